@@ -1,0 +1,182 @@
+"""Event clustering on the ANT corpus: quality on the labelled dev set, time and memory at scale.
+
+Usage:
+    python benchmarks/bench_events.py eval [--threshold 0.25 ...]  # BCubed, pairwise on dev set
+    python benchmarks/bench_events.py speed [--sizes 1000 5000 0]  # 0 = all articles
+    python benchmarks/bench_events.py incremental                  # dev set fed day by day
+
+Needs the ANT corpus (../shared/data/ant, or a copy extracted to /tmp/ant). ANT articles become
+khabar Articles (TITLE → title, TIME → published, SRC → outlet, TEXT → paragraphs); annotation
+is skipped (no mentions), time expressions are extracted with khabar.time. The peer in the speed
+run is the dev-set script's TF-IDF single-link baseline (scikit-learn), on the same articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import ant_devset  # noqa: E402  (needs sys.path above)
+
+from khabar.config import EventsConfig  # noqa: E402
+from khabar.events import EventIndex, build_events  # noqa: E402
+from khabar.events.cluster import LINK_THRESHOLD  # noqa: E402
+from khabar.events.metrics import evaluate  # noqa: E402
+from khabar.events.text import TermExtractor  # noqa: E402
+from khabar.events.vectors import write_background  # noqa: E402
+from khabar.model import AnnotatedArticle, Article  # noqa: E402
+from khabar.time import extract_times  # noqa: E402
+
+BACKGROUND_MIN_DF = 2
+"""Terms in fewer ANT articles are left out of the shipped table (typos, rare names: unseen
+terms get the highest idf anyway)."""
+BACKGROUND_OUT = ROOT / "khabar" / "events" / "term_df.tsv.gz"
+
+PEER_MAX_ARTICLES = 5000
+"""The peer compares all pairs of articles (a dense n×n product): only run it up to this size."""
+
+ALL_CATEGORIES = ("culture", "economy", "internationalNews", "middleEast", "sport", "technology")
+
+
+def to_annotated(record: Mapping[str, Any], with_times: bool = True) -> AnnotatedArticle:
+    """An ANT record as an AnnotatedArticle (no entity mentions)."""
+    published = record["published"].date() if record["published"] else None
+    paragraphs = tuple(p.strip() for p in record["text"].split("\n") if p.strip())
+    article = Article(
+        id=record["docno"],
+        source=record["url"] or record["docno"],
+        title=record["title"] or None,
+        published=published,
+        outlet=record["outlet"] or None,
+        language="ar",
+        paragraphs=paragraphs,
+        content_hash=hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
+    )
+    times = extract_times(article.text, published) if with_times else ()
+    return AnnotatedArticle(article, (), times)
+
+
+def run_eval(thresholds: Sequence[float]) -> None:
+    """Score clustering of the labelled days against the dev-set labels."""
+    records, gold = ant_devset._load_labelled(ant_devset.default_root(), ant_devset.DEVSET_TSV)
+    annotated = [to_annotated(r) for r in records]
+    print(
+        f"{len(annotated)} articles of the labelled days, {len(gold)} labelled, "
+        f"{len(set(gold.values()))} gold events"
+    )
+    for name, scores in ant_devset.baseline_scores(records, gold).items():
+        print(ant_devset._format(name, scores))
+    for threshold in thresholds:
+        events, _ = build_events(annotated, [], EventsConfig(similarity_threshold=threshold))
+        pred = {a: e.id for e in events for a in e.articles}
+        print(ant_devset._format(f"khabar@{threshold:.2f}", evaluate(pred, gold)))
+
+
+def run_incremental() -> None:
+    """Feed the labelled days one day at a time through EventIndex.add and score the result."""
+    records, gold = ant_devset._load_labelled(ant_devset.default_root(), ant_devset.DEVSET_TSV)
+    annotated = [to_annotated(r) for r in records]
+    index = EventIndex()
+    by_day: dict[str, list[AnnotatedArticle]] = {}
+    for record, a in zip(records, annotated, strict=True):
+        by_day.setdefault(ant_devset.day_of(record), []).append(a)
+    pred: dict[str, str] = {}
+    for day in sorted(by_day):
+        pred.update(index.add(by_day[day]))
+    print(ant_devset._format("khabar-incremental", evaluate(pred, gold)))
+
+
+def run_speed(sizes: Sequence[int]) -> None:
+    """Time and peak memory of clustering the first N articles (by date) of the whole corpus.
+
+    Each size runs in a fresh process so that peak memory (``ru_maxrss``) belongs to it alone.
+    """
+    print(
+        "| articles | khabar build_events (s) | peak RSS MiB (clustering's extra) | events |"
+        " peer: TF-IDF single-link (s) |"
+    )
+    print("|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        result = subprocess.run(
+            [sys.executable, __file__, "speed-one", str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(result.stdout.strip().splitlines()[-1], flush=True)
+
+
+def run_speed_one(size: int) -> None:
+    """One row of the speed table (run in its own process)."""
+    records = ant_devset.load_ant(ant_devset.default_root(), categories=ALL_CATEGORIES)
+    subset = records if size <= 0 else records[:size]
+    annotated = [to_annotated(r, with_times=False) for r in subset]
+    del records
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    events, _ = build_events(annotated, [], EventsConfig())
+    elapsed = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    baseline = "n/a (all pairs)"
+    if len(subset) <= PEER_MAX_ARTICLES:
+        t0 = time.perf_counter()
+        ant_devset.tfidf_single_link(subset)
+        baseline = f"{time.perf_counter() - t0:.1f}"
+    print(
+        f"| {len(subset)} | {elapsed:.1f} | {peak:.0f} (+{peak - before:.0f}) | {len(events)} |"
+        f" {baseline} |"
+    )
+
+
+def write_background_df() -> None:
+    """Count in how many ANT articles each matching term occurs; write the table khabar ships."""
+    records = ant_devset.load_ant(ant_devset.default_root(), categories=ALL_CATEGORIES)
+    extractor = TermExtractor()
+    df: Counter[str] = Counter()
+    for record in records:
+        df.update(extractor.article_bag(to_annotated(record, with_times=False).article).keys())
+    kept = {t: c for t, c in df.items() if c >= BACKGROUND_MIN_DF}
+    write_background(BACKGROUND_OUT, len(records), kept)
+    print(f"{len(records)} articles, {len(df)} terms, {len(kept)} kept -> {BACKGROUND_OUT}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("eval")
+    ev.add_argument("--threshold", type=float, nargs="*", default=[LINK_THRESHOLD])
+    sp = sub.add_parser("speed")
+    sp.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 0])
+    one = sub.add_parser("speed-one")
+    one.add_argument("size", type=int)
+    sub.add_parser("incremental")
+    sub.add_parser("background-df", help=f"write {BACKGROUND_OUT.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    if args.command == "eval":
+        run_eval(args.threshold)
+    elif args.command == "speed":
+        run_speed(args.sizes)
+    elif args.command == "speed-one":
+        run_speed_one(args.size)
+    elif args.command == "incremental":
+        run_incremental()
+    else:
+        write_background_df()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

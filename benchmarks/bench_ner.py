@@ -1,0 +1,99 @@
+"""NER benchmark: accuracy on the NewsFANE held-out split, tagging speed, model size.
+
+    python benchmarks/bench_ner.py                      # the bundled model
+    python benchmarks/bench_ner.py --model /tmp/ner-eval  # a model trained on the training split
+
+The bundled model is trained on ALL of NewsFANE, so its held-out scores are optimistic; the honest
+held-out numbers come from a model trained on the training split only (``scripts/train_ner.py
+--eval-model DIR`` keeps one). Speed is measured on one core, tagging pre-tokenised sentences,
+twice: with a cold feature cache and with a warm one. The peer is a memorised-names baseline
+(longest match of entity strings seen in training), the floor any learnt tagger must beat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from khabar.arabic import normalize  # noqa: E402
+from khabar.config import EntitiesConfig  # noqa: E402
+from khabar.entities import load_tagger  # noqa: E402
+from khabar.entities.corpus import Sentence, read_newsfane, split_held_out  # noqa: E402
+from khabar.entities.evaluate import score  # noqa: E402
+from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
+
+NEWSFANE = ROOT.parent / "shared" / "data" / "ner" / "NewsFANE_Gold_2014_170K.txt.xz"
+MAX_NAME_TOKENS = 6
+"""Longest entity the memorised-names baseline looks up, in tokens."""
+
+
+class MemorisedNames:
+    """Peer: tags the longest token runs that were entities in training, with their type."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        for s in sentences:
+            for kind, a, b in bio_spans(s.tags):
+                self.names[tuple(normalize(t) for t in s.tokens[a:b])] = kind
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        norms = [normalize(t) for t in tokens]
+        tags = ["O"] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+                kind = self.names.get(tuple(norms[i : i + n]))
+                if kind:
+                    tags[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+                    i += n
+                    break
+            else:
+                i += 1
+        return tags
+
+
+def _run(name: str, tag, held_out: Sequence[Sentence]) -> None:  # type: ignore[no-untyped-def]
+    tokens = sum(len(s.tokens) for s in held_out)
+    rates = []
+    predicted: list[list[str]] = []
+    for _ in range(2):
+        started = time.perf_counter()
+        predicted = [tag(s.tokens) for s in held_out]
+        rates.append(tokens / (time.perf_counter() - started))
+    result = score((s.tags, p) for s, p in zip(held_out, predicted, strict=True))
+    per = " ".join(f"{k}={result.per_type.get(k, (0, 0, 0))[2]:.3f}" for k in ("PER", "LOC", "ORG"))
+    print(f"| {name} | {per} | {result.micro[2]:.3f} | {rates[0]:,.0f} | {rates[1]:,.0f} |")
+
+
+def main() -> int:
+    """Print a Markdown table of scores and speeds."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", default=None, help="model folder (default: the bundled one)")
+    parser.add_argument("--newsfane", type=Path, default=NEWSFANE)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    train, held_out = split_held_out(read_newsfane(args.newsfane))
+    tagger = load_tagger(EntitiesConfig(model_path=args.model))
+    folder = Path(tagger.model_dir_)
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    print(
+        f"model: {folder} ({size / 1e6:.1f} MB); held-out: {len(held_out)} sentences, "
+        f"{sum(len(s.tokens) for s in held_out)} tokens\n"
+    )
+    print("| tagger | F1 per type | micro F1 (PER/LOC/ORG) | tokens/s cold | tokens/s warm |")
+    print("|---|---|---|---|---|")
+    _run("khabar CRF", tagger.tag, held_out)
+    _run("memorised names (peer)", MemorisedNames(train).tag, held_out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

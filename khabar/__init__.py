@@ -1,0 +1,30 @@
+"""khabar: Arabic-first news-story intelligence.
+
+Pages in (text dumps, HTML, WARC, JSON Lines, zip, folders), a dossier out: clean articles,
+entities, events and stories on a timeline, claims compared across outlets, cited summaries.
+
+>>> import khabar
+>>> dossier = khabar.analyze(["examples/"])          # doctest: +SKIP
+>>> print(dossier.to_json()[:40])                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from khabar.model import Dossier
+
+
+def analyze(paths: Any, config: Any = None, progress: Any = None) -> Dossier:
+    """Analyse files, folders, globs and archives into a :class:`~khabar.model.Dossier`."""
+    from khabar.pipeline import analyze as _analyze
+
+    if progress is None:
+        return _analyze(paths, config)
+    return _analyze(paths, config, progress)
+
+
+__all__ = ["__version__", "analyze"]

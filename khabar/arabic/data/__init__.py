@@ -1,0 +1,1 @@
+"""Language resources of the Arabic text layer (character classes, clitics, word counts)."""

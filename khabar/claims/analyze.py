@@ -1,0 +1,233 @@
+"""The collection-level claims stage: claims across sources, contradictions, article flags."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from khabar.claims.align import align, build_items, event_maps
+from khabar.claims.contradict import NEGATIVE, fact_contradictions, stance_contradictions
+from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase
+from khabar.claims.text import containment, content_stems, idf_table
+from khabar.config import ClaimsConfig
+from khabar.model import (
+    AnnotatedArticle,
+    ArticleFlag,
+    Claim,
+    Contradiction,
+    EntityRecord,
+    Event,
+    Flag,
+    Statement,
+    Story,
+)
+
+HEADLINE_OVERSTATES_CONTAINMENT = 0.6
+"""Share of a headline's weighted words found in a doubted body statement for the headline to be
+read as stating that statement (used for "headline asserts what the body only reports")."""
+
+MIN_UNCONFIRMED_WORDS = 4
+"""An unconfirmed statement shorter than this (in words) is a fragment, not a claim to flag."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsResult:
+    """What the claims stage found across all articles."""
+
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    flags: tuple[ArticleFlag, ...] = ()
+
+
+def _headline_statements(annotated: Sequence[AnnotatedArticle]) -> dict[str, list[Statement]]:
+    """A ``questioned`` statement for each headline asked as a question."""
+    out: dict[str, list[Statement]] = {}
+    for art in annotated:
+        title = art.article.title
+        if title and is_question(title):
+            out[art.id] = [
+                Statement(
+                    text=title, content=title.rstrip("؟? "), start=0, end=0, stance="questioned"
+                )
+            ]
+    return out
+
+
+def analyze_claims(
+    annotated: Sequence[AnnotatedArticle],
+    events: Sequence[Event],
+    stories: Sequence[Story],
+    entities: Sequence[EntityRecord],
+    cfg: ClaimsConfig,
+) -> ClaimsResult:
+    """Align statements into claims, find contradictions and flag articles."""
+    article_event, event_story = event_maps(events, stories)
+    items = build_items(
+        annotated, article_event, event_story, entities, _headline_statements(annotated)
+    )
+    aligned = align(items)
+    contradictions: list[Contradiction] = []
+    for claim in aligned:
+        contradictions += stance_contradictions(claim)
+        contradictions += fact_contradictions(claim)
+    flags: list[ArticleFlag] = []
+    flags += _headline_flags(annotated, entities)
+    flags += _unconfirmed_flags(annotated)
+    flags += _contested_flags(contradictions)
+    flags += _old_story_flags(annotated, events, stories, article_event, cfg)
+    return ClaimsResult(
+        claims=tuple(a.claim for a in aligned),
+        contradictions=tuple(contradictions),
+        flags=tuple(_dedupe(flags)),
+    )
+
+
+def _dedupe(flags: Sequence[ArticleFlag]) -> list[ArticleFlag]:
+    """Keep the first flag of each kind per article."""
+    seen: set[tuple[str, str]] = set()
+    out: list[ArticleFlag] = []
+    for flag in flags:
+        key = (flag.article, flag.flag.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(flag)
+    return out
+
+
+def _headline_flags(
+    annotated: Sequence[AnnotatedArticle], entities: Sequence[EntityRecord]
+) -> list[ArticleFlag]:
+    """clickbait_title and headline_body_mismatch flags."""
+    out: list[ArticleFlag] = []
+    idf = idf_table(content_stems(s.content) for a in annotated for s in a.statements)
+    for art in annotated:
+        title = art.article.title
+        if not title:
+            continue
+        phrase = link_bait_phrase(title)
+        if phrase is not None:
+            out.append(
+                ArticleFlag(
+                    art.id, Flag("clickbait_title", f"headline ends in link-bait: {phrase}")
+                )
+            )
+        reason = headline_mismatch(art, entities) or _headline_overstates(art, idf)
+        if reason is not None:
+            out.append(ArticleFlag(art.id, Flag("headline_body_mismatch", reason)))
+    return out
+
+
+def _headline_overstates(art: AnnotatedArticle, idf: Mapping[str, float]) -> str | None:
+    """A headline that states as fact what the body only calls unconfirmed or denied."""
+    title = art.article.title or ""
+    if is_question(title):
+        return None
+    title_stems = content_stems(title)
+    if len(title_stems) < 2:
+        return None
+    best_doubt, best_firm = 0.0, 0.0
+    doubted: Statement | None = None
+    for stmt in art.statements:
+        share = containment(title_stems, content_stems(stmt.content), idf, 1.0)
+        if stmt.stance in NEGATIVE:
+            if share > best_doubt:
+                best_doubt, doubted = share, stmt
+        elif stmt.stance in ("asserted", "attributed"):
+            best_firm = max(best_firm, share)
+    if (
+        doubted is not None
+        and best_doubt >= HEADLINE_OVERSTATES_CONTAINMENT
+        and (best_doubt > best_firm)
+    ):
+        return f"headline states as fact what the body calls {doubted.stance}: {doubted.text}"
+    return None
+
+
+def _unconfirmed_flags(annotated: Sequence[AnnotatedArticle]) -> list[ArticleFlag]:
+    """unconfirmed_claim on articles that pass on a claim while saying it is unconfirmed."""
+    out: list[ArticleFlag] = []
+    for art in annotated:
+        for stmt in art.statements:
+            if stmt.stance == "unconfirmed" and len(stmt.content.split()) >= MIN_UNCONFIRMED_WORDS:
+                out.append(ArticleFlag(art.id, Flag("unconfirmed_claim", stmt.text)))
+                break
+    return out
+
+
+def _contested_flags(contradictions: Sequence[Contradiction]) -> list[ArticleFlag]:
+    """contested_claim on articles stating what others doubt, or whose facts others contradict."""
+    out: list[ArticleFlag] = []
+    for contra in contradictions:
+        if contra.kind == "stance":
+            pos, neg = contra.sides
+            out.append(
+                ArticleFlag(
+                    pos.article,
+                    Flag("contested_claim", f"{neg.article} calls it {neg.stance}: {pos.quote}"),
+                )
+            )
+        else:
+            for side, other in (contra.sides, contra.sides[::-1]):
+                out.append(
+                    ArticleFlag(
+                        side.article,
+                        Flag("contested_claim", f"{other.article} differs ({contra.detail})"),
+                    )
+                )
+    return out
+
+
+def _event_day(event: Event) -> date | None:
+    if event.date is not None:
+        return event.date
+    if event.date_range is not None:
+        return event.date_range[0]
+    return None
+
+
+def _old_story_flags(
+    annotated: Sequence[AnnotatedArticle],
+    events: Sequence[Event],
+    stories: Sequence[Story],
+    article_event: Mapping[str, str],
+    cfg: ClaimsConfig,
+) -> list[ArticleFlag]:
+    """old_story on dated articles whose event is far older than the rest of their story."""
+    by_id = {e.id: e for e in events}
+    event_story: dict[str, str] = {}
+    for story in stories:
+        for event_id in story.events:
+            event_story.setdefault(event_id, story.id)
+    out: list[ArticleFlag] = []
+    for art in annotated:
+        published = art.article.published
+        event_id = article_event.get(art.id)
+        if published is None or event_id is None or event_id not in event_story:
+            continue  # only an article that carries its own date is called old
+        story = next(s for s in stories if s.id == event_story[event_id])
+        own = _event_day(by_id[event_id]) or published
+        others = [
+            d
+            for e in story.events
+            if e != event_id and e in by_id
+            for d in [_event_day(by_id[e])]
+            if d is not None
+        ]
+        if not others:
+            continue
+        newest = max(others)
+        if (newest - own).days > cfg.old_story_days and (newest - published).days > (
+            cfg.old_story_days
+        ):
+            out.append(
+                ArticleFlag(
+                    art.id,
+                    Flag(
+                        "old_story",
+                        f"its event ({own.isoformat()}) is {(newest - own).days} days older "
+                        f"than the latest event of its story ({newest.isoformat()})",
+                    ),
+                )
+            )
+    return out

@@ -1,0 +1,484 @@
+"""Statements of one article: who says what, and how the outlet presents it.
+
+Each sentence of the clean body yields the statements its reporting verbs introduce (قال، أكد،
+نفى، مؤكدًا …), a report (تشير التقارير، بحسب ما ورد), or — when nothing attributes it — one
+statement in the outlet's own voice (asserted, hedged, unconfirmed, denied or questioned).
+"""
+
+from __future__ import annotations
+
+import itertools
+import types
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from khabar.arabic.normalize import normalize
+from khabar.arabic.sentences import split_sentences
+from khabar.claims.data import (
+    ANONYMOUS_SOURCES,
+    COMPLEMENTIZERS,
+    CONNECTIVES,
+    DENIAL_CUES,
+    DENIAL_LEMMAS,
+    DENIAL_PARTICIPLES,
+    HEDGE_CUES,
+    HEDGE_QAD,
+    MAX_SPEAKER_TOKENS,
+    NOT_PARTICIPLE_BEFORE,
+    PRESENT_PREFIXES,
+    QUESTION_MARKS,
+    REPORT_CUES,
+    REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    SPEAKER_HEADS,
+    SPEAKER_LINKS,
+    SPEAKER_STOP_WORDS,
+    UNCONFIRMED_SENTENCE_CUES,
+)
+from khabar.claims.text import Word, contains_phrase, norm_text, words
+from khabar.model import Article, Mention, Stance, Statement
+
+MIN_ASSERTED_WORDS = 4
+"""Sentences shorter than this (in words) are labels or fragments, not claims in their own voice."""
+
+MAX_COMPLEMENTIZER_GAP = 12
+"""Most words between a reporting verb and the أن / إن / colon that opens what was said."""
+
+MAX_SVO_SUBJECT_WORDS = 7
+"""Longest subject read before a verb (مسؤولون في الاستخبارات البريطانية حذروا)."""
+
+MAX_UNNAMED_SPEAKER_WORDS = 4
+"""Longest speaker phrase kept when no named entity is in it (مصدر حكومي سوري رفيع)."""
+
+MAX_BARE_SPEAKER_WORDS = 2
+"""Longest unnamed subject accepted between a verb and an adverbial (أكد الشرع خلال …)."""
+
+LINK_LOOKAHEAD_WORDS = 6
+"""Words looked ahead past باسم / إلى for the name that completes a speaker phrase."""
+
+_CLITICS = ("و", "ف")
+_QUOTE_OPEN = "\"“«„'‘"
+_QUOTE_CLOSE = "\"”»‟'’"
+_CLAUSE_PUNCT = ":،,;؛"
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Normalised cue tables, built once per call (no module-level state besides constants)."""
+
+    verbs: Mapping[str, str]
+    participles: frozenset[str]
+    complementizers: frozenset[str]
+    speaker_stops: frozenset[str]
+    speaker_heads: frozenset[str]
+    anonymous: frozenset[str]
+    links: frozenset[str]
+    connectives: frozenset[str]
+    not_participle_before: frozenset[str]
+
+
+def _build_lexicon() -> _Lexicon:
+    verbs: Mapping[str, str] = {}
+    for lemma, forms in REPORTING_VERBS.items():
+        for form in forms:
+            verbs[normalize(form)] = lemma
+    return _Lexicon(
+        verbs=types.MappingProxyType(verbs),
+        participles=frozenset(normalize(p) for p in REPORTING_PARTICIPLES),
+        complementizers=frozenset(normalize(c) for c in COMPLEMENTIZERS),
+        speaker_stops=frozenset(normalize(w) for w in SPEAKER_STOP_WORDS),
+        speaker_heads=frozenset(normalize(w) for w in SPEAKER_HEADS),
+        anonymous=frozenset(normalize(w) for w in ANONYMOUS_SOURCES),
+        links=frozenset(normalize(w) for w in SPEAKER_LINKS),
+        connectives=frozenset(normalize(w) for w in CONNECTIVES),
+        not_participle_before=frozenset(normalize(w) for w in NOT_PARTICIPLE_BEFORE),
+    )
+
+
+_LEXICON = _build_lexicon()
+
+
+def _unclitic(norm: str) -> str:
+    """Drop a leading و / ف conjunction when a word of 3+ letters remains."""
+    if norm[:1] in _CLITICS and len(norm) >= 4:
+        return norm[1:]
+    return norm
+
+
+def _verb_lemma(word: Word) -> str | None:
+    """The reporting-verb lemma of ``word`` (with or without و / ف), or None."""
+    for form in (word.norm, _unclitic(word.norm)):
+        lemma = _LEXICON.verbs.get(form)
+        if lemma is not None:
+            return lemma
+    return None
+
+
+def _is_participle(word: Word) -> bool:
+    return word.norm in _LEXICON.participles or _unclitic(word.norm) in _LEXICON.participles
+
+
+def _gap_has(text: str, start: int, end: int, chars: str) -> bool:
+    """True when ``text[start:end]`` holds any of ``chars``."""
+    return any(ch in chars for ch in text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    text: str | None
+    start: int
+    end: int
+    anonymous: bool
+    named: bool
+
+
+def _mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.start >= start and m.end <= end and not m.in_title]
+
+
+def _is_connective(word: Word) -> bool:
+    return word.norm in _LEXICON.connectives
+
+
+def _speaker_from(
+    text: str, start: int, end: int, head: Word, mentions: Sequence[Mention]
+) -> _Speaker:
+    """Build a speaker over ``text[start:end]`` whose first word is ``head``."""
+    inside = _mentions_in(mentions, start, end)
+    anonymous = (
+        head.norm in _LEXICON.anonymous or _unclitic(head.norm) in _LEXICON.anonymous
+    ) and not any(m.type == "PER" for m in inside)
+    named = any(m.type in ("PER", "ORG") for m in inside)
+    return _Speaker(text[start:end], start, end, anonymous, named and not anonymous)
+
+
+def _speaker_after(
+    text: str, ws: list[Word], i: int, end_index: int, mentions: Sequence[Mention]
+) -> tuple[_Speaker | None, int]:
+    """Read the speaker phrase after the verb at ``ws[i]``; return it and the next word index."""
+    j = i + 1
+    phrase: list[Word] = []
+    while j < end_index and len(phrase) < MAX_SPEAKER_TOKENS:
+        word = ws[j]
+        if _gap_has(text, ws[j - 1].end, word.start, _CLAUSE_PUNCT + _QUOTE_OPEN):
+            break
+        if word.norm in _LEXICON.complementizers or _unclitic(word.norm) in ("ان", "بان"):
+            break
+        if word.norm in _LEXICON.speaker_stops and not (
+            phrase and word.norm in _LEXICON.links and _named_ahead(ws, j, end_index, mentions)
+        ):
+            break
+        phrase.append(word)
+        j += 1
+    if not phrase:
+        return None, i + 1
+    head = phrase[0]
+    inside = [
+        m for m in _mentions_in(mentions, head.start, phrase[-1].end) if m.type in ("PER", "ORG")
+    ]
+    while len(phrase) > 1 and phrase[-1].norm in _LEXICON.links:
+        phrase.pop()
+    full_phrase_ended = j < end_index and (
+        ws[j].norm in _LEXICON.complementizers
+        or ws[j].norm in _LEXICON.speaker_stops
+        or _gap_has(text, ws[j - 1].end, ws[j].start, _CLAUSE_PUNCT + _QUOTE_OPEN)
+    )
+    if inside and full_phrase_ended and len(phrase) <= MAX_SPEAKER_TOKENS - 1:
+        # The whole phrase up to أن / a colon / an adverbial is the speaker, even where the
+        # tagger named only part of it (المتحدث باسم الكرملين دميتري بيسكوف).
+        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
+    if inside:
+        # The phrase ran on into the content: it ends with its last name (… الرئيس X التزام …).
+        last = max(m.end for m in inside)
+        k = next((n for n, w in enumerate(phrase) if w.end >= last), len(phrase) - 1)
+        phrase = phrase[: k + 1]
+        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), i + 1 + len(phrase)
+    is_head = head.norm in _LEXICON.speaker_heads or _unclitic(head.norm) in _LEXICON.speaker_heads
+    is_anon = head.norm in _LEXICON.anonymous or _unclitic(head.norm) in _LEXICON.anonymous
+    ended_by_opener = j < end_index and (
+        ws[j].norm in _LEXICON.complementizers
+        or _gap_has(text, ws[j - 1].end, ws[j].start, ":" + _QUOTE_OPEN)
+    )
+    if ended_by_opener and len(phrase) <= MAX_UNNAMED_SPEAKER_WORDS:
+        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
+    ended_by_stop = j < end_index and ws[j].norm in _LEXICON.speaker_stops
+    if ended_by_stop and len(phrase) <= MAX_BARE_SPEAKER_WORDS and not is_head:
+        # أكد الشرع خلال لقائه …: a short subject the tagger did not name.
+        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
+    if is_head or is_anon:
+        # Unnamed speaker: the head and the definite words that describe it (المسؤولون الروس).
+        k = 1
+        while (
+            k < len(phrase)
+            and k < MAX_UNNAMED_SPEAKER_WORDS
+            and (phrase[k].norm.startswith("ال") or phrase[k].norm in _LEXICON.links or is_anon)
+        ):
+            if is_anon and not phrase[k].norm.startswith("ال") and k > 1:
+                break
+            k += 1
+        while k > 1 and phrase[k - 1].norm in _LEXICON.links:
+            k -= 1
+        phrase = phrase[:k]
+        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), i + 1 + k
+    return None, i + 1
+
+
+def _named_ahead(ws: list[Word], j: int, end_index: int, mentions: Sequence[Mention]) -> bool:
+    """True when a person is named within a few words after ``ws[j]`` (… إلى الشرق الأوسط X)."""
+    stop = min(end_index, j + LINK_LOOKAHEAD_WORDS)
+    if stop <= j + 1:
+        return False
+    return any(m.type == "PER" for m in _mentions_in(mentions, ws[j].start, ws[stop - 1].end))
+
+
+def _speaker_before(
+    text: str, ws: list[Word], i: int, first: int, mentions: Sequence[Mention]
+) -> _Speaker | None:
+    """Read a subject standing before the verb at ``ws[i]`` (SVO order), if there is one."""
+    if i == first:
+        return None
+    k = i - 1
+    while k >= first and i - k <= MAX_SVO_SUBJECT_WORDS:
+        if _gap_has(text, ws[k].end, ws[k + 1].start, _CLAUSE_PUNCT + ".!?؟"):
+            break
+        k -= 1
+    k += 1
+    while k < i and _is_connective(ws[k]):
+        k += 1
+    if k >= i:
+        return None
+    start, end = ws[k].start, ws[i - 1].end
+    head = ws[k]
+    speaker = _speaker_from(text, start, end, head, mentions)
+    if speaker.anonymous or speaker.named:
+        return speaker
+    if i - k <= 2 and (
+        head.norm in _LEXICON.speaker_heads or _unclitic(head.norm) in _LEXICON.speaker_heads
+    ):
+        return _Speaker(speaker.text, start, end, False, False)
+    return None
+
+
+def _content_span(text: str, ws: list[Word], j: int, stop: int, limit: int) -> tuple[int, int]:
+    """Span of what was said: after the أن / إن / colon within reach, else right after ``j``."""
+    opener = None
+    for k in range(j, min(stop, j + MAX_COMPLEMENTIZER_GAP)):
+        word = ws[k]
+        gap_open = k > 0 and _gap_has(text, ws[k - 1].end, word.start, ":" + _QUOTE_OPEN)
+        if gap_open:
+            opener = ws[k - 1].end
+            break
+        if k > j and _gap_has(text, ws[k - 1].end, word.start, "،,;؛"):
+            break  # a new clause: the verb's content started right after the speaker
+        if word.norm in _LEXICON.complementizers:
+            opener = word.end
+            break
+    if opener is None:
+        opener = ws[j].start if j < len(ws) and j < stop else (ws[j - 1].end if j else 0)
+    end = ws[stop].start if stop < len(ws) else limit
+    return opener, max(opener, end)
+
+
+def _clean_content(raw: str) -> tuple[str, bool]:
+    """Trim punctuation around the content; tell whether it is a direct quote."""
+    content = raw.strip().strip(_CLAUSE_PUNCT + " ").strip()
+    content = content.rstrip(".،,؛; ").strip()
+    direct = False
+    if content[:1] in _QUOTE_OPEN:
+        close = max(content.rfind(q) for q in _QUOTE_CLOSE)
+        if close > 0:
+            content = content[1:close]
+            direct = True
+    elif content[-1:] in _QUOTE_CLOSE and any(q in content for q in _QUOTE_OPEN):
+        direct = True
+    return content.strip(), direct
+
+
+def _has_qad_hedge(ws: list[Word]) -> bool:
+    """True when قد stands before a present-tense verb (قد يؤدي), which hedges."""
+    return any(
+        HEDGE_QAD in (a.norm, _unclitic(a.norm))
+        and b.norm[:1] in PRESENT_PREFIXES
+        and len(b.norm) >= 3
+        for a, b in itertools.pairwise(ws)
+    )
+
+
+def _voice_stance(norm_sentence: str, ws: list[Word], sentence: str) -> Stance:
+    """Stance of a sentence that no speaker is given for (the outlet's own voice)."""
+    if any(contains_phrase(norm_sentence, c) for c in UNCONFIRMED_SENTENCE_CUES):
+        return "unconfirmed"
+    if any(contains_phrase(norm_sentence, c) for c in DENIAL_CUES):
+        return "denied"
+    if sentence.rstrip(' ."”»').endswith(QUESTION_MARKS):
+        return "questioned"
+    if any(contains_phrase(norm_sentence, c) for c in REPORT_CUES):
+        return "reported"
+    if any(contains_phrase(norm_sentence, c) for c in HEDGE_CUES) or _has_qad_hedge(ws):
+        return "hedged"
+    return "asserted"
+
+
+def _statement_stance(
+    lemma: str | None, participle_norm: str | None, speaker: _Speaker | None, norm_sentence: str
+) -> Stance:
+    """Stance of a statement introduced by a reporting verb."""
+    if lemma in DENIAL_LEMMAS or (
+        participle_norm is not None
+        and participle_norm in {normalize(p) for p in DENIAL_PARTICIPLES}
+    ):
+        return "denied"
+    if any(contains_phrase(norm_sentence, c) for c in UNCONFIRMED_SENTENCE_CUES):
+        return "unconfirmed"
+    if speaker is None or speaker.anonymous:
+        return "reported"
+    return "attributed"
+
+
+def _report_content(text: str, ws: list[Word], start: int, end: int) -> str:
+    """Content of a report sentence: the clause after إلى أن / أن when there is one."""
+    for word in ws:
+        if word.norm in _LEXICON.complementizers:
+            return text[word.end : end]
+    return text[start:end]
+
+
+def extract_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Statement, ...]:
+    """Find the attributed, reported and own-voice statements of one article's body."""
+    text = article.text
+    out: list[Statement] = []
+    previous_speaker: _Speaker | None = None
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        ws = words(sentence, s_start)
+        if not ws:
+            continue
+        norm_sentence = norm_text(sentence)
+        found = _sentence_statements(
+            text, ws, s_start, s_end, sentence, norm_sentence, mentions, previous_speaker
+        )
+        if found:
+            out.extend(stmt for stmt, _ in found)
+            last = found[-1][1]
+            if last is not None:
+                previous_speaker = last
+            continue
+        if len(ws) < MIN_ASSERTED_WORDS:
+            continue
+        stance = _voice_stance(norm_sentence, ws, sentence)
+        content = sentence
+        if stance in ("reported", "unconfirmed"):
+            content = _report_content(text, ws, s_start, s_end)
+        content, direct = _clean_content(content)
+        out.append(
+            Statement(
+                text=sentence,
+                content=content or sentence,
+                start=s_start,
+                end=s_end,
+                stance=stance,
+                direct=direct,
+            )
+        )
+    return tuple(out)
+
+
+def _sentence_statements(
+    text: str,
+    ws: list[Word],
+    s_start: int,
+    s_end: int,
+    sentence: str,
+    norm_sentence: str,
+    mentions: Sequence[Mention],
+    previous_speaker: _Speaker | None,
+) -> list[tuple[Statement, _Speaker | None]]:
+    """Statements introduced by reporting verbs and participles in one sentence."""
+    cues: list[tuple[int, str | None, bool]] = []  # (word index, lemma, is participle)
+    for i, word in enumerate(ws):
+        lemma = _verb_lemma(word)
+        if lemma is not None:
+            cues.append((i, lemma, False))
+        elif (
+            _is_participle(word) and i > 0 and ws[i - 1].norm not in _LEXICON.not_participle_before
+        ):
+            cues.append((i, None, True))
+    if not cues:
+        return []
+    results: list[tuple[Statement, _Speaker | None]] = []
+    sentence_speaker: _Speaker | None = None
+    for n, (i, lemma, participle) in enumerate(cues):
+        stop = cues[n + 1][0] if n + 1 < len(cues) else len(ws)
+        speaker: _Speaker | None
+        if participle:
+            speaker = sentence_speaker or _first_named(text, mentions, s_start, ws[i].start)
+            j = i + 1
+        else:
+            speaker, j = _speaker_after(text, ws, i, stop, mentions)
+            if speaker is None:
+                speaker = _speaker_before(text, ws, i, 0, mentions)
+            initial = all(_is_connective(w) for w in ws[:i])
+            if speaker is None and (initial or ws[i].norm != _unclitic(ws[i].norm)):
+                # وقال إن … / وأضاف: … continue the previous speaker.
+                speaker = sentence_speaker or previous_speaker
+        if speaker is None and not participle and i > 0 and lemma not in DENIAL_LEMMAS:
+            # A verb inside a clause with no reachable speaker: not a reporting use (… التي أعلن).
+            continue
+        start, end = _content_span(text, ws, j, stop, s_end)
+        content, direct = _clean_content(text[start:end])
+        if len(content.split()) < 2:
+            continue
+        participle_norm = _unclitic(ws[i].norm) if participle else None
+        stance = _statement_stance(lemma, participle_norm, speaker, norm_sentence)
+        results.append(
+            (
+                Statement(
+                    text=sentence,
+                    content=content,
+                    start=s_start,
+                    end=s_end,
+                    stance=stance,
+                    speaker=speaker.text if speaker else None,
+                    speaker_entity=_entity_of(speaker, mentions),
+                    verb=ws[i].text,
+                    direct=direct,
+                ),
+                speaker,
+            )
+        )
+        if speaker is not None and not participle:
+            sentence_speaker = speaker
+    return results
+
+
+def _first_named(text: str, mentions: Sequence[Mention], start: int, end: int) -> _Speaker | None:
+    """The first person or organisation named between ``start`` and ``end``."""
+    inside = [m for m in _mentions_in(mentions, start, end) if m.type in ("PER", "ORG")]
+    if not inside:
+        return None
+    first = min(inside, key=lambda m: m.start)
+    return _Speaker(text[first.start : first.end], first.start, first.end, False, True)
+
+
+def _entity_of(speaker: _Speaker | None, mentions: Sequence[Mention]) -> str | None:
+    """Resolved entity id of the speaker phrase, when a mention in it carries one."""
+    if speaker is None:
+        return None
+    inside = [m for m in _mentions_in(mentions, speaker.start, speaker.end) if m.entity]
+    for kind in ("PER", "ORG"):
+        named = [m for m in inside if m.type == kind]
+        if named:
+            return max(named, key=lambda m: m.start).entity
+    return None
+
+
+def has_unconfirmed_cue(sentence: str) -> bool:
+    """True when ``sentence`` says that what it reports is unconfirmed."""
+    spaced = norm_text(sentence)
+    return any(contains_phrase(spaced, c) for c in UNCONFIRMED_SENTENCE_CUES)
+
+
+def has_hedge_cue(sentence: str) -> bool:
+    """True when ``sentence`` marks what it says as possible or believed."""
+    spaced = norm_text(sentence)
+    return any(contains_phrase(spaced, c) for c in HEDGE_CUES) or _has_qad_hedge(words(sentence))

@@ -1,0 +1,9 @@
+"""Cleaning: a Page in, an Article out: page chrome removed, paragraphs repaired, metadata read."""
+
+from __future__ import annotations
+
+from khabar.clean.chrome import OutletChrome, outlet_key
+from khabar.clean.page import article_id, clean_page
+from khabar.clean.pages import clean_pages
+
+__all__ = ["OutletChrome", "article_id", "clean_page", "clean_pages", "outlet_key"]

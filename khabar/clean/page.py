@@ -1,0 +1,100 @@
+"""``clean_page``: one Page in, one Article out (or ExtractionError when it holds no article)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from lxml import etree
+
+from khabar.clean.body import Extraction, extract_body
+from khabar.clean.dates import parse_date_hint
+from khabar.clean.html import html_parts, safe_trafilatura_text
+from khabar.clean.lines import Line, make_line, norm_line, split_lines
+from khabar.clean.metadata import detect_language, detect_outlet
+from khabar.config import CleanConfig
+from khabar.errors import ExtractionError
+from khabar.model import Article, Page
+
+ID_HEX_CHARS = 11
+"""Hex digits of the content hash kept in an article id (44 bits: no clash in any real corpus)."""
+
+
+def article_id(data: bytes) -> str:
+    """The stable id of a page's article: ``a`` and the first hex digits of its SHA-256."""
+    return "a" + hashlib.sha256(data).hexdigest()[:ID_HEX_CHARS]
+
+
+def _body_chars(found: Extraction) -> int:
+    return sum(len(p) for p in found.paragraphs)
+
+
+def _without_line_numbers(found: Extraction) -> Extraction:
+    """Drop line numbers of removed blocks (they only mean something in a text dump)."""
+    removed = tuple(dataclasses.replace(b, line=None) for b in found.removed)
+    return dataclasses.replace(found, removed=removed)
+
+
+def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset()) -> Article:
+    """Extract the clean article of a page; raise ExtractionError when there is none."""
+    site_name = None
+    url = page.url
+    title_hint = page.title_hint
+    published_hint = page.published_hint
+    html_lede = None
+    footer: list[Line] = []
+    if page.kind == "html":
+        try:
+            parts = html_parts(page.text, page.url)
+        except (ValueError, TypeError, RecursionError, etree.LxmlError) as exc:
+            raise ExtractionError(page.source, f"HTML could not be processed ({exc})") from exc
+        if parts is None:
+            raise ExtractionError(page.source, "HTML page is empty or does not parse")
+        lines = [make_line(i, t, links) for i, (t, links) in enumerate(parts.lines, 1)]
+        site_name = parts.site_name
+        url = url or parts.url
+        title_hint = title_hint or parts.title
+        published_hint = published_hint or parts.published
+        html_lede = parts.lede
+        footer = [make_line(len(lines) + i, t) for i, t in enumerate(parts.footer, 1)]
+        found = extract_body(lines, chrome, title_hint)
+        if _body_chars(found) < cfg.min_body_chars:
+            # our reading of the layout found too little: let trafilatura try the same tree
+            text = safe_trafilatura_text(parts.tree, url)
+            second = extract_body(split_lines(text), chrome, title_hint)
+            if _body_chars(second) > _body_chars(found):
+                found = second
+        found = _without_line_numbers(found)
+    else:
+        lines = split_lines(page.text)
+        found = extract_body(lines, chrome, title_hint)
+    body_chars = _body_chars(found)
+    if body_chars < cfg.min_body_chars:
+        raise ExtractionError(
+            page.source,
+            f"no article found: the clean body has {body_chars} characters, fewer than "
+            f"clean.min_body_chars={cfg.min_body_chars} (an index, error or empty page?)",
+        )
+    published = parse_date_hint(published_hint) if published_hint else None
+    evidence = published_hint if published is not None else None
+    if published is None:
+        published, evidence = found.published, found.published_evidence
+    lede = found.lede
+    first = found.paragraphs[0] if found.paragraphs else ""
+    if lede is None and html_lede and norm_line(first) == norm_line(html_lede):
+        lede = first
+    return Article(
+        id=article_id(page.data),
+        source=page.source,
+        title=found.title,
+        published=published,
+        outlet=detect_outlet([*lines, *footer], url, page.outlet_hint, site_name),
+        language=detect_language("\n".join(found.paragraphs)),
+        paragraphs=found.paragraphs,
+        lede=lede,
+        url=url,
+        published_evidence=evidence,
+        removed=found.removed,
+        flags=found.flags,
+        content_hash=hashlib.sha256(page.data).hexdigest(),
+    )

@@ -1,0 +1,293 @@
+"""The ``khabar`` command: a thin layer that parses options and calls library functions."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from khabar import __version__
+from khabar.config import Config, load_config
+from khabar.errors import KhabarError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+"""khabar could not do what was asked (a broken config, an unusable store)."""
+EXIT_USAGE = 2
+"""The command line was wrong (argparse uses the same code)."""
+
+
+class _Progress:
+    """A progress bar per stage on stderr (tqdm), or nothing when quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self._bars: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        bar = self._bars.get(stage)
+        if bar is None:
+            for other in self._bars.values():
+                other.close()  # type: ignore[attr-defined]
+            bar = tqdm(total=total, desc=f"{stage:>9}", unit="page", file=sys.stderr, leave=False)
+            self._bars = {stage: bar}
+        bar.n = done  # type: ignore[attr-defined]
+        bar.refresh()  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()  # type: ignore[attr-defined]
+        self._bars = {}
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(args.config)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """``khabar analyze PATH... --out DIR``."""
+    from khabar.pipeline import analyze
+    from khabar.report.write import write_dossier
+
+    config = _with_run_options(_config(args), args)
+    progress = _Progress(args.quiet)
+    try:
+        dossier = analyze(args.paths, config, progress)
+    finally:
+        progress.close()
+    json_path, html_path = write_dossier(dossier, Path(args.out))
+    if not args.quiet:
+        print(
+            f"{len(dossier.articles)} articles, {len(dossier.events)} events, "
+            f"{len(dossier.stories)} stories, {len(dossier.claims)} claims, "
+            f"{len(dossier.errors)} inputs not analysed",
+            file=sys.stderr,
+        )
+        for failure in dossier.errors:
+            print(f"  not analysed: {failure.source}: {failure.error}", file=sys.stderr)
+    print(f"dossier: {json_path}\nhtml:    {html_path}")
+    return EXIT_OK
+
+
+def _with_run_options(config: Config, args: argparse.Namespace) -> Config:
+    """Apply ``--executor``, ``--scheduler`` and ``--workers`` over the config's ``[run]``."""
+    changes: dict[str, object] = {}
+    if getattr(args, "executor", None):
+        changes["executor"] = args.executor
+    if getattr(args, "scheduler", None):
+        changes["scheduler"] = args.scheduler
+        changes.setdefault("executor", "dask")
+    if getattr(args, "workers", None):
+        changes["workers"] = args.workers
+    if not changes:
+        return config
+    return dataclasses.replace(config, run=dataclasses.replace(config.run, **changes))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """``khabar add PATH... --db FILE``: add new pages to a store."""
+    from khabar.store import add_paths
+
+    config = _with_run_options(_config(args), args)
+    progress = _Progress(args.quiet)
+    try:
+        report = add_paths(args.db, args.paths, config, progress)
+    finally:
+        progress.close()
+    print(
+        f"added {report.added}, already stored {report.skipped_duplicates}, "
+        f"not analysed {report.failed}; the store holds {report.articles_total} articles "
+        f"in {report.events_total} events ({args.db})"
+    )
+    return EXIT_OK
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from exc
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    """``khabar dossier --db FILE --out DIR``: write the dossier of a store (or part of it)."""
+    from khabar.report.write import write_dossier
+    from khabar.store import DossierFilter, export_dossier
+
+    filters = DossierFilter(
+        story=args.story, entity=args.entity, since=args.since, until=args.until
+    )
+    dossier = export_dossier(args.db, filters, _config(args))
+    json_path, html_path = write_dossier(dossier, Path(args.out))
+    print(f"dossier: {json_path}\nhtml:    {html_path}")
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """``khabar watch DIR --db FILE``: add files to a store as they appear."""
+    from khabar.store import watch
+
+    def report(result: object, files: list[Path]) -> None:
+        if not args.quiet:
+            added = getattr(result, "added", 0)
+            print(f"{len(files)} new file(s): {added} article(s) added", file=sys.stderr)
+
+    if not Path(args.folder).is_dir():
+        print(f"khabar: {args.folder}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(f"watching {args.folder} (Ctrl-C to stop)", file=sys.stderr)
+    with contextlib.suppress(KeyboardInterrupt):
+        watch(args.folder, args.db, _config(args), interval_s=args.interval, on_add=report)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """``khabar serve``: the web app."""
+    from khabar.web import serve
+
+    serve(args.host, args.port, args.data, _config(args))
+    return EXIT_OK
+
+
+def cmd_tag_entities(args: argparse.Namespace) -> int:
+    """``khabar tag-entities FILE``: CoNLL in, ``token<TAB>tag`` out."""
+    from khabar.entities import load_tagger, tag_conll
+
+    config = _config(args)
+    tagger = load_tagger(config.entities)
+    if args.file == "-":
+        lines = sys.stdin
+        for line in tag_conll(lines, tagger):
+            sys.stdout.write(line + "\n")
+        return EXIT_OK
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"khabar: {path}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        for line in tag_conll(handle, tagger):
+            sys.stdout.write(line + "\n")
+    return EXIT_OK
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--executor", choices=("local", "dask"), help="where per-page stages run (local)"
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="a running Dask scheduler (implies --executor dask)"
+    )
+    parser.add_argument("--workers", type=int, metavar="N", help="worker processes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``khabar`` command."""
+    parser = argparse.ArgumentParser(
+        prog="khabar",
+        description="Arabic-first news-story intelligence: pages in, a dossier out.",
+    )
+    parser.add_argument("--version", action="version", version=f"khabar {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="a TOML file overriding defaults")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+
+    p = sub.add_parser(
+        "analyze",
+        parents=[common],
+        help="analyse pages (files, folders, globs, archives) into a dossier",
+        description="Analyse pages into DIR/dossier.json and DIR/dossier.html.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or archive")
+    p.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder")
+    _run_options(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser(
+        "add",
+        parents=[common],
+        help="add pages to a store; already stored pages are skipped",
+        description="Add new pages to the store FILE (SQLite), attach them to existing events "
+        "or start new ones, and bring entities, events, stories and claims up to date.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or archive")
+    p.add_argument("--db", required=True, metavar="FILE", help="the store (created if absent)")
+    _run_options(p)
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "dossier",
+        parents=[common],
+        help="write the dossier of a store, optionally one story, entity or date range",
+        description="Write DIR/dossier.json and DIR/dossier.html from the store FILE.",
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="the store")
+    p.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder")
+    p.add_argument("--story", metavar="ID", help="only this story's events")
+    p.add_argument("--entity", metavar="ID", help="only articles mentioning this entity")
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")
+    p.set_defaults(func=cmd_dossier)
+
+    p = sub.add_parser(
+        "watch",
+        parents=[common],
+        help="add files to a store as they appear in a folder",
+        description="Poll DIR and add each new file to the store once its size is stable.",
+    )
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--db", required=True, metavar="FILE", help="the store (created if absent)")
+    p.add_argument(
+        "--interval", type=float, default=2.0, metavar="SECONDS", help="polling interval"
+    )
+    p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="run the web app (needs the [web] extra)",
+        description="Upload pages or point at a folder, follow the analysis, read dossiers.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument("--data", default="khabar-data", metavar="DIR", help="where jobs are kept")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "tag-entities",
+        parents=[common],
+        help="tag a CoNLL file (one token a line) with BIO entity tags",
+        description="Read CoNLL (token per line, blank line between sentences; extra columns "
+        "ignored) and write token<TAB>BIO-tag.",
+    )
+    p.add_argument("file", metavar="FILE", help="CoNLL file, or - for standard input")
+    p.set_defaults(func=cmd_tag_entities)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KhabarError as exc:
+        print(f"khabar: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("khabar: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

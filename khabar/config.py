@@ -1,0 +1,140 @@
+"""Configuration: one frozen dataclass per stage, gathered in :class:`Config`.
+
+Defaults live here; a user TOML file overrides any of them by section and key::
+
+    [read]
+    max_bytes = 50_000_000
+
+    [events]
+    similarity_threshold = 0.3
+
+Pass the result explicitly (``khabar.analyze(paths, config=load_config("khabar.toml"))``); no
+stage reads globals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class ReadConfig:
+    """Options of the reading stage (``khabar.read``)."""
+
+    max_bytes: int = 20_000_000
+    """Largest file read, in bytes; larger inputs are reported as errors, not read."""
+    max_archive_members: int = 100_000
+    """Most members read from one zip archive."""
+    max_archive_bytes: int = 2_000_000_000
+    """Most uncompressed bytes read from one zip archive (zip-bomb guard)."""
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Options of the cleaning stage (``khabar.clean``)."""
+
+    min_body_chars: int = 150
+    """A page whose clean body is shorter than this holds no article (index page, error page)."""
+    learn_outlet_chrome: bool = True
+    """Treat lines that repeat across several pages of one outlet as page chrome."""
+
+
+@dataclass(frozen=True)
+class EntitiesConfig:
+    """Options of entity recognition and resolution (``khabar.entities``)."""
+
+    model_path: str | None = None
+    """Path of a tagger model; None uses the model bundled with khabar."""
+
+
+@dataclass(frozen=True)
+class EventsConfig:
+    """Options of near-duplicate detection, event clustering and stories (``khabar.events``)."""
+
+    similarity_threshold: float | None = None
+    """Override of the clustering link threshold; None keeps the calibrated default."""
+
+
+@dataclass(frozen=True)
+class ClaimsConfig:
+    """Options of claim extraction and alignment (``khabar.claims``)."""
+
+    old_story_days: int = 365
+    """An article whose event is this many days older than its story's newest event is old."""
+
+
+@dataclass(frozen=True)
+class SummaryConfig:
+    """Options of the summariser (``khabar.summary``)."""
+
+    sentences_per_event: int = 4
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """How the per-page stages are executed (``khabar.run``)."""
+
+    executor: str = "local"
+    """``local`` or ``dask``."""
+    workers: int = 1
+    """Worker processes for the local executor (1 = in-process)."""
+    scheduler: str | None = None
+    """Address of a running Dask scheduler; None starts a local cluster."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The root configuration: one section per stage."""
+
+    read: ReadConfig = field(default_factory=ReadConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    entities: EntitiesConfig = field(default_factory=EntitiesConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
+    claims: ClaimsConfig = field(default_factory=ClaimsConfig)
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
+    run: RunConfig = field(default_factory=RunConfig)
+
+
+def config_from_dict(values: dict[str, Any], base: Config | None = None) -> Config:
+    """Return ``base`` (or the defaults) with the sections and keys of ``values`` replaced."""
+    base = base or Config()
+    sections: dict[str, Any] = {}
+    known = {f.name: f for f in dataclasses.fields(Config)}
+    for name, section_values in values.items():
+        if name not in known:
+            raise ConfigError(f"unknown config section [{name}]; known: {', '.join(known)}")
+        if not isinstance(section_values, dict):
+            raise ConfigError(f"config section [{name}] must be a table of keys")
+        current = getattr(base, name)
+        keys = {f.name for f in dataclasses.fields(current)}
+        unknown = set(section_values) - keys
+        if unknown:
+            raise ConfigError(
+                f"unknown key(s) in [{name}]: {', '.join(sorted(unknown))}; "
+                f"known: {', '.join(sorted(keys))}"
+            )
+        try:
+            sections[name] = dataclasses.replace(current, **section_values)
+        except TypeError as exc:  # pragma: no cover - replace() validates names only
+            raise ConfigError(f"bad value in [{name}]: {exc}") from exc
+    return dataclasses.replace(base, **sections)
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Read a TOML config file over the defaults; None gives the defaults."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    return config_from_dict(values)

@@ -1,0 +1,1 @@
+"""Language resources of entity recognition and resolution."""

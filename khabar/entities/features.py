@@ -1,0 +1,189 @@
+"""Token features for the NER tagger, computed once per word type and cached on the extractor.
+
+A token's features are its own word-type features plus its neighbours' (at -2 … +2), each
+neighbour list precomputed with its position prefix, so tagging a sentence is list concatenation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from khabar.arabic import normalize, split_clitics
+from khabar.arabic.lexicon import Lexicon
+from khabar.entities.data.cues import (
+    LOCATION_CUES,
+    NATIONALITY_SUFFIXES,
+    ORGANIZATION_CUES,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+)
+
+MAX_CACHED_TYPES = 500_000
+"""Word types kept in an extractor's cache before it is emptied (bounds memory on huge inputs)."""
+
+FREQUENCY_LOG_BASE = 4.0
+"""Word counts are bucketed as floor(log_base(count + 1)): 0, 1–2, 3–14, 15–62, …"""
+
+DEFINITENESS_MIN_COUNT = 10
+"""Words seen fewer times (with and without the article together) get no definiteness bucket."""
+
+DEFINITENESS_BUCKETS = 5
+"""The share of the other form (with vs without ال) is cut into this many equal buckets."""
+
+_BOS = ["BOS"]
+_EOS = ["EOS"]
+_BOS2 = ["BOS2"]
+_EOS2 = ["EOS2"]
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """Features of one word type, as seen from itself and from each neighbouring position."""
+
+    here: list[str]
+    prev1: list[str]
+    next1: list[str]
+    prev2: list[str]
+    next2: list[str]
+
+
+def _cue(word: str) -> str | None:
+    """The cue class of a normalised word (with or without the article)."""
+    if word in PERSON_TITLES:
+        return "PER"
+    if word in ORGANIZATION_CUES:
+        return "ORG"
+    if word in LOCATION_CUES:
+        return "LOC"
+    if word in SPEECH_VERBS:
+        return "SAY"
+    return None
+
+
+def _shape(token: str) -> str:
+    """A coarse shape: digits, Latin, Arabic letters, punctuation or mixed."""
+    if token.isdigit():
+        return "dig"
+    if token.isascii() and token.isalpha():
+        return "lat"
+    if token.isalpha():
+        return "ar"
+    if not any(ch.isalnum() for ch in token):
+        return "pun"
+    return "mix"
+
+
+class FeatureExtractor:
+    """Turns token sequences into CRF attribute lists; caches features per word type."""
+
+    def __init__(
+        self,
+        gazetteer: Mapping[str, frozenset[str]],
+        places: Mapping[str, str],
+        lexicon: Lexicon,
+        clusters: Mapping[str, tuple[str, ...]] | None = None,
+        known: frozenset[str] | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.places = places
+        self.lexicon = lexicon
+        self.clusters = clusters or {}
+        self.known = known
+        self._cache: dict[str, WordFeatures] = {}
+
+    def word_features(self, token: str) -> WordFeatures:
+        """Features of one word type (cached)."""
+        found = self._cache.get(token)
+        if found is not None:
+            return found
+        if len(self._cache) >= MAX_CACHED_TYPES:
+            self._cache.clear()
+        found = self._compute(token)
+        self._cache[token] = found
+        return found
+
+    def _compute(self, token: str) -> WordFeatures:
+        norm = normalize(token) or token
+        split = split_clitics(norm, self.lexicon) if norm.isalpha() else None
+        stem = split.stem if split else norm
+        bare = (split.article + split.stem) if split else norm  # without one-letter clitics
+        shape = _shape(norm)
+        here = [f"w={norm}", f"s={stem}", f"sh={shape}"]
+        if split:
+            if split.clitics:
+                here.append(f"cl={split.clitics}")
+            if split.article:
+                here.append("art")
+            here += [f"p2={stem[:2]}", f"p3={stem[:3]}", f"x2={stem[-2:]}", f"x3={stem[-3:]}"]
+            here.append(f"x1={stem[-1:]}")
+            here.append(f"len={min(len(stem), 9)}")
+            freq = int(math.log(self.lexicon.count(bare) + 1, FREQUENCY_LOG_BASE))
+            here.append(f"f={freq}")
+            here.append(f"def={self._definiteness(split.article, stem)}")
+            if stem.endswith(NATIONALITY_SUFFIXES):
+                here.append("nat_sfx")
+        context: list[str] = [f"w={norm}"]
+        cue = _cue(norm) or _cue(bare) or _cue(stem)
+        if cue:
+            here.append(f"cue={cue}")
+            context.append(f"cue={cue}")
+        roles = self.gazetteer.get(bare) or self.gazetteer.get(norm)
+        if roles:
+            here += [f"g={r}" for r in roles]
+            context += [f"g={r}" for r in roles if r.endswith("B")]
+        place = self.places.get(bare)
+        if place:
+            here.append(f"pl={place}")
+            context.append(f"pl={place}")
+        clusters = self.clusters.get(bare) or self.clusters.get(norm)
+        if clusters:
+            here += [f"k{i}={c}" for i, c in enumerate(clusters)]
+            context += [f"k={c}" for c in clusters[:2]]
+        if bare != norm:
+            context.append(f"b={bare}")
+        near = [*context, f"s={stem}"]
+        return WordFeatures(
+            here=self._keep(here),
+            prev1=self._keep([f"-1{f}" for f in near]),
+            next1=self._keep([f"+1{f}" for f in near]),
+            prev2=self._keep([f"-2{f}" for f in context]),
+            next2=self._keep([f"+2{f}" for f in context]),
+        )
+
+    def _definiteness(self, article: str, stem: str) -> str:
+        """How the word's counts with and without the article compare, bucketed.
+
+        Names rarely change definiteness (بوتين is never البوتين, العراق seldom عراق) while
+        common nouns take the article freely (كتاب / الكتاب), so this stands in for the
+        capital letters Arabic lacks.
+        """
+        with_article = self.lexicon.count("ال" + stem)
+        without = self.lexicon.count(stem)
+        if with_article + without < DEFINITENESS_MIN_COUNT:
+            return "rare"
+        mine, other = (with_article, without) if article else (without, with_article)
+        share = other / (mine + other)
+        return str(min(int(share * DEFINITENESS_BUCKETS), DEFINITENESS_BUCKETS - 1))
+
+    def _keep(self, attributes: list[str]) -> list[str]:
+        """Only the attributes the trained model has weights for (the rest add nothing)."""
+        if self.known is None:
+            return attributes
+        return [a for a in attributes if a in self.known]
+
+    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """CRF attribute lists for each token of a sentence."""
+        words = [self.word_features(t) for t in tokens]
+        n = len(words)
+        out: list[list[str]] = []
+        for i, w in enumerate(words):
+            out.append(
+                w.here
+                + (words[i - 1].prev1 if i > 0 else _BOS)
+                + (words[i + 1].next1 if i + 1 < n else _EOS)
+                + (words[i - 2].prev2 if i > 1 else _BOS2)
+                + (words[i + 2].next2 if i + 2 < n else _EOS2)
+            )
+        return out

@@ -1,0 +1,236 @@
+"""Finding entity mentions in an article's title and body with the tagger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from khabar.arabic import original_length, split_clitics, strip_prefix_clitics, tokenize
+from khabar.arabic.data.clitics import STRIPPABLE_PREFIXES
+from khabar.arabic.lexicon import default_lexicon
+from khabar.entities.data.cues import PERSON_TITLES
+from khabar.entities.tagger import Tagger
+from khabar.model import Article, EntityType, Mention, Token
+
+SENTENCE_END_NORMS = frozenset({".", "!", "?", ";"})
+"""Normalised tokens after which a new sentence is tagged (؟ and ؛ normalise to ? and ;)."""
+
+MAX_SENTENCE_TOKENS = 200
+"""Longer runs without sentence punctuation are tagged in chunks of this many tokens."""
+
+MAX_PROPAGATED_TOKENS = 5
+"""Longest name (in tokens) looked for again elsewhere in the article."""
+
+SURNAME_MAX_WORD_COUNT = 3000
+"""A surname taken from a full name (أحمد الشرع → الشرع) is looked for alone only when it is not
+a common word: seen at most this often in the word-count corpus (≈8M words)."""
+
+MIN_SURNAME_LETTERS = 3
+"""Shorter surnames are not looked for alone."""
+
+MIN_TWIN_COUNT = 20
+"""The other-gender form of a nationality adjective is seen at least this often in news text."""
+
+TWIN_SHARE = 0.1
+"""…and at least this share as often as the form at hand (السوري vs السورية are of one order)."""
+
+_TYPES: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
+
+
+def sentence_chunks(text: str, tokens: Sequence[Token]) -> Iterator[Sequence[Token]]:
+    """Cut tokens into sentences at sentence punctuation and line breaks."""
+    start = 0
+    for i, token in enumerate(tokens):
+        ends = token.norm in SENTENCE_END_NORMS or i - start + 1 >= MAX_SENTENCE_TOKENS
+        if not ends and i + 1 < len(tokens):
+            ends = "\n" in text[token.end : tokens[i + 1].start]
+        if ends:
+            yield tokens[start : i + 1]
+            start = i + 1
+    if start < len(tokens):
+        yield tokens[start:]
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(type, first, last + 1)`` token spans of a BIO sequence, in order."""
+    out: list[tuple[str, int, int]] = []
+    kind, start = "", -1
+    for i, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and tag[2:] == kind:
+            continue
+        if kind:
+            out.append((kind, start, i))
+        kind, start = (tag[2:], i) if tag != "O" and tag[2:] in _TYPES else ("", -1)
+    return out
+
+
+def _clitic_chars(token: Token) -> int:
+    """Characters of one-letter proclitics (و ب ل ك ف) at the start of a token, in the original."""
+    if not token.norm.isalpha():
+        return 0
+    clitics = split_clitics(token.norm).clitics
+    if not clitics or any(c not in STRIPPABLE_PREFIXES for c in clitics):
+        return 0
+    return original_length(token.text, len(clitics))
+
+
+def _is_nationality(tokens: Sequence[Token], tagger: Tagger) -> bool:
+    """A lone adjective of nationality (السوري، الروسية), which is not the country itself.
+
+    Such adjectives come in both genders (السوري / السورية); a place that merely ends like one
+    (اللاذقية) has no common masculine twin. Names known as places from training stay places.
+    """
+    if len(tokens) != 1:
+        return False
+    split = split_clitics(tokens[0].norm)
+    word = split.article + split.stem
+    if not split.article or not word.endswith(("ي", "يه")):
+        return False
+    if {"LOC:B", "ORG:B"} & tagger.known_roles(word):
+        return False
+    twin = word[:-1] if word.endswith("يه") else word + "ه"
+    lexicon = default_lexicon()
+    twin_count = lexicon.count(twin)
+    return twin_count >= MIN_TWIN_COUNT and twin_count >= TWIN_SHARE * lexicon.count(word)
+
+
+def _split_coordination(kind: str, span: Sequence[Token], tagger: Tagger) -> list[Sequence[Token]]:
+    """Cut a person or place span at a word opening with the conjunction و (الأسد وبوتين)."""
+    if kind not in ("PER", "LOC"):
+        return [span]
+    parts: list[Sequence[Token]] = []
+    start = 0
+    for i in range(1, len(span)):
+        token = span[i]
+        if not token.norm.isalpha() or not split_clitics(token.norm).clitics.startswith("و"):
+            continue
+        if f"{kind}:I" in tagger.known_roles(token.norm):
+            continue  # و belongs to the name (البوسنة والهرسك)
+        parts.append(span[start:i])
+        start = i
+    parts.append(span[start:])
+    return parts
+
+
+def _tag_mentions(
+    text: str, tokens: Sequence[Token], tagger: Tagger, in_title: bool
+) -> list[Mention]:
+    """Mentions the tagger finds in one text."""
+    mentions: list[Mention] = []
+    for sentence in sentence_chunks(text, tokens):
+        tags = tagger.tag([t.text for t in sentence])
+        spans = [
+            (kind, part)
+            for kind, first, last in bio_spans(tags)
+            for part in _split_coordination(kind, sentence[first:last], tagger)
+        ]
+        for kind, span in spans:
+            if not any(t.norm.isalpha() for t in span):
+                continue
+            if kind == "LOC" and _is_nationality(span, tagger):
+                continue
+            mention = _mention(text, span, kind, in_title)
+            if mention:
+                mentions.append(mention)
+    return mentions
+
+
+def _mention(text: str, span: Sequence[Token], kind: str, in_title: bool) -> Mention | None:
+    """The mention covering ``span``, its first token's clitics left out."""
+    start = span[0].start + _clitic_chars(span[0])
+    end = span[-1].end
+    if end <= start:
+        return None
+    entity_type: EntityType = kind  # type: ignore[assignment]
+    return Mention(text[start:end], entity_type, start, end, in_title=in_title)
+
+
+def _bare(token: Token) -> str:
+    """A token's normalised form without one-letter clitics."""
+    return strip_prefix_clitics(token.norm) if token.norm.isalpha() else token.norm
+
+
+def _names_to_repeat(
+    found: Sequence[tuple[Mention, tuple[str, ...]]],
+) -> dict[tuple[str, ...], str]:
+    """Names found once, to look for again: each mention's words, and people's surnames."""
+    lexicon = default_lexicon()
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    for mention, words in found:
+        forms = [words]
+        surname = words[-1]
+        if (
+            mention.type == "PER"
+            and len(words) > 1
+            and len(surname) >= MIN_SURNAME_LETTERS
+            and surname not in PERSON_TITLES
+            and lexicon.count(surname) <= SURNAME_MAX_WORD_COUNT
+        ):
+            forms.append((surname,))
+        for form in forms:
+            votes.setdefault(form, {}).setdefault(mention.type, 0)
+            votes[form][mention.type] += 1
+    return {form: max(v, key=lambda k: v[k]) for form, v in votes.items()}
+
+
+def _repeat_names(
+    text: str,
+    tokens: Sequence[Token],
+    names: dict[tuple[str, ...], str],
+    mentions: list[Mention],
+    in_title: bool,
+) -> list[Mention]:
+    """Mentions of already-found names at places the tagger passed over."""
+    taken = [False] * len(tokens)
+    for m in mentions:
+        for i, t in enumerate(tokens):
+            if t.start < m.end and t.end > m.start:
+                taken[i] = True
+    bare = [_bare(t) for t in tokens]
+    extra: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        if not taken[i] and tokens[i].norm.isalpha():
+            for n in range(min(MAX_PROPAGATED_TOKENS, len(tokens) - i), 0, -1):
+                if any(taken[i : i + n]):
+                    continue
+                kind = names.get(tuple(bare[i : i + n]))
+                if kind:
+                    hit = (n, kind)
+                    break
+        if hit:
+            mention = _mention(text, tokens[i : i + hit[0]], hit[1], in_title)
+            if mention:
+                extra.append(mention)
+            i += hit[0]
+        else:
+            i += 1
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def find_mentions(text: str, tagger: Tagger, in_title: bool = False) -> list[Mention]:
+    """Mentions in ``text`` (offsets into it), clitic prefixes left out of the spans."""
+    tokens = tokenize(text)
+    mentions = _tag_mentions(text, tokens, tagger, in_title)
+    found = [(m, _words(m.text)) for m in mentions]
+    return _repeat_names(text, tokens, _names_to_repeat(found), mentions, in_title)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The bare normalised words of a mention's text."""
+    return tuple(_bare(t) for t in tokenize(text))
+
+
+def recognize(article: Article, tagger: Tagger) -> tuple[Mention, ...]:
+    """Entity mentions of an article: the title's (``in_title=True``) and then the body's."""
+    title = article.title or ""
+    body = article.text
+    title_tokens = tokenize(title)
+    body_tokens = tokenize(body)
+    in_title = _tag_mentions(title, title_tokens, tagger, True)
+    in_body = _tag_mentions(body, body_tokens, tagger, False)
+    names = _names_to_repeat([(m, _words(m.text)) for m in in_body + in_title])
+    return tuple(
+        _repeat_names(title, title_tokens, names, in_title, True)
+        + _repeat_names(body, body_tokens, names, in_body, False)
+    )

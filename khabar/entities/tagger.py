@@ -1,0 +1,177 @@
+"""The CRF named-entity tagger: features → python-crfsuite, BIO tags over PER/LOC/ORG/MISC.
+
+A model is a folder holding ``ner.crfsuite`` (the CRF weights), ``names.tsv.gz`` (tokens seen in
+training entities, with their roles) and optionally ``clusters.tsv.gz`` (word clusters learnt from
+unlabelled news). The bundled one lives in ``khabar/entities/models/``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from khabar.arabic.lexicon import Lexicon, default_lexicon
+from khabar.config import EntitiesConfig
+from khabar.entities.corpus import Sentence
+from khabar.entities.features import FeatureExtractor
+from khabar.entities.gazetteer import cldr_places, merge_gazetteers, names_from_sentences
+from khabar.errors import ModelError
+
+BUNDLED_MODEL = Path(__file__).parent / "models"
+CRF_FILE = "ner.crfsuite"
+NAMES_FILE = "names.tsv.gz"
+CLUSTERS_FILE = "clusters.tsv.gz"
+
+GAZETTEER_FOLDS = 5
+"""Training sentences get their gazetteer features from names seen in the other folds only, so
+the CRF learns how far a known name can be trusted on text it has not seen."""
+
+
+class Tagger:
+    """A trained CRF tagger; ``fit`` trains one, :func:`load_tagger` opens a saved one."""
+
+    def __init__(
+        self,
+        c1: float = 0.05,
+        c2: float = 0.01,
+        max_iterations: int = 200,
+        gazetteer_folds: int = GAZETTEER_FOLDS,
+    ) -> None:
+        self.c1 = c1
+        self.c2 = c2
+        self.max_iterations = max_iterations
+        self.gazetteer_folds = gazetteer_folds
+
+    # ---- training -------------------------------------------------------------------------
+
+    def fit(
+        self,
+        sentences: Sequence[Sentence],
+        model_dir: str | Path,
+        clusters: Mapping[str, tuple[str, ...]] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> Tagger:
+        """Train on tagged sentences and save the model into ``model_dir``."""
+        lexicon = lexicon if lexicon is not None else default_lexicon()
+        places = cldr_places()
+        clusters = clusters or {}
+        trainer = pycrfsuite.Trainer(verbose=False)
+        folds = max(1, self.gazetteer_folds)
+        for k in range(folds):
+            part = [s for i, s in enumerate(sentences) if i % folds == k]
+            others = [s for i, s in enumerate(sentences) if i % folds != k]
+            names = names_from_sentences(others) if folds > 1 else {}
+            extractor = FeatureExtractor(names, places, lexicon, clusters)
+            for sentence in part:
+                trainer.append(extractor.sequence(sentence.tokens), list(sentence.tags))
+        trainer.set_params(
+            {
+                "c1": self.c1,
+                "c2": self.c2,
+                "max_iterations": self.max_iterations,
+                "feature.possible_transitions": True,
+            }
+        )
+        model_dir = Path(model_dir)
+        model_dir.mkdir(parents=True, exist_ok=True)
+        trainer.train(str(model_dir / CRF_FILE))
+        _write_names(names_from_sentences(sentences), model_dir / NAMES_FILE)
+        if clusters:
+            _write_clusters(clusters, model_dir / CLUSTERS_FILE)
+        return self._open(model_dir, lexicon)
+
+    # ---- tagging --------------------------------------------------------------------------
+
+    def _open(self, model_dir: Path, lexicon: Lexicon | None = None) -> Tagger:
+        """Load the saved model of ``model_dir`` into this object."""
+        crf = model_dir / CRF_FILE
+        if not crf.exists():
+            raise ModelError(
+                f"no NER model at {crf}; rebuild it with `python scripts/train_ner.py` "
+                "or point [entities] model_path at a trained model folder"
+            )
+        self.model_dir_ = model_dir
+        self.crf_ = pycrfsuite.Tagger()
+        self.crf_.open(str(crf))
+        names = _read_names(model_dir / NAMES_FILE)
+        clusters = _read_clusters(model_dir / CLUSTERS_FILE)
+        known = frozenset(attribute for attribute, _ in self.crf_.info().state_features)
+        self.extractor_ = FeatureExtractor(
+            merge_gazetteers(names), cldr_places(), lexicon or default_lexicon(), clusters, known
+        )
+        return self
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags (``B-PER``, ``I-LOC``, ``O``, …) for one sentence of tokens."""
+        if not tokens:
+            return []
+        return list(self.crf_.tag(self.extractor_.sequence(tokens)))
+
+    def known_roles(self, word: str) -> frozenset[str]:
+        """Roles (``PER:B``, ``LOC:I``, …) a normalised word had in the training entities."""
+        roles = self.extractor_.gazetteer.get(word, frozenset())
+        place = self.extractor_.places.get(word)
+        if place:
+            roles = roles | {f"LOC:{place[-1]}"}
+        return roles
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: v for k, v in self.__dict__.items() if k not in ("crf_", "extractor_")}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if "model_dir_" in state:
+            self._open(state["model_dir_"])
+
+
+def load_tagger(cfg: EntitiesConfig) -> Tagger:
+    """Open the bundled NER model, or the one at ``cfg.model_path`` (a folder or its .crfsuite)."""
+    path = Path(cfg.model_path) if cfg.model_path else BUNDLED_MODEL
+    if path.is_file():
+        path = path.parent
+    return Tagger()._open(path)
+
+
+def _write_names(names: Mapping[str, frozenset[str]], path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for word in sorted(names):
+            fh.write(f"{word}\t{','.join(sorted(names[word]))}\n")
+
+
+def _read_names(path: Path) -> dict[str, frozenset[str]]:
+    if not path.exists():
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, _, roles = line.rstrip("\n").partition("\t")
+            out[word] = frozenset(roles.split(",")) if roles else frozenset()
+    return out
+
+
+def _write_clusters(clusters: Mapping[str, tuple[str, ...]], path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for word in sorted(clusters):
+            fh.write(f"{word}\t{' '.join(clusters[word])}\n")
+
+
+def _read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, _, ids = line.rstrip("\n").partition("\t")
+            out[word] = tuple(ids.split())
+    return out
+
+
+def scratch_dir() -> Path:
+    """A fresh temporary folder for a model that is not to be kept."""
+    return Path(tempfile.mkdtemp(prefix="khabar-ner-"))

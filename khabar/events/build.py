@@ -1,0 +1,173 @@
+"""Build events and stories from annotated articles (the collection stage ``build_events``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+from scipy import sparse
+
+from khabar.arabic.normalize import normalize
+from khabar.config import EventsConfig
+from khabar.events.chronology import EventFacts, reason_story
+from khabar.events.cluster import LINK_THRESHOLD, EventIndex
+from khabar.events.stories import group_stories, story_id, time_key
+from khabar.events.vectors import merge_bags
+from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
+from khabar.time.dating import Dating, date_articles
+
+MAX_TITLE_WORDS = 14
+"""Event titles are cut to this many words (headlines rarely need more; teasers often do)."""
+
+MAX_PARTICIPANTS = 6
+"""Most people/organisations listed per event (the ones named most, in the leads first)."""
+
+MAX_PLACES = 4
+"""Most places listed per event."""
+
+LEAD_CHARS = 600
+"""Characters of an article's body counted as its lead when picking participants."""
+
+
+def _central(members: Sequence[AnnotatedArticle], index: EventIndex) -> AnnotatedArticle:
+    """The member whose headline best matches the event as a whole (questions and untitled last)."""
+    titled = [m for m in members if m.article.title]
+    if len(titled) <= 1:
+        return titled[0] if titled else members[0]
+    event = index.model_.transform([merge_bags([dict(index.profiles_[m.id].bag) for m in members])])
+    extractor = index.extractor_
+    heads = index.model_.transform(
+        [dict.fromkeys(extractor.terms(m.article.title or ""), 1.0) for m in titled]
+    )
+    scores = (heads @ event.T).toarray().ravel()
+    order = sorted(
+        range(len(titled)),
+        key=lambda i: (titled[i].article.title.rstrip().endswith(("?", "؟")), -scores[i], i),  # type: ignore[union-attr]
+    )
+    return titled[order[0]]
+
+
+def event_title(article: AnnotatedArticle) -> str:
+    """A short Arabic title for an event: the article's headline, or its first sentence."""
+    title = (article.article.title or "").strip()
+    if not title:
+        title = article.article.text.split("\n", 1)[0].split(".")[0]
+    words = title.split()
+    return " ".join(words[:MAX_TITLE_WORDS])
+
+
+def _roles(
+    members: Sequence[AnnotatedArticle], types: dict[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Participants (PER/ORG entity ids) and places (LOC ids) of an event, most named first."""
+    counts: Counter[str] = Counter()
+    in_lead: set[str] = set()
+    for member in members:
+        for m in member.mentions:
+            if not m.entity:
+                continue
+            counts[m.entity] += 1
+            if m.in_title or m.start < LEAD_CHARS:
+                in_lead.add(m.entity)
+    ranked = sorted(counts, key=lambda e: (e not in in_lead, -counts[e], e))
+    people = [e for e in ranked if types.get(e) in ("PER", "ORG")][:MAX_PARTICIPANTS]
+    places = [e for e in ranked if types.get(e) == "LOC"][:MAX_PLACES]
+    return tuple(people), tuple(places)
+
+
+def _mention_types(
+    annotated: Sequence[AnnotatedArticle], entities: Sequence[EntityRecord]
+) -> dict[str, str]:
+    types = {e.id: e.type for e in entities}
+    for a in annotated:
+        for m in a.mentions:
+            if m.entity and m.entity not in types:
+                types[m.entity] = m.type
+    return types
+
+
+def build_events(
+    annotated: Sequence[AnnotatedArticle],
+    entities: Sequence[EntityRecord],
+    cfg: EventsConfig,
+) -> tuple[list[Event], list[Story]]:
+    """Cluster articles into events, date them, and group the events into stories."""
+    if not annotated:
+        return [], []
+    threshold = cfg.similarity_threshold if cfg.similarity_threshold is not None else LINK_THRESHOLD
+    index = EventIndex(threshold=threshold)
+    index.add(annotated)
+    by_id = {a.id: a for a in annotated}
+    order = {a.id: i for i, a in enumerate(annotated)}
+    types = _mention_types(annotated, entities)
+    groups = sorted(index.events().values(), key=lambda ids: min(order[i] for i in ids))
+    events: list[Event] = []
+    datings: list[Dating] = []
+    for ids in groups:
+        members = sorted((by_id[i] for i in ids), key=lambda a: order[a.id])
+        dating = date_articles(members)
+        people, places = _roles(members, types)
+        event = Event(
+            id=_event_id(ids, index),
+            title=event_title(_central(members, index)),
+            articles=tuple(m.id for m in members),
+            participants=people,
+            places=places,
+        )
+        events.append(event)
+        datings.append(dating)
+    return _stories(events, datings, index, by_id)
+
+
+def _event_id(ids: Sequence[str], index: EventIndex) -> str:
+    return index.assignment_[ids[0]]
+
+
+def _centroids(events: Sequence[Event], index: EventIndex) -> sparse.csr_matrix:
+    """L2-normalised term centroid of each event."""
+    docs = [merge_bags([dict(index.profiles_[a].bag) for a in e.articles]) for e in events]
+    return index.model_.transform(docs)
+
+
+def _stories(
+    events: list[Event],
+    datings: list[Dating],
+    index: EventIndex,
+    by_id: dict[str, AnnotatedArticle],
+) -> tuple[list[Event], list[Story]]:
+    labels = group_stories(_centroids(events, index))
+    groups: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(lab, []).append(i)
+    out_events: list[Event] = list(events)
+    stories: list[Story] = []
+    for members in sorted(groups.values(), key=lambda m: m[0]):
+        facts = [
+            EventFacts(events[i].id, tuple(by_id[a] for a in events[i].articles), datings[i])
+            for i in members
+        ]
+        refined = reason_story(facts)
+        for i, dating in zip(members, refined, strict=True):
+            datings[i] = dating
+        ordered = sorted(
+            members, key=lambda i: (time_key(datings[i].earliest, datings[i].latest), i)
+        )
+        sid = story_id([events[i].id for i in members])
+        for i in members:
+            d = datings[i]
+            out_events[i] = dataclasses.replace(
+                events[i],
+                story=sid,
+                date=d.exact,
+                date_range=d.date_range,
+                date_evidence=d.evidence,
+            )
+        central = max(ordered, key=lambda i: len(events[i].articles))
+        stories.append(Story(sid, out_events[central].title, tuple(events[i].id for i in ordered)))
+    return out_events, stories
+
+
+def normalized_title(event: Event) -> str:
+    """The event title normalised for matching."""
+    return normalize(event.title)

@@ -1,0 +1,145 @@
+"""What clustering needs to know about one article: its terms, dates, entities and ordinals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from khabar.arabic.normalize import normalize
+from khabar.arabic.sentences import split_sentences
+from khabar.events.data import HAPPENING_NOUNS, KIND_CUES, ORDINALS
+from khabar.events.office import office_holders
+from khabar.events.text import TermExtractor
+from khabar.model import AnnotatedArticle
+from khabar.time.dating import article_bounds
+
+ENTITY_TERM_REPEAT = 1
+"""How many times each entity counts as a term (its weight also takes the corpus frequency of
+its name): a shared participant links spelling variants (بوتن / بوتين), but names alone do not
+make one event (the same leaders meet many times)."""
+
+MAX_SPAN_DAYS = 31
+"""An article's own event range is used to keep reports apart only when it is at most this
+wide (a whole year says little about which happening it is)."""
+
+_ORDINAL_WORDS = "|".join(sorted((k for k in ORDINALS if " " not in k), key=len, reverse=True))
+_NOUNS = "|".join(sorted(HAPPENING_NOUNS, key=len, reverse=True))
+# "أول زيارة", "ثاني اتصال" (ordinal before the noun) or "الزيارة الثانية", "زيارته الأولى".
+_ORDINAL_BEFORE = re.compile(rf"(?<![\w])(?P<ord>{_ORDINAL_WORDS})\s+(?P<noun>{_NOUNS})(?![\w])")
+_ORDINAL_AFTER = re.compile(
+    rf"(?<![\w])[وبل]?(?P<noun>{_NOUNS})(?:ه|ها|هم)?\s+(?P<ord>{_ORDINAL_WORDS})(?![\w])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProfile:
+    """Clustering features of one article."""
+
+    id: str
+    terms: tuple[str, ...]
+    """Matching terms of the title and body in order (for near-duplicate shingles)."""
+    bag: tuple[tuple[str, float], ...]
+    """Weighted terms for TF-IDF: title, lead, the rest of the body, and entities."""
+    published: date | None
+    span: tuple[date, date] | None
+    """The narrow range of days its own lead dates the happening to, if any."""
+    ordinals: tuple[tuple[str, int], ...]
+    """(kind, rank) of happenings the article calls first, second, … (أول زيارة)."""
+    entities: frozenset[str]
+    title: str
+    kind: str | None = None
+    """The kind of happening its lead reports (``call``, ``visit``) when only one is named."""
+    current_holders: frozenset[str] = frozenset()
+    """Name keys of people it calls by a current title (الرئيس السوري بشار الأسد → اسد)."""
+    former_holders: frozenset[str] = frozenset()
+    """Name keys of people it calls former or whose fall it recalls."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """(entity term, word term) pairs: the word whose corpus frequency an entity term takes."""
+
+
+def own_ordinals(text: str) -> tuple[tuple[str, int], ...]:
+    """(kind, rank) pairs of happenings that the text counts (أول زيارة → ("visit", 1))."""
+    norm = normalize(text)
+    found: set[tuple[str, int]] = set()
+    for pattern in (_ORDINAL_BEFORE, _ORDINAL_AFTER):
+        for m in pattern.finditer(norm):
+            noun = m.group("noun")
+            ordinal = m.group("ord")
+            if pattern is _ORDINAL_AFTER and ordinal in ("اول", "ثاني", "ثالث", "رابع"):
+                continue  # "زيارة أول" is not Arabic for "first visit"
+            found.add((HAPPENING_NOUNS[noun], ORDINALS[ordinal]))
+    return tuple(sorted(found))
+
+
+KIND_LEAD_SENTENCES = 2
+"""Sentences of the body (after the title) read for the kind of happening."""
+
+_KIND_PATTERNS = {
+    kind: re.compile("|".join(rf"(?<![\w])[وفبل]?{re.escape(c)}(?![\w])" for c in cues))
+    for kind, cues in KIND_CUES.items()
+}
+
+
+def happening_kind(title: str, text: str) -> str | None:
+    """The one kind of happening (call, visit) named in the title and lead, else None."""
+    spans = split_sentences(text)[:KIND_LEAD_SENTENCES]
+    lead = normalize(title + "\n" + "\n".join(text[s:e] for s, e in spans))
+    kinds = [k for k, pattern in _KIND_PATTERNS.items() if pattern.search(lead)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def entity_keys(annotated: AnnotatedArticle) -> dict[str, str]:
+    """Keys of the people, organisations and places the article names → a mention's text."""
+    keys: dict[str, str] = {}
+    for m in annotated.mentions:
+        if m.type == "MISC":
+            continue
+        keys.setdefault(m.entity if m.entity else "~" + normalize(m.text), m.text)
+    return keys
+
+
+def profile_article(annotated: AnnotatedArticle, extractor: TermExtractor) -> ArticleProfile:
+    """Build the clustering profile of an annotated article."""
+    article = annotated.article
+    entities = entity_keys(annotated)
+    terms, bag = extractor.article_features(article)
+    aliases = []
+    for key, text in sorted(entities.items()):
+        bag["@" + key] = float(ENTITY_TERM_REPEAT)
+        words = extractor.terms(text)
+        if words:
+            aliases.append(("@" + key, words[-1]))
+    span = None
+    events = [b for b in article_bounds(annotated, lead_only=True) if b.role == "event"]
+    narrow = [
+        b
+        for b in events
+        if b.earliest and b.latest and (b.latest - b.earliest).days <= MAX_SPAN_DAYS
+    ]
+    if narrow:
+        best = min(narrow, key=lambda b: (b.latest - b.earliest).days)  # type: ignore[operator]
+        span = (best.earliest, best.latest)  # type: ignore[assignment]
+    ordinals = own_ordinals((article.title or "") + "\n" + article.text)
+    kind = happening_kind(article.title or "", article.text)
+    if kind is None and len({k for k, _ in ordinals}) == 1:
+        kind = ordinals[0][0]  # "ثاني زيارة" says what it reports
+    sentences = [(article.title, normalize(article.title))] if article.title else []
+    sentences += [
+        (article.text[s:e], normalize(article.text[s:e])) for s, e in split_sentences(article.text)
+    ]
+    current, former = office_holders(sentences)
+    return ArticleProfile(
+        article.id,
+        tuple(terms),
+        tuple(sorted(bag.items())),
+        article.published,
+        span,
+        ordinals,
+        frozenset(entities),
+        article.title or "",
+        kind if kind in KIND_CUES else None,
+        frozenset(current),
+        frozenset(former),
+        tuple(aliases),
+    )

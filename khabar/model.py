@@ -1,0 +1,344 @@
+"""The frozen dataclasses that flow between khabar's stages.
+
+::
+
+    sources ──read──▶ Page ──clean──▶ Article ──annotate──▶ AnnotatedArticle
+                                                                  │
+    Dossier ◀──report── Story ◀── Event ◀──cluster────────────────┘
+                                   Claim ◀──align── Statement
+
+Every stage is a function from one of these to the next. They hold plain data only (str, int,
+date, tuples), so they pickle cheaply and can cross process or Dask worker boundaries.
+
+Offsets (``start``/``end``) are always character offsets into ``Article.text`` (the clean body,
+paragraphs joined by ``"\\n"``), end exclusive, so ``article.text[m.start:m.end] == m.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+PageKind = Literal["text", "html", "record"]
+"""How a page's ``text`` is to be read: a plain text dump, an HTML document, or a structured record
+(a JSON Lines article whose fields are already separated)."""
+
+EntityType = Literal["PER", "LOC", "ORG", "MISC"]
+
+Stance = Literal[
+    "asserted",  # the outlet states it as fact in its own voice
+    "attributed",  # the outlet reports a named speaker saying it
+    "reported",  # the outlet passes on reports / anonymous sources without doubting them
+    "hedged",  # the outlet marks it as possible or believed (ربما، يعتقد)
+    "unconfirmed",  # the outlet says it is unconfirmed (تقارير غير مؤكدة، لم يتسن التأكد)
+    "denied",  # someone denies it (نفى)
+    "questioned",  # a headline asking it as a question (… ؟)
+]
+
+STANCES: tuple[Stance, ...] = (
+    "asserted",
+    "attributed",
+    "reported",
+    "hedged",
+    "unconfirmed",
+    "denied",
+    "questioned",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One raw page as read from disk or an archive, decoded to text."""
+
+    source: str
+    """Where it came from: a path, ``archive.zip!member``, ``file.warc.gz#record-3``, a URL."""
+    data: bytes
+    """The raw bytes as stored (for hashing and provenance)."""
+    text: str
+    """The decoded text (HTML source for ``kind == "html"``, the body for ``"record"``)."""
+    encoding: str
+    """The encoding used to decode ``data`` (``"utf-8"``, ``"windows-1256"``, …)."""
+    kind: PageKind
+    url: str | None = None
+    title_hint: str | None = None
+    """Title given by the container (a JSON Lines field), trusted over guesses from the text."""
+    published_hint: str | None = None
+    """Publish date as given by the container (raw string, parsed by the clean stage)."""
+    outlet_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be analysed, and why, in words a user understands."""
+
+    source: str
+    error: str
+
+
+# --------------------------------------------------------------------------------------------
+# Cleaning
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A warning attached to an article (``kind`` is a stable machine name)."""
+
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBlock:
+    """A piece of the page that the cleaner dropped, kept so users can see what went."""
+
+    text: str
+    reason: str
+    """Stable machine name: ``navigation``, ``related_links``, ``footer``, ``tags``, …"""
+    line: int | None = None
+    """1-based line number in the decoded page text, when the page is a text dump."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean news article: metadata and the body, without page chrome."""
+
+    id: str
+    """Stable id derived from the page content (the same page always gets the same id)."""
+    source: str
+    title: str | None
+    published: date | None
+    outlet: str | None
+    language: str
+    """ISO 639-1 code (``"ar"``, ``"en"``, …) or ``"und"``."""
+    paragraphs: tuple[str, ...]
+    lede: str | None = None
+    url: str | None = None
+    published_evidence: str | None = None
+    """The text the publish date was read from."""
+    removed: tuple[RemovedBlock, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    """Flags raised while cleaning (e.g. ``broken_paragraphs`` repaired, ``unrelated_inserts``)."""
+    content_hash: str = ""
+    """SHA-256 hex digest of the raw page bytes."""
+
+    @property
+    def text(self) -> str:
+        """The clean body: paragraphs separated by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+# --------------------------------------------------------------------------------------------
+# Annotation
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with offsets into the original text and a normalised form for matching."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    """Normalised form (see ``khabar.arabic.normalize``)."""
+    stem: str = ""
+    """``norm`` with separable clitics (و ف ب ل ك ال) removed, for matching."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in an article's text."""
+
+    text: str
+    type: EntityType
+    start: int
+    end: int
+    entity: str | None = None
+    """Id of the resolved cross-article entity (set by entity resolution)."""
+    in_title: bool = False
+    """True when the mention is in the title (offsets are then into ``Article.title``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A temporal expression, normalised to the range of days it can denote."""
+
+    text: str
+    start: int
+    end: int
+    earliest: date | None
+    latest: date | None
+    """``earliest == latest`` when the expression fixes a day; both None when unresolvable."""
+    kind: Literal["absolute", "relative", "weekday", "month", "year", "duration"] = "absolute"
+    anchored: bool = False
+    """True when resolved against the publish date."""
+
+    @property
+    def exact(self) -> date | None:
+        """The day, when the expression fixes one."""
+        if self.earliest is not None and self.earliest == self.latest:
+            return self.earliest
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An attributed statement or report found in one article."""
+
+    text: str
+    """The sentence it was found in."""
+    content: str
+    """What is claimed (the quote or the clause after أن / إن)."""
+    start: int
+    end: int
+    stance: Stance
+    speaker: str | None = None
+    """The speaker as written (``المتحدث باسم الكرملين دميتري بيسكوف``, ``مصدر حكومي``)."""
+    speaker_entity: str | None = None
+    verb: str | None = None
+    direct: bool = False
+    """True for a direct quote in quotation marks."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    """An article with what the per-page language stages found in it."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The article id."""
+        return self.article.id
+
+
+# --------------------------------------------------------------------------------------------
+# Collection-level results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One real-world entity, with every spelling under which the articles name it."""
+
+    id: str
+    name: str
+    type: EntityType
+    variants: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A summary sentence taken from an article, citing it."""
+
+    text: str
+    article: str
+    also: tuple[str, ...] = ()
+    """Other articles that say nearly the same."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world happening reported by one or more articles."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    date: date | None = None
+    date_range: tuple[date, date] | None = None
+    date_evidence: tuple[str, ...] = ()
+    """Sentences (quoted from the articles) that the date or range rests on."""
+    story: str | None = None
+    summary: tuple[SummarySentence, ...] = ()
+    participants: tuple[str, ...] = ()
+    """Entity ids of the people and organisations taking part."""
+    places: tuple[str, ...] = ()
+    """Entity ids of the places."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Events that belong to one ongoing story, in time order."""
+
+    id: str
+    title: str
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSource:
+    """How one article reports a claim."""
+
+    article: str
+    quote: str
+    stance: Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim reported by one or more articles, with each one's stance."""
+
+    id: str
+    text: str
+    speaker: str | None
+    event: str | None
+    sources: tuple[ClaimSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two reports that cannot both hold, citing both sides."""
+
+    id: str
+    kind: str
+    """``stance`` (asserted vs unconfirmed/denied), ``number``, ``date``, ``ordinal``, …"""
+    detail: str
+    claim: str | None
+    sides: tuple[ClaimSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFlag:
+    """A flag raised on an article by a collection-level stage (claims, events)."""
+
+    article: str
+    flag: Flag
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """Everything khabar found in a collection of pages."""
+
+    articles: tuple[AnnotatedArticle, ...]
+    events: tuple[Event, ...] = ()
+    stories: tuple[Story, ...] = ()
+    entities: tuple[EntityRecord, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    flags: tuple[ArticleFlag, ...] = ()
+    errors: tuple[Failure, ...] = ()
+    meta: tuple[tuple[str, str], ...] = field(default=())
+    """Run information (khabar version, creation time) as key/value pairs."""
+
+    def to_dict(self) -> dict[str, object]:
+        """The dossier as plain JSON-ready data (see docs/dossier.schema.json)."""
+        from khabar.report.json import dossier_to_dict
+
+        return dossier_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The dossier as a JSON string (UTF-8 text, Arabic not escaped)."""
+        from khabar.report.json import dossier_to_json
+
+        return dossier_to_json(self, indent=indent)

@@ -1,0 +1,168 @@
+"""The dossier as JSON: the stable shape other tools read (schema: docs/dossier.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from khabar.model import (
+    AnnotatedArticle,
+    ClaimSource,
+    Dossier,
+    Flag,
+)
+
+SCHEMA_VERSION = "1.0"
+"""Bumped on any change that removes or renames a field; adding fields keeps it."""
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _flag(flag: Flag) -> dict[str, str]:
+    return {"kind": flag.kind, "detail": flag.detail}
+
+
+def _source(src: ClaimSource) -> dict[str, str]:
+    return {"article": src.article, "quote": src.quote, "stance": src.stance}
+
+
+def _article(
+    annotated: AnnotatedArticle, event: str | None, extra_flags: list[Flag]
+) -> dict[str, Any]:
+    art = annotated.article
+    body = [m for m in annotated.mentions if not m.in_title]
+    title = [m for m in annotated.mentions if m.in_title]
+    flags: list[Flag] = []
+    for flag in (*art.flags, *extra_flags):
+        if flag not in flags:
+            flags.append(flag)
+    return {
+        "id": art.id,
+        "source": art.source,
+        "url": art.url,
+        "title": art.title,
+        "published": _iso(art.published),
+        "published_evidence": art.published_evidence,
+        "outlet": art.outlet,
+        "language": art.language,
+        "lede": art.lede,
+        "text": art.text,
+        "content_hash": art.content_hash,
+        "entities": [
+            {"text": m.text, "type": m.type, "entity": m.entity, "start": m.start, "end": m.end}
+            for m in body
+        ],
+        "title_entities": [
+            {"text": m.text, "type": m.type, "entity": m.entity, "start": m.start, "end": m.end}
+            for m in title
+        ],
+        "times": [
+            {
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+                "earliest": _iso(t.earliest),
+                "latest": _iso(t.latest),
+                "kind": t.kind,
+            }
+            for t in annotated.times
+        ],
+        "statements": [
+            {
+                "text": s.text,
+                "content": s.content,
+                "start": s.start,
+                "end": s.end,
+                "stance": s.stance,
+                "speaker": s.speaker,
+                "speaker_entity": s.speaker_entity,
+                "verb": s.verb,
+                "direct": s.direct,
+            }
+            for s in annotated.statements
+        ],
+        "event": event,
+        "flags": [_flag(f) for f in flags],
+        "removed": [{"text": b.text, "reason": b.reason, "line": b.line} for b in art.removed],
+    }
+
+
+def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
+    """Return the dossier as JSON-ready data with the stable field names."""
+    event_of: dict[str, str] = {}
+    for event in dossier.events:
+        for article_id in event.articles:
+            event_of.setdefault(article_id, event.id)
+    flags_of: dict[str, list[Flag]] = {}
+    for article_flag in dossier.flags:
+        flags_of.setdefault(article_flag.article, []).append(article_flag.flag)
+    meta = dict(dossier.meta)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "khabar_version": meta.get("khabar_version"),
+        "created": meta.get("created"),
+        "articles": [
+            _article(a, event_of.get(a.id), flags_of.get(a.id, [])) for a in dossier.articles
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "date": _iso(e.date),
+                "date_range": [_iso(e.date_range[0]), _iso(e.date_range[1])]
+                if e.date_range
+                else None,
+                "date_evidence": list(e.date_evidence),
+                "articles": list(e.articles),
+                "story": e.story,
+                "summary": [
+                    {"text": s.text, "article": s.article, "also": list(s.also)} for s in e.summary
+                ],
+                "participants": list(e.participants),
+                "places": list(e.places),
+            }
+            for e in dossier.events
+        ],
+        "stories": [
+            {"id": s.id, "title": s.title, "events": list(s.events)} for s in dossier.stories
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "variants": list(e.variants),
+                "articles": list(e.articles),
+            }
+            for e in dossier.entities
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "speaker": c.speaker,
+                "event": c.event,
+                "sources": [_source(s) for s in c.sources],
+            }
+            for c in dossier.claims
+        ],
+        "contradictions": [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "detail": c.detail,
+                "claim": c.claim,
+                "sides": [_source(s) for s in c.sides],
+            }
+            for c in dossier.contradictions
+        ],
+        "errors": [{"source": f.source, "error": f.error} for f in dossier.errors],
+    }
+
+
+def dossier_to_json(dossier: Dossier, indent: int | None = 2) -> str:
+    """Return the dossier as a JSON string, Arabic kept as text (not \\u escapes)."""
+    return json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)

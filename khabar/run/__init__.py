@@ -1,0 +1,30 @@
+"""Executors for the per-page stages: ``local`` (in-process or a process pool) and ``dask``.
+
+>>> from khabar.run import make_executor, process_pages
+>>> with make_executor("local") as ex:                    # doctest: +SKIP
+...     results = list(ex.map(partial(process_pages, config=cfg), chunks))
+"""
+
+from __future__ import annotations
+
+from khabar.run.base import Executor
+from khabar.run.dask_executor import DaskExecutor
+from khabar.run.local import LocalExecutor
+from khabar.run.pipeline import analyze_with_executor, annotate_pages, executor_for
+from khabar.run.registry import EXECUTORS, make_executor
+from khabar.run.work import PAGES_PER_TASK, PageWorker, process_page, process_pages
+
+__all__ = [
+    "EXECUTORS",
+    "PAGES_PER_TASK",
+    "DaskExecutor",
+    "Executor",
+    "LocalExecutor",
+    "PageWorker",
+    "analyze_with_executor",
+    "annotate_pages",
+    "executor_for",
+    "make_executor",
+    "process_page",
+    "process_pages",
+]

@@ -1,0 +1,25 @@
+"""Executors by name: the one place that knows which backends exist."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from khabar.errors import ConfigError
+from khabar.run.base import Executor
+from khabar.run.dask_executor import DaskExecutor
+from khabar.run.local import LocalExecutor
+
+EXECUTORS: Mapping[str, type[Executor]] = MappingProxyType(
+    {LocalExecutor.name: LocalExecutor, DaskExecutor.name: DaskExecutor}
+)
+"""Executor classes by the name used in ``[run] executor`` and ``--executor``."""
+
+
+def make_executor(name: str = "local", workers: int = 1, scheduler: str | None = None) -> Executor:
+    """Return a new executor of the backend ``name`` (``local`` or ``dask``)."""
+    if name == LocalExecutor.name:
+        return LocalExecutor(workers=workers)
+    if name == DaskExecutor.name:
+        return DaskExecutor(workers=workers, scheduler=scheduler)
+    raise ConfigError(f"unknown executor {name!r}; choose one of: {', '.join(EXECUTORS)}")

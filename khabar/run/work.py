@@ -1,0 +1,95 @@
+"""The per-page work that executors run: clean one page, then annotate the article.
+
+These are top-level functions over plain data, so they pickle to worker processes and Dask
+workers. They never raise for a bad page: a page that holds no article comes back as a
+:class:`~khabar.model.Failure` naming the page and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from khabar.annotate import Annotator
+from khabar.clean import clean_page
+from khabar.config import Config
+from khabar.errors import InputError
+from khabar.model import AnnotatedArticle, Article, Failure, Page
+
+PAGES_PER_TASK = 32
+"""Pages sent to a worker as one task. The annotator (and its tagger) is built once per task, and
+each task costs a scheduler round trip, so tasks hold a few dozen pages rather than one."""
+
+
+Chrome = frozenset[str]
+"""Lines the page's outlet repeats on its pages (see ``khabar.clean.OutletChrome``)."""
+
+PageTask = Page | tuple[Page, Chrome]
+"""A page to process, alone or with its outlet's learned chrome lines."""
+
+
+def _clean(page: Page, config: Config, chrome: Chrome) -> Article | Failure:
+    """Clean one page into an article, or say why it holds none (as ``clean_pages`` does)."""
+    try:
+        return clean_page(page, config.clean, chrome)
+    except InputError as exc:
+        reason = exc.reason
+    if chrome:  # the outlet's chrome took everything: clean the page on its own
+        try:
+            return clean_page(page, config.clean)
+        except InputError:
+            pass
+    return Failure(page.source, reason)
+
+
+def process_with(
+    annotator: Annotator, page: Page, chrome: Chrome = frozenset()
+) -> AnnotatedArticle | Failure:
+    """Clean and annotate one page with an already loaded annotator."""
+    cleaned = _clean(page, annotator.config, chrome)
+    if isinstance(cleaned, Failure):
+        return cleaned
+    return annotator(cleaned)
+
+
+def process_page(
+    page: Page, config: Config, chrome: Chrome = frozenset()
+) -> AnnotatedArticle | Failure:
+    """Clean and annotate one page: the article with its annotations, or why there is none."""
+    return process_with(Annotator(config), page, chrome)
+
+
+def process_pages(pages: Sequence[PageTask], config: Config) -> list[AnnotatedArticle | Failure]:
+    """Clean and annotate a chunk of pages with one annotator; results in page order."""
+    return PageWorker(config)(pages)
+
+
+class PageWorker:
+    """Cleans and annotates chunks of pages, loading the annotator once per worker object.
+
+    Pickling sends only the config; the annotator is loaded on first use where the object
+    lands. In-process, one worker serves a whole add; Dask keeps a deserialised task function
+    per worker process, so there too the model is loaded about once per worker.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._annotator: Annotator | None = None
+
+    def __call__(self, pages: Sequence[PageTask]) -> list[AnnotatedArticle | Failure]:
+        """Clean and annotate ``pages`` (each alone or with its chrome); results in order."""
+        if not pages:
+            return []
+        if self._annotator is None:
+            self._annotator = Annotator(self.config)
+        out: list[AnnotatedArticle | Failure] = []
+        for task in pages:
+            page, chrome = task if isinstance(task, tuple) else (task, frozenset[str]())
+            out.append(process_with(self._annotator, page, chrome))
+        return out
+
+    def __getstate__(self) -> dict[str, Config]:
+        return {"config": self.config}
+
+    def __setstate__(self, state: dict[str, Config]) -> None:
+        self.config = state["config"]
+        self._annotator = None

@@ -1,0 +1,274 @@
+"""Incremental adding: new pages into a store, then the collection stages brought up to date.
+
+Pages are streamed from the inputs, processed and committed in batches, so memory stays bounded
+by the batch size while the store grows; a page whose bytes are already stored is skipped. A run
+killed at any point leaves every committed batch in place and no half-stored page; running the
+same ``add`` again finishes the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar.clean import OutletChrome
+from khabar.config import Config
+from khabar.model import Failure, Page
+from khabar.pipeline import Progress, analyze_annotated
+from khabar.read import iter_pages
+from khabar.run import Executor, annotate_pages, make_executor
+from khabar.run.base import chunked
+from khabar.run.work import PageTask
+from khabar.store.base import Collection, PageOutcome, Store
+from khabar.store.registry import open_store
+
+BATCH_PAGES = 256
+"""Pages committed together. Bounds the memory of an add (a few MB of pages and annotations
+waiting to be written) and the work a crash can lose; larger batches save only commit overhead.
+Processing does not wait for commits: pages keep streaming through the executor."""
+
+LOOKUP_PAGES = 64
+"""Pages whose content hashes are looked up in the store in one query."""
+
+LOCK_TIMEOUT_S = 60.0
+"""Seconds an add waits for another add on the same store before failing with StoreError. Long
+enough to ride out a batch commit or a short run; a long run should not be silently queued."""
+
+
+def _no_progress(stage: str, done: int, total: int | None) -> None:
+    """Ignore progress reports."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddReport:
+    """What one ``add`` did to a store."""
+
+    added: int
+    """New articles stored."""
+    skipped_duplicates: int
+    """Pages whose bytes were already stored (or repeated within this add)."""
+    failed: int
+    """Inputs that could not be read, or pages that held no article."""
+    events_touched: int
+    """Events that now hold an article added by this run."""
+    articles_total: int
+    """Articles in the store after the run."""
+    events_total: int
+    """Events in the store after the run."""
+    run_id: int
+    seconds: float
+    updated: bool = True
+    """False when the collection results are stale (left for a later update or refresh)."""
+
+
+def content_hash(data: bytes) -> str:
+    """The SHA-256 hex digest of a page's raw bytes, the key of stored pages."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def update_collection(
+    store: Store, config: Config, run_id: int, progress: Progress = _no_progress
+) -> Collection:
+    """Run the collection stages over every stored article and store their results."""
+    annotated = list(store.iter_annotated())
+    dossier = analyze_annotated(annotated, config, (), progress)
+    collection = Collection(
+        articles=dossier.articles,
+        entities=dossier.entities,
+        events=dossier.events,
+        stories=dossier.stories,
+        claims=dossier.claims,
+        contradictions=dossier.contradictions,
+        flags=dossier.flags,
+    )
+    store.put_collection(run_id, collection)
+    return collection
+
+
+@dataclass
+class _Tally:
+    """Running counts of one add (mutable, local to one call)."""
+
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seen: int = 0
+
+
+def learn_chrome(store: Store, paths: Sequence[str], config: Config) -> OutletChrome | None:
+    """Learn each outlet's repeated lines from the stored pages and the new ones of ``paths``.
+
+    The same lines ``khabar.pipeline.analyze`` would learn from all of these pages at once;
+    None when ``[clean] learn_outlet_chrome`` is off. Reads the inputs once more.
+    """
+    if not config.clean.learn_outlet_chrome:
+        return None
+    seen: set[str] = set()
+
+    def pages() -> Iterator[Page]:
+        yield from store.iter_pages(skip_kind="html")  # the learner ignores HTML pages
+        for chunk in chunked(iter_pages(list(paths), config.read), LOOKUP_PAGES):
+            fresh = [
+                (content_hash(p.data), p) for p in chunk if isinstance(p, Page) and p.kind != "html"
+            ]
+            known = store.known_hashes(digest for digest, _ in fresh)
+            for digest, page in fresh:
+                if digest not in known and digest not in seen:
+                    seen.add(digest)
+                    yield page
+
+    return OutletChrome().fit(pages())  # type: ignore[arg-type]  # fit reads pages once
+
+
+class _Intake:
+    """Draws inputs, drops pages already stored, and remembers what is in flight (one add)."""
+
+    def __init__(
+        self, store: Store, run_id: int, tally: _Tally, chrome: OutletChrome | None
+    ) -> None:
+        self.store = store
+        self.chrome = chrome
+        self.run_id = run_id
+        self.tally = tally
+        self.read_failures: list[Failure] = []
+        """Inputs that could not be read, waiting for the next commit."""
+        self.in_flight: deque[tuple[str, Page]] = deque()
+        """Pages sent for processing whose results are not yet back, in order."""
+        self._taken: set[str] = set()
+
+    def fresh_pages(self, items: Iterator[Page | Failure]) -> Iterator[PageTask]:
+        """Yield the pages not yet stored (nor seen earlier in this add) with their outlet's
+        chrome lines, recording them as in flight."""
+        for chunk in chunked(items, LOOKUP_PAGES):
+            self.tally.seen += len(chunk)
+            pages = []
+            for item in chunk:
+                if isinstance(item, Page):
+                    pages.append((content_hash(item.data), item))
+                else:
+                    self.read_failures.append(item)
+            known = self.store.known_hashes(digest for digest, _ in pages)
+            for digest, page in pages:
+                if digest in known or digest in self._taken:
+                    self.tally.skipped += 1
+                    if digest in known:
+                        self.store.add_source(digest, page.source, self.run_id)
+                    continue
+                self._taken.add(digest)
+                self.in_flight.append((digest, page))
+                yield (page, self.chrome.chrome_for(page) if self.chrome else frozenset())
+
+
+def _add_stream(
+    store: Store,
+    paths: Sequence[str],
+    config: Config,
+    executor: Executor,
+    run_id: int,
+    batch_pages: int,
+    tally: _Tally,
+    progress: Progress,
+) -> None:
+    """Stream the inputs through the executor, committing every ``batch_pages`` results."""
+    intake = _Intake(store, run_id, tally, learn_chrome(store, paths, config))
+    items = iter_pages(list(paths), config.read)
+    outcomes: list[PageOutcome] = []
+
+    def commit() -> None:
+        stored = store.put_batch(run_id, outcomes, intake.read_failures)
+        tally.added += len(stored.article_ids)
+        tally.failed += stored.failures
+        outcomes.clear()
+        intake.read_failures = []
+        progress("add", tally.seen, None)
+
+    for result in annotate_pages(intake.fresh_pages(items), config, executor):
+        digest, page = intake.in_flight.popleft()
+        outcomes.append(PageOutcome(digest, page, result))
+        if len(outcomes) >= batch_pages:
+            commit()
+    if outcomes or intake.read_failures:
+        commit()
+
+
+def add_paths(
+    db: str | Path,
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    progress: Progress = _no_progress,
+    *,
+    executor: Executor | None = None,
+    batch_pages: int = BATCH_PAGES,
+    lock_timeout_s: float = LOCK_TIMEOUT_S,
+    update: bool = True,
+) -> AddReport:
+    """Add the pages of files, folders, globs and archives to the store ``db``.
+
+    Already stored pages are skipped; new ones are cleaned, annotated and committed in batches;
+    then (unless ``update`` is False) entities, events and claims are brought up to date. Uses
+    ``executor`` when given (left open), else the one ``config.run`` names.
+    """
+    config = config or Config()
+    started = time.monotonic()
+    tally = _Tally()
+    owned = executor is None
+    runner = executor if executor is not None else _executor(config)
+    try:
+        with open_store(db) as store, store.writer(lock_timeout_s):
+            run_id = store.start_run("add", [str(p) for p in paths])
+            try:
+                inputs = [str(p) for p in paths]
+                _add_stream(store, inputs, config, runner, run_id, batch_pages, tally, progress)
+                updated = update and store.collection_stale()
+                if updated:
+                    update_collection(store, config, run_id, progress)
+                events_touched = len(store.events_of(store.article_ids(run_id)))
+                report = AddReport(
+                    added=tally.added,
+                    skipped_duplicates=tally.skipped,
+                    failed=tally.failed,
+                    events_touched=events_touched,
+                    articles_total=store.count_articles(),
+                    events_total=store.count_events(),
+                    run_id=run_id,
+                    seconds=round(time.monotonic() - started, 3),
+                    updated=not store.collection_stale(),
+                )
+            except BaseException:
+                store.finish_run(run_id, "failed", _counts(tally))
+                raise
+            store.finish_run(run_id, "done", _counts(tally))
+    finally:
+        if owned:
+            runner.close()
+    return report
+
+
+def _counts(tally: _Tally) -> dict[str, int]:
+    return {"added": tally.added, "skipped_duplicates": tally.skipped, "failed": tally.failed}
+
+
+def _executor(config: Config) -> Executor:
+    """The executor ``[run]`` names."""
+    return make_executor(config.run.executor, config.run.workers, config.run.scheduler)
+
+
+def refresh(
+    db: str | Path,
+    config: Config | None = None,
+    progress: Progress = _no_progress,
+    lock_timeout_s: float = LOCK_TIMEOUT_S,
+) -> bool:
+    """Bring the collection stages of ``db`` up to date; True when they had to be recomputed."""
+    config = config or Config()
+    with open_store(db, create=False) as store, store.writer(lock_timeout_s):
+        if not store.collection_stale():
+            return False
+        run_id = store.start_run("refresh", [])
+        update_collection(store, config, run_id, progress)
+        store.finish_run(run_id, "done", {})
+        return True

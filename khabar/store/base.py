@@ -1,0 +1,169 @@
+"""The store interface: what ``add``, ``export`` and ``watch`` need from a storage backend.
+
+Backends are chosen by name (``sqlite`` today; ``postgres`` would be one more subclass), in the
+manner of datasketch's ``Storage``. Rows hold model dataclasses as JSON (see
+:mod:`khabar.store.codec`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, ClassVar
+
+from khabar.model import (
+    AnnotatedArticle,
+    ArticleFlag,
+    Claim,
+    Contradiction,
+    EntityRecord,
+    Event,
+    Failure,
+    Page,
+    Story,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """One new page and what the per-page stages made of it (an article, or why none)."""
+
+    content_hash: str
+    page: Page
+    result: AnnotatedArticle | Failure
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """The results of the collection stages over every stored article."""
+
+    articles: tuple[AnnotatedArticle, ...]
+    """Articles with resolved entity ids, in the order they were added."""
+    entities: tuple[EntityRecord, ...] = ()
+    events: tuple[Event, ...] = ()
+    stories: tuple[Story, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    flags: tuple[ArticleFlag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBatch:
+    """What one committed batch put in the store."""
+
+    article_ids: tuple[str, ...]
+    failures: int
+
+
+class Store(ABC):
+    """An article store: raw pages, articles, collection results and the runs that made them."""
+
+    backend: ClassVar[str] = ""
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @abstractmethod
+    def writer(self, timeout_s: float) -> AbstractContextManager[None]:
+        """Hold the single-writer lock of the store; StoreError after ``timeout_s`` seconds."""
+
+    # -- runs ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def start_run(self, command: str, inputs: Sequence[str]) -> int:
+        """Record the start of a run and return its id."""
+
+    @abstractmethod
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        """Record how a run ended."""
+
+    @abstractmethod
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, oldest first, as plain dicts."""
+
+    # -- per-page results ------------------------------------------------------------------
+
+    @abstractmethod
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The content hashes among ``hashes`` whose pages are already stored."""
+
+    @abstractmethod
+    def add_source(self, content_hash: str, source: str, run_id: int) -> None:
+        """Record one more place a stored page was found."""
+
+    @abstractmethod
+    def put_batch(
+        self, run_id: int, outcomes: Sequence[PageOutcome], read_failures: Sequence[Failure]
+    ) -> StoredBatch:
+        """Store pages with their articles or failures in one transaction (all or nothing)."""
+
+    @abstractmethod
+    def iter_annotated(self, ids: Iterable[str] | None = None) -> Iterator[AnnotatedArticle]:
+        """Articles as the per-page stages made them (unresolved), in insertion order."""
+
+    @abstractmethod
+    def iter_resolved(self, ids: Iterable[str] | None = None) -> Iterator[AnnotatedArticle]:
+        """Articles with resolved entity ids as last computed, in insertion order."""
+
+    @abstractmethod
+    def iter_pages(self, skip_kind: str | None = None) -> Iterator[Page]:
+        """Every stored raw page (optionally but those of one kind), in the order added."""
+
+    @abstractmethod
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+
+    @abstractmethod
+    def count_pages(self) -> int:
+        """Number of stored raw pages (articles and pages that held none)."""
+
+    @abstractmethod
+    def article_ids(self, run_id: int | None = None) -> list[str]:
+        """Ids of all stored articles, or of those one run added, in insertion order."""
+
+    @abstractmethod
+    def published_between(self, since: str | None, until: str | None) -> set[str]:
+        """Ids of articles published within ``[since, until]`` (ISO dates, None = open)."""
+
+    @abstractmethod
+    def failures(self) -> list[Failure]:
+        """Every input that could not be analysed: read failures first, then clean failures."""
+
+    # -- collection results ----------------------------------------------------------------
+
+    @abstractmethod
+    def collection_stale(self) -> bool:
+        """True when articles were added since the collection stages last ran to the end."""
+
+    @abstractmethod
+    def count_events(self) -> int:
+        """Number of stored events."""
+
+    @abstractmethod
+    def events_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Ids of the stored events that hold any of ``article_ids``."""
+
+    @abstractmethod
+    def put_collection(self, run_id: int, collection: Collection) -> None:
+        """Replace the collection results in one transaction and mark them current."""
+
+    @abstractmethod
+    def load_collection(self) -> Collection:
+        """The stored collection results (``articles`` left empty: read them by id)."""

@@ -1,0 +1,134 @@
+"""JSON (de)serialisers for the dataclasses of :mod:`khabar.model`, used by the store.
+
+A dataclass becomes a JSON object of its fields; dates become ISO strings (``"2024-03-01"``),
+tuples become lists, bytes become base64 text. Decoding reads the field types from the class's
+annotations, so ``decode(Event, encode(event)) == event`` for every model class.
+
+Decoders are built once, at import, into read-only tables; nothing here changes afterwards.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from khabar import model
+
+T = TypeVar("T")
+
+Decoder = Callable[[Any], Any]
+
+
+def encode(value: Any) -> Any:
+    """Turn a model dataclass (or a value inside one) into plain JSON-ready data."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, Mapping):
+        return {str(k): encode(v) for k, v in value.items()}
+    raise TypeError(f"cannot encode {type(value).__name__} for the store")
+
+
+def dumps(value: Any) -> str:
+    """Encode a model dataclass as compact JSON text (Arabic kept as is)."""
+    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _decode_date(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _decode_bytes(value: Any) -> bytes:
+    return base64.b64decode(value)
+
+
+def _decoder_for(tp: Any, classes: Mapping[type, Any]) -> Decoder:
+    """Build the decoder of one annotated type; ``classes`` is consulted lazily for dataclasses."""
+    if tp in (str, int, float, bool, type(None), Any):
+        return _identity
+    if tp is date:
+        return _decode_date
+    if tp is bytes:
+        return _decode_bytes
+    origin = get_origin(tp)
+    if origin is Literal:
+        return _identity
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if len(options) != 1:
+            raise TypeError(f"cannot decode the union {tp}: give it a single non-None member")
+        inner = _decoder_for(options[0], classes)
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder_for(args[0], classes)
+            return lambda v: tuple(item(x) for x in v)
+        parts = [_decoder_for(a, classes) for a in args]
+        return lambda v: tuple(d(x) for d, x in zip(parts, v, strict=True))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        cls = tp
+        return lambda v: _build(cls, v, classes)
+    raise TypeError(f"cannot decode values of type {tp}")
+
+
+def _field_decoders(cls: type, classes: Mapping[type, Any]) -> dict[str, Decoder]:
+    """The decoder of each init field of a dataclass."""
+    hints = get_type_hints(cls, vars(model), vars(typing))
+    return {f.name: _decoder_for(hints[f.name], classes) for f in dataclasses.fields(cls) if f.init}
+
+
+def _build(cls: type, data: Any, classes: Mapping[type, Any]) -> Any:
+    """Instantiate ``cls`` from decoded JSON data, filling absent fields with their defaults."""
+    decoders = classes.get(cls)
+    if decoders is None:  # a dataclass outside khabar.model: build its decoders on the spot
+        decoders = _field_decoders(cls, classes)
+    if not isinstance(data, Mapping):
+        raise TypeError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
+    return cls(**{name: decoders[name](v) for name, v in data.items() if name in decoders})
+
+
+def _model_classes() -> Mapping[type, Any]:
+    """Decoder tables of every dataclass in :mod:`khabar.model`, as a read-only mapping."""
+    tables: dict[type, Any] = {}
+    view = types.MappingProxyType(tables)
+    for obj in vars(model).values():
+        if (
+            isinstance(obj, type)
+            and dataclasses.is_dataclass(obj)
+            and obj.__module__ == model.__name__
+        ):
+            tables[obj] = _field_decoders(obj, view)
+    return view
+
+
+_MODEL_DECODERS: Mapping[type, Any] = _model_classes()
+"""Field decoders per model class; filled once at import, read-only afterwards."""
+
+
+def decode(cls: type[T], data: Any) -> T:
+    """Rebuild an instance of the dataclass ``cls`` from :func:`encode` output."""
+    result: T = _build(cls, data, _MODEL_DECODERS)
+    return result
+
+
+def loads(cls: type[T], text: str | bytes) -> T:
+    """Rebuild an instance of ``cls`` from :func:`dumps` text."""
+    return decode(cls, json.loads(text))

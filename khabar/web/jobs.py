@@ -1,0 +1,376 @@
+"""Analysis jobs: one folder per job under the data folder, run in background threads.
+
+::
+
+    DATA/jobs/<job id>/job.json        status, stage, progress, counts (rewritten as it runs)
+                       uploads/        the uploaded files, under sanitised names
+                       dossier.json    the result (khabar.report.json)
+                       dossier.html    the HTML dossier (khabar.report.html)
+
+A job's id is its dossier's id. Everything is plain files, so a data folder can be copied, backed
+up or deleted with ordinary tools.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import re
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from khabar.config import Config
+from khabar.errors import KhabarError
+from khabar.model import Dossier
+
+log = logging.getLogger(__name__)
+
+JobStatus = Literal["queued", "running", "done", "failed"]
+JobKind = Literal["upload", "folder"]
+
+Progress = Callable[[str, int, int | None], None]
+Analyzer = Callable[[Sequence[Path], Config, Progress], Dossier]
+"""Turns input paths into a dossier, reporting ``progress(stage, done, total)``."""
+Writer = Callable[[Dossier, Path], object]
+"""Writes ``dossier.json`` and ``dossier.html`` for a dossier into a folder."""
+
+JOB_FILE = "job.json"
+UPLOADS = "uploads"
+DOSSIER_JSON = "dossier.json"
+DOSSIER_HTML = "dossier.html"
+
+JOB_ID = re.compile(r"^[0-9]{8}-[0-9]{6}-[0-9a-f]{8}$")
+"""Shape of a job id (UTC time, then random hex); anything else is refused before touching disk."""
+
+PROGRESS_WRITE_SECONDS = 0.5
+"""Least time between two writes of job.json for progress within one stage, in seconds (the
+status page polls about once a second; more writes would only cost disk I/O)."""
+
+DOSSIER_CACHE_SIZE = 8
+"""Parsed dossier.json files kept in memory for the JSON API (each a few MB at most)."""
+
+
+def utc_now() -> str:
+    """The current UTC time, ISO 8601 to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def is_job_id(value: str) -> bool:
+    """Tell whether ``value`` has the shape of a job id."""
+    return bool(JOB_ID.match(value))
+
+
+@dataclass(frozen=True)
+class Job:
+    """One analysis: its inputs, where it is, and what it found."""
+
+    id: str
+    kind: JobKind
+    label: str
+    """What the user sees: the uploaded file names or the folder."""
+    inputs: tuple[str, ...]
+    created: str
+    status: JobStatus = "queued"
+    stage: str | None = None
+    done: int = 0
+    total: int | None = None
+    error: str | None = None
+    finished: str | None = None
+    title: str | None = None
+    """The dossier's headline (its first story or event), set when done."""
+    counts: tuple[tuple[str, int], ...] = ()
+    """``("articles", 5), ("events", 2)``, … set when done."""
+    files: tuple[str, ...] = ()
+    """Stored names of the uploaded files."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The job as JSON-ready data (as stored in job.json)."""
+        data = dataclasses.asdict(self)
+        data["inputs"] = list(self.inputs)
+        data["files"] = list(self.files)
+        data["counts"] = dict(self.counts)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Job:
+        """Rebuild a job from job.json data."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        values["inputs"] = tuple(values.get("inputs", ()))
+        values["files"] = tuple(values.get("files", ()))
+        values["counts"] = tuple(dict(values.get("counts") or {}).items())
+        return cls(**values)
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write JSON through a temporary file so readers never see half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class JobStore:
+    """The jobs under one data folder: create, update, list, and read their dossiers."""
+
+    def __init__(self, data_dir: str | Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.jobs_dir = self.data_dir / "jobs"
+        self._lock = threading.Lock()
+        self._live: dict[str, Job] = {}
+        self._last_write: dict[str, float] = {}
+        self._dossiers: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
+
+    # ids and paths ----------------------------------------------------------------------------
+    def new_id(self) -> str:
+        """A fresh job id: sortable by time, unguessable enough not to collide."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        return f"{stamp}-{secrets.token_hex(4)}"
+
+    def folder(self, job_id: str) -> Path:
+        """The folder of a job (KeyError for a malformed id)."""
+        if not is_job_id(job_id):
+            raise KeyError(job_id)
+        return self.jobs_dir / job_id
+
+    def uploads(self, job_id: str) -> Path:
+        """Where a job's uploaded files go."""
+        return self.folder(job_id) / UPLOADS
+
+    def dossier_json(self, job_id: str) -> Path:
+        """The path of a job's dossier.json."""
+        return self.folder(job_id) / DOSSIER_JSON
+
+    def dossier_html(self, job_id: str) -> Path:
+        """The path of a job's dossier.html."""
+        return self.folder(job_id) / DOSSIER_HTML
+
+    # reading and writing jobs -----------------------------------------------------------------
+    def save(self, job: Job, force: bool = True) -> Job:
+        """Record a job's new state (job.json is rewritten at most every so often unless forced)."""
+        folder = self.folder(job.id)
+        with self._lock:
+            previous = self._live.get(job.id)
+            self._live[job.id] = job
+            now = time.monotonic()
+            stage_changed = previous is None or previous.stage != job.stage
+            due = now - self._last_write.get(job.id, 0.0) >= PROGRESS_WRITE_SECONDS
+            if force or stage_changed or due:
+                folder.mkdir(parents=True, exist_ok=True)
+                _write_json(folder / JOB_FILE, job.to_dict())
+                self._last_write[job.id] = now
+            if job.status in ("done", "failed"):
+                self._live.pop(job.id, None)
+                self._last_write.pop(job.id, None)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        """The job with this id, or None."""
+        try:
+            path = self.folder(job_id) / JOB_FILE
+        except KeyError:
+            return None
+        with self._lock:
+            live = self._live.get(job_id)
+        if live is not None:
+            return live
+        try:
+            return Job.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def jobs(self) -> list[Job]:
+        """Every job, newest first."""
+        if not self.jobs_dir.is_dir():
+            return []
+        jobs = [self.get(p.name) for p in self.jobs_dir.iterdir() if is_job_id(p.name)]
+        return sorted((j for j in jobs if j is not None), key=lambda j: j.id, reverse=True)
+
+    def delete(self, job_id: str) -> bool:
+        """Remove a finished job and its files; False when there is no such finished job."""
+        job = self.get(job_id)
+        if job is None or job.status not in ("done", "failed"):
+            return False
+        shutil.rmtree(self.folder(job_id), ignore_errors=True)
+        return True
+
+    def discard(self, job_id: str) -> None:
+        """Remove what a refused upload left behind."""
+        with self._lock:
+            self._live.pop(job_id, None)
+        shutil.rmtree(self.folder(job_id), ignore_errors=True)
+
+    def recover(self) -> int:
+        """Mark jobs a previous server left queued or running as failed; return how many."""
+        n = 0
+        for job in self.jobs():
+            if job.status in ("queued", "running"):
+                self.save(
+                    dataclasses.replace(
+                        job,
+                        status="failed",
+                        error="interrupted: the server stopped before the analysis finished",
+                        finished=utc_now(),
+                    )
+                )
+                n += 1
+        return n
+
+    def load_dossier(self, job_id: str) -> dict[str, Any] | None:
+        """The parsed dossier.json of a finished job, or None."""
+        try:
+            path = self.dossier_json(job_id)
+            stamp = path.stat().st_mtime_ns
+        except (KeyError, OSError):
+            return None
+        key = (job_id, stamp)
+        with self._lock:
+            if key in self._dossiers:
+                self._dossiers.move_to_end(key)
+                return self._dossiers[key]
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        with self._lock:
+            self._dossiers[key] = data
+            while len(self._dossiers) > DOSSIER_CACHE_SIZE:
+                self._dossiers.popitem(last=False)
+        return data
+
+
+def pipeline_analyzer(paths: Sequence[Path], config: Config, progress: Progress) -> Dossier:
+    """Analyse paths with khabar's pipeline."""
+    from khabar.pipeline import analyze
+
+    return analyze(list(paths), config, progress)
+
+
+def report_writer(dossier: Dossier, folder: Path) -> object:
+    """Write dossier.json and dossier.html with khabar's report stage."""
+    from khabar.report.write import write_dossier
+
+    return write_dossier(dossier, folder)
+
+
+def dossier_title(dossier: Dossier) -> str | None:
+    """A headline for a dossier: its first story, else its first event, else its first article."""
+    for title in (
+        *(s.title for s in dossier.stories),
+        *(e.title for e in dossier.events),
+        *(a.article.title for a in dossier.articles),
+    ):
+        if title:
+            return title
+    return None
+
+
+def dossier_counts(dossier: Dossier) -> tuple[tuple[str, int], ...]:
+    """How many of each thing a dossier holds."""
+    return (
+        ("articles", len(dossier.articles)),
+        ("events", len(dossier.events)),
+        ("stories", len(dossier.stories)),
+        ("entities", len(dossier.entities)),
+        ("claims", len(dossier.claims)),
+        ("contradictions", len(dossier.contradictions)),
+        ("errors", len(dossier.errors)),
+    )
+
+
+def error_message(exc: BaseException) -> str:
+    """What to tell the user about an analysis that failed."""
+    if isinstance(exc, KhabarError):
+        return str(exc)
+    return f"internal error ({type(exc).__name__}): {exc}"
+
+
+class JobRunner:
+    """Runs jobs in background threads and records their progress in the store."""
+
+    def __init__(
+        self,
+        store: JobStore,
+        config: Config,
+        analyzer: Analyzer = pipeline_analyzer,
+        writer: Writer = report_writer,
+        workers: int = 1,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.analyzer = analyzer
+        self.writer = writer
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+
+    def submit(self, job: Job) -> Job:
+        """Queue a job; return it as recorded."""
+        self.store.save(job)
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="khabar-job")
+            self._pool.submit(self.run, job.id)
+        return job
+
+    def run(self, job_id: str) -> Job:
+        """Run one job to its end (in the calling thread); return its final state."""
+        job = self.store.get(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        job = self.store.save(dataclasses.replace(job, status="running", stage="read"))
+        current = [job]
+
+        def progress(stage: str, done: int, total: int | None) -> None:
+            current[0] = self.store.save(
+                dataclasses.replace(current[0], stage=stage, done=done, total=total), force=False
+            )
+
+        try:
+            dossier = self.analyzer([Path(p) for p in job.inputs], self.config, progress)
+            progress("write", 0, 1)
+            self.writer(dossier, self.store.folder(job_id))
+        except Exception as exc:
+            log.exception("job %s failed", job_id)
+            return self.store.save(
+                dataclasses.replace(
+                    current[0], status="failed", error=error_message(exc), finished=utc_now()
+                )
+            )
+        return self.store.save(
+            dataclasses.replace(
+                current[0],
+                status="done",
+                stage="write",
+                done=1,
+                total=1,
+                finished=utc_now(),
+                title=dossier_title(dossier),
+                counts=dossier_counts(dossier),
+            )
+        )
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Stop taking jobs (running ones finish when ``wait``)."""
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=wait, cancel_futures=True)
+                self._pool = None

@@ -1,0 +1,104 @@
+"""Starting analyses: from an upload streamed into a job folder, or from a folder on the server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from khabar.web.jobs import Job, JobRunner, utc_now
+from khabar.web.limits import WebLimits
+from khabar.web.names import is_inside
+from khabar.web.uploads import (
+    UploadError,
+    boundary_of,
+    check_declared_length,
+    receive_upload,
+)
+
+LABEL_FIELD = "label"
+"""Optional form field naming the dossier."""
+
+MAX_LABEL_CHARS = 200
+"""Longest dossier label kept, in characters."""
+
+LABEL_FILES_SHOWN = 3
+"""File names listed in a dossier's default label before ``+N``."""
+
+
+def _label(names: list[str], given: str | None) -> str:
+    if given and given.strip():
+        return given.strip()[:MAX_LABEL_CHARS]
+    shown = ", ".join(names[:LABEL_FILES_SHOWN])
+    more = len(names) - LABEL_FILES_SHOWN
+    return (shown + (f" +{more}" if more > 0 else ""))[:MAX_LABEL_CHARS]
+
+
+async def start_upload_job(
+    runner: JobRunner,
+    limits: WebLimits,
+    content_type: str | None,
+    content_length: str | None,
+    chunks: AsyncIterator[bytes],
+) -> Job:
+    """Store an uploaded multipart body under a new job and queue its analysis."""
+    boundary = boundary_of(content_type)
+    check_declared_length(content_length, limits)
+    store = runner.store
+    job_id = store.new_id()
+    folder = store.uploads(job_id)
+    try:
+        upload = await receive_upload(chunks, boundary, folder, limits)
+        if not upload.files:
+            raise UploadError(400, "no files in the upload: send one or more files as 'files'")
+    except BaseException:
+        store.discard(job_id)
+        raise
+    fields = dict(upload.fields)
+    stored = [f.path.name for f in upload.files]
+    job = Job(
+        id=job_id,
+        kind="upload",
+        label=_label(
+            [f.client_name.replace("\\", "/").rsplit("/", 1)[-1] for f in upload.files],
+            fields.get(LABEL_FIELD),
+        ),
+        inputs=(str(folder.resolve()),),
+        created=utc_now(),
+        files=tuple(stored),
+    )
+    return runner.submit(job)
+
+
+def resolve_folder(path_text: str, limits: WebLimits) -> Path:
+    """Check that a server-side path may be analysed; return it resolved, or raise UploadError."""
+    if not limits.allow_folders:
+        raise UploadError(403, "analysing folders on the server is disabled")
+    text = path_text.strip()
+    if not text or "\x00" in text:
+        raise UploadError(400, "give the path of a folder on the server")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        raise UploadError(400, f"give an absolute path (starting with /), not {text!r}")
+    path = path.resolve()
+    if limits.folder_roots and not any(is_inside(path, Path(r)) for r in limits.folder_roots):
+        raise UploadError(
+            403,
+            f"{path} is outside the folders this server may analyse: "
+            + ", ".join(limits.folder_roots),
+        )
+    if not path.exists():
+        raise UploadError(404, f"no such folder or file on the server: {path}")
+    return path
+
+
+def start_folder_job(runner: JobRunner, limits: WebLimits, path_text: str, label: str = "") -> Job:
+    """Queue the analysis of a folder (or file) on the server's own disk."""
+    path = resolve_folder(path_text, limits)
+    job = Job(
+        id=runner.store.new_id(),
+        kind="folder",
+        label=_label([str(path)], label),
+        inputs=(str(path),),
+        created=utc_now(),
+    )
+    return runner.submit(job)

@@ -1,0 +1,213 @@
+"""The web interface: server-rendered, right-to-left Arabic pages (Jinja2, autoescaped)."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from khabar import __version__
+from khabar.web.data import COUNT_LABELS, COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
+from khabar.web.limits import human_bytes
+from khabar.web.security import DOSSIER_CSP
+from khabar.web.state import WebState, web_state
+from khabar.web.submit import LABEL_FIELD, start_folder_job, start_upload_job
+from khabar.web.uploads import UploadError
+
+router = APIRouter(include_in_schema=False)
+
+POLL_MS = 1000
+"""How often the job page asks for the job's status, in milliseconds."""
+
+REFRESH_SECONDS = 2
+"""Reload interval of the job page when scripts are off, in seconds."""
+
+APP_BAR = (
+    '<nav id="khabar-app-bar" dir="rtl" lang="ar" style="font: 15px/1.6 sans-serif; '
+    'padding: .4rem 1rem; background: #eef1f5; border-bottom: 1px solid #d8dde3">'
+    '<a href="/">خبر: الرئيسية</a> · '
+    '<a href="/dossiers/{id}/dossier.json" download>dossier.json</a> · '
+    '<a href="/api/dossiers/{id}">API</a></nav>'
+)
+"""A thin bar put above a served dossier, leading back into the app (the id is checked first)."""
+
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+HEADLINES: dict[int, str] = {
+    400: MESSAGES["bad_upload"],
+    403: MESSAGES["folders_disabled"],
+    404: MESSAGES["not_found"],
+    413: MESSAGES["too_large"],
+    415: MESSAGES["bad_upload"],
+}
+
+
+def _render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+    state = web_state(request)
+    template = state.templates.get_template(name)
+    html = template.render(
+        version=__version__,
+        nonce=request.state.csp_nonce,
+        stage_labels=STAGE_LABELS,
+        status_labels=STATUS_LABELS,
+        count_labels=COUNT_LABELS,
+        counts_shown=COUNTS_SHOWN,
+        **values,
+    )
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _error(request: Request, status: int, detail: str, headline: str | None = None) -> HTMLResponse:
+    return _render(
+        request,
+        "error.html",
+        status=status,
+        headline=headline or HEADLINES.get(status, MESSAGES["bad_upload"]),
+        detail=detail,
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    """The home page: upload form, folder form, the list of dossiers."""
+    state = web_state(request)
+    limits = state.limits
+    return _render(
+        request,
+        "home.html",
+        jobs=[j.to_dict() for j in state.store.jobs()],
+        max_file=human_bytes(limits.max_file_bytes),
+        max_request=human_bytes(limits.max_request_bytes),
+        max_files=limits.max_files,
+        allow_folders=limits.allow_folders,
+        folder_roots=limits.folder_roots,
+    )
+
+
+@router.post("/upload")
+async def upload(request: Request) -> Response:
+    """Receive the upload form and go to the new job's progress page."""
+    state = web_state(request)
+    try:
+        job = await start_upload_job(
+            state.runner,
+            state.limits,
+            request.headers.get("content-type"),
+            request.headers.get("content-length"),
+            request.stream(),
+        )
+    except UploadError as exc:
+        return _error(request, exc.status, exc.message)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+async def _small_form(request: Request, state: WebState) -> dict[str, str]:
+    """Read a url-encoded form of at most ``max_form_bytes``."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > state.limits.max_form_bytes:
+            raise UploadError(413, "form too large")
+    values = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    return {k: v[0] for k, v in values.items() if v}
+
+
+@router.post("/folder")
+async def folder(request: Request) -> Response:
+    """Receive the folder form and go to the new job's progress page."""
+    state = web_state(request)
+    try:
+        form = await _small_form(request, state)
+        job = start_folder_job(
+            state.runner, state.limits, form.get("path", ""), form.get(LABEL_FIELD, "")
+        )
+    except UploadError as exc:
+        headline = {404: MESSAGES["folder_missing"], 403: MESSAGES["folder_outside"]}.get(
+            exc.status
+        )
+        if exc.status == 403 and not state.limits.allow_folders:
+            headline = MESSAGES["folders_disabled"]
+        return _error(request, exc.status, exc.message, headline)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(job_id: str, request: Request) -> Response:
+    """A job's progress page; it moves on to the dossier when the job is done."""
+    job = web_state(request).store.get(job_id)
+    if job is None:
+        return _error(request, 404, f"no job {job_id}")
+    if job.status == "done":
+        return RedirectResponse(f"/dossiers/{job.id}", status_code=303)
+    return _render(
+        request,
+        "job.html",
+        job=job.to_dict(),
+        poll_ms=POLL_MS,
+        refresh_seconds=REFRESH_SECONDS,
+    )
+
+
+@router.get("/dossiers/{dossier_id}", response_class=HTMLResponse)
+def dossier_page(dossier_id: str, request: Request) -> Response:
+    """The HTML dossier of a finished job, as the report stage wrote it (scripts disabled)."""
+    store = web_state(request).store
+    try:
+        path = store.dossier_html(dossier_id)
+    except KeyError:
+        return _error(request, 404, f"no dossier {dossier_id}")
+    if not path.is_file():
+        job = store.get(dossier_id)
+        if job is not None and job.status in ("queued", "running"):
+            return RedirectResponse(f"/jobs/{dossier_id}", status_code=303)
+        return _error(request, 404, f"no dossier {dossier_id}")
+    return HTMLResponse(
+        with_app_bar(path.read_text("utf-8"), dossier_id),
+        headers={"Content-Security-Policy": DOSSIER_CSP, "Cache-Control": "no-cache"},
+    )
+
+
+def with_app_bar(html: str, dossier_id: str) -> str:
+    """Put the app's navigation bar at the top of a dossier's body."""
+    bar = APP_BAR.format(id=dossier_id)
+    match = _BODY_TAG.search(html)
+    if match is None:
+        return bar + html
+    return html[: match.end()] + bar + html[match.end() :]
+
+
+@router.get("/dossiers/{dossier_id}/dossier.json")
+def dossier_json(dossier_id: str, request: Request) -> Response:
+    """Download a dossier's dossier.json."""
+    store = web_state(request).store
+    try:
+        path = store.dossier_json(dossier_id)
+    except KeyError:
+        return _error(request, 404, f"no dossier {dossier_id}")
+    if not path.is_file():
+        return _error(request, 404, f"no dossier {dossier_id}")
+    return FileResponse(
+        path,
+        media_type="application/json",
+        filename=f"khabar-{dossier_id}.json",
+        headers={"Content-Security-Policy": DOSSIER_CSP},
+    )
+
+
+@router.post("/dossiers/{dossier_id}/delete")
+def delete_dossier(dossier_id: str, request: Request) -> Response:
+    """Delete a dossier from the list (the form on the home page)."""
+    if not web_state(request).store.delete(dossier_id):
+        return _error(request, 404, f"no finished dossier {dossier_id}")
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/static/style.css")
+def stylesheet() -> Response:
+    """The interface's stylesheet (package data, no external fonts)."""
+    css = resources.files("khabar.web").joinpath("static/style.css").read_text("utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

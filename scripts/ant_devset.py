@@ -1,0 +1,431 @@
+"""The ANT event-clustering development set: read the corpus, load the labels, score baselines.
+
+The labels (tests/quality/data/ant_events_dev.tsv) hold only ANT document numbers and event
+labels; the articles themselves are read at run time from the ANT corpus, either the shipped
+archive (../shared/data/ant/ant-multisource-v2.1.tar.xz) or a copy extracted from it.
+
+Usage:
+    python scripts/ant_devset.py days        # days with the most cross-outlet coverage
+    python scripts/ant_devset.py show DAY    # titles of one day's articles (for labelling)
+    python scripts/ant_devset.py check       # every article of the labelled days has a label
+    python scripts/ant_devset.py baselines   # BCubed and pairwise scores of two baselines
+    python scripts/ant_devset.py baselines --khabar --by-day   # and of khabar's build_events
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import re
+import sys
+import tarfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from khabar.events.metrics import ClusterScores, evaluate  # noqa: E402  (needs sys.path above)
+
+SHARED_ANT = ROOT.parent / "shared" / "data" / "ant"
+DEVSET_TSV = ROOT / "tests" / "quality" / "data" / "ant_events_dev.tsv"
+ARCHIVE_SUFFIXES = (".tar.xz", ".tar.gz", ".tar.bz2", ".tar")
+DEFAULT_CATEGORIES = ("middleEast", "internationalNews")
+OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
+
+# Cosine similarity (0–1) of TF-IDF vectors above which the single-link baseline joins two
+# articles; picked by a sweep over 0.08–0.5 on the dev set: the best BCubed F1 (see README).
+BASELINE_COSINE_THRESHOLD = 0.18
+# Days (UTC calendar days) two articles may lie apart and still be linked by the baseline: one,
+# so follow-ups published the day after a happening can join it.
+BASELINE_MAX_DAYS_APART = 1
+# Characters of each article's text the baseline vectorises: the lead carries the happening,
+# and CNN's trailing teasers of other stories stay out.
+BASELINE_TEXT_CHARS = 1500
+# Fallback encodings tried in order after UTF-8 (Arabic Windows and ISO code pages).
+FALLBACK_ENCODINGS = ("cp1256", "iso-8859-6")
+
+_FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
+_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|\Z)", re.S)
+
+
+def decode_bytes(raw: bytes) -> str:
+    """Decode one ANT file: UTF-8 (with or without BOM), else an Arabic code page."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is not None:
+            return str(best)
+    except ImportError:  # optional: the code pages below still apply
+        pass
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+def parse_time(value: str) -> datetime | None:
+    """Parse an ANT TIME field (RFC 2822, any offset) into an aware UTC datetime."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _clean_field(value: str) -> str:
+    """Unescape entities and trim blank edges of one field's text."""
+    return html.unescape(value).strip()
+
+
+def parse_documents(text: str, fallback_category: str = "") -> list[dict[str, Any]]:
+    """Parse the TREC-like <DOC> records of one file's text into article dicts."""
+    articles = []
+    for body in _DOC.findall(text) or [text]:
+        fields = {name: _clean_field(value) for name, value in _FIELD.findall(body)}
+        docno = fields.get("DOCNO", "")
+        if not docno:
+            continue
+        articles.append(
+            {
+                "docno": docno,
+                "outlet": fields.get("SRC", ""),
+                "category": fields.get("CAT", "") or fallback_category,
+                "title": fields.get("TITLE", ""),
+                "published": parse_time(fields.get("TIME", "")),
+                "abstract": fields.get("ABSTRACT", ""),
+                "text": fields.get("TEXT", ""),
+                "url": fields.get("URL", ""),
+            }
+        )
+    return articles
+
+
+def _iter_files(root: Path, categories: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """Yield (category folder, raw bytes) of every corpus file in the wanted categories."""
+    archive = _find_archive(root)
+    if archive is None:
+        for path in sorted(root.rglob("*.txt")):
+            if path.parent.name in categories:
+                yield path.parent.name, path.read_bytes()
+        return
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            parts = Path(member.name).parts
+            if not member.isfile() or len(parts) < 2 or parts[-2] not in categories:
+                continue
+            handle = tar.extractfile(member)
+            if handle is not None:
+                yield parts[-2], handle.read()
+
+
+def _find_archive(root: Path) -> Path | None:
+    """The corpus archive ``root`` is or holds, or None when it is an extracted folder."""
+    if root.is_file():
+        return root
+    if any((root / outlet).is_dir() for outlet in OUTLETS):
+        return None
+    for suffix in ARCHIVE_SUFFIXES:
+        found = sorted(root.glob(f"*{suffix}"))
+        if found:
+            return found[0]
+    raise FileNotFoundError(
+        f"{root} holds neither the ANT outlet folders nor an ANT archive; pass the extracted "
+        "corpus folder or ../shared/data/ant"
+    )
+
+
+def day_of(article: Mapping[str, Any]) -> str:
+    """The UTC calendar day (YYYY-MM-DD) an article was published, or '' when unknown."""
+    published = article.get("published")
+    return published.strftime("%Y-%m-%d") if isinstance(published, datetime) else ""
+
+
+def load_ant(
+    root: Path,
+    categories: Sequence[str] = DEFAULT_CATEGORIES,
+    days: set[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Read ANT articles of ``categories`` from ``root``, only those of UTC ``days`` if given."""
+    seen: set[str] = set()
+    articles = []
+    for folder, raw in _iter_files(Path(root), categories):
+        for article in parse_documents(decode_bytes(raw), fallback_category=folder):
+            if article["category"] not in categories or article["docno"] in seen:
+                continue
+            if days is not None and day_of(article) not in days:
+                continue
+            seen.add(article["docno"])
+            articles.append(article)
+    articles.sort(key=lambda a: (day_of(a), a["published"] or datetime.min, a["docno"]))
+    return articles
+
+
+def default_root() -> Path:
+    """The shipped corpus archive's folder (../shared/data/ant); reading it takes seconds."""
+    return SHARED_ANT
+
+
+def load_devset(tsv_path: Path = DEVSET_TSV) -> dict[str, str]:
+    """Read the labelled dev set: ANT docno → event label."""
+    labels: dict[str, str] = {}
+    with Path(tsv_path).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            docno = (row.get("docno") or "").strip()
+            event = (row.get("event") or "").strip()
+            if not docno or docno.startswith("#"):
+                continue
+            if not event:
+                raise ValueError(f"{tsv_path}: {docno} has no event label")
+            if docno in labels:
+                raise ValueError(f"{tsv_path}: {docno} is labelled twice")
+            labels[docno] = event
+    return labels
+
+
+def devset_days(gold: Mapping[str, str], articles: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The UTC days of the labelled articles."""
+    return {day_of(a) for a in articles if a["docno"] in gold}
+
+
+def coverage_by_day(
+    articles: Iterable[Mapping[str, Any]], threshold: float = BASELINE_COSINE_THRESHOLD
+) -> list[tuple[str, int, int, Counter[str]]]:
+    """Per day: articles with a similar article from another outlet, outlets, count per outlet.
+
+    Days come sorted by the first number, the articles that have a TF-IDF cosine of at least
+    ``threshold`` with a same-day article of another outlet: a rough count of cross-outlet
+    coverage, to help choose days worth labelling.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    per_day: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for article in articles:
+        if day_of(article):
+            per_day[day_of(article)].append(article)
+    rows = []
+    for day, members in per_day.items():
+        counts = Counter(a["outlet"] for a in members)
+        linked = 0
+        if len(counts) > 1:
+            vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(
+                _article_text(a) for a in members
+            )
+            similarity = (vectors @ vectors.T).toarray()
+            outlets = [a["outlet"] for a in members]
+            for i, row in enumerate(similarity):
+                if any(
+                    row[j] >= threshold and outlets[j] != outlets[i] for j in range(len(members))
+                ):
+                    linked += 1
+        rows.append((day, linked, len(counts), counts))
+    return sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
+
+
+def _article_text(article: Mapping[str, Any]) -> str:
+    """Title and lead of one article, as the baseline sees it."""
+    return f"{article['title']}\n{article['text'][:BASELINE_TEXT_CHARS]}"
+
+
+def _day_ordinal(article: Mapping[str, Any]) -> int:
+    """Publication day as a day number (0 when unknown)."""
+    published = article.get("published")
+    return published.date().toordinal() if isinstance(published, datetime) else 0
+
+
+def tfidf_single_link(
+    articles: Sequence[Mapping[str, Any]], threshold: float = BASELINE_COSINE_THRESHOLD
+) -> dict[str, str]:
+    """Baseline: link articles a day or less apart whose TF-IDF cosine passes ``threshold``."""
+    import numpy as np
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docnos = [a["docno"] for a in articles]
+    if not docnos:
+        return {}
+    vectors = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(
+        _article_text(a) for a in articles
+    )
+    similarity = (vectors @ vectors.T).tocsr()
+    ordinals = [_day_ordinal(a) for a in articles]
+    rows, cols = similarity.nonzero()
+    close = np.array(
+        [
+            abs(ordinals[r] - ordinals[c]) <= BASELINE_MAX_DAYS_APART
+            for r, c in zip(rows, cols, strict=True)
+        ],
+        dtype=bool,
+    )
+    similarity.data = ((similarity.data >= threshold) & close).astype(float)
+    similarity.eliminate_zeros()
+    _, component = connected_components(similarity, directed=False)
+    return {docno: f"c{label}" for docno, label in zip(docnos, component, strict=True)}
+
+
+def baseline_scores(
+    articles: Sequence[Mapping[str, Any]],
+    gold: Mapping[str, str],
+    threshold: float = BASELINE_COSINE_THRESHOLD,
+) -> dict[str, ClusterScores]:
+    """Scores of the all-singletons and TF-IDF single-link baselines on the labelled articles."""
+    labelled = [a for a in articles if a["docno"] in gold]
+    singletons = {a["docno"]: a["docno"] for a in labelled}
+    return {
+        "singletons": evaluate(singletons, gold),
+        f"tfidf-single-link@{threshold:.2f}": evaluate(
+            tfidf_single_link(labelled, threshold), gold
+        ),
+    }
+
+
+def to_khabar_article(article: Mapping[str, Any]) -> Any:
+    """One ANT article as a ``khabar.model.Article`` (id = docno)."""
+    from khabar.model import Article
+
+    published = article.get("published")
+    paragraphs = tuple(p.strip() for p in article["text"].splitlines() if p.strip())
+    return Article(
+        id=article["docno"],
+        source=article["docno"],
+        title=article["title"] or None,
+        published=published.date() if isinstance(published, datetime) else None,
+        outlet=article["outlet"] or None,
+        language="ar",
+        paragraphs=paragraphs,
+        url=article.get("url") or None,
+    )
+
+
+def khabar_scores(
+    articles: Sequence[Mapping[str, Any]], gold: Mapping[str, str], annotate: bool = True
+) -> ClusterScores:
+    """Scores of khabar's own event clustering (``build_events``) on the labelled articles."""
+    from khabar.config import Config
+    from khabar.events import build_events
+    from khabar.model import AnnotatedArticle
+
+    config = Config()
+    clean = [to_khabar_article(a) for a in articles if a["docno"] in gold]
+    entities: list[Any] = []
+    if annotate:
+        from khabar.annotate import Annotator
+        from khabar.entities import resolve_entities
+
+        annotator = Annotator(config)
+        annotated, entities = resolve_entities([annotator(a) for a in clean], config.entities)
+    else:
+        annotated = [AnnotatedArticle(article=a) for a in clean]
+    events, _ = build_events(annotated, entities, config.events)
+    predicted = {docno: event.id for event in events for docno in event.articles}
+    return evaluate(predicted, gold)
+
+
+def _format(name: str, s: ClusterScores) -> str:
+    return (
+        f"{name:28s} BCubed P/R/F1 {s.bcubed_precision:.3f}/{s.bcubed_recall:.3f}/"
+        f"{s.bcubed_f1:.3f}  pairwise P/R/F1 {s.pairwise_precision:.3f}/"
+        f"{s.pairwise_recall:.3f}/{s.pairwise_f1:.3f}  clusters {s.n_pred_clusters}"
+    )
+
+
+def _load_labelled(root: Path, tsv: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The dev-set labels and every article of the labelled days."""
+    gold = load_devset(tsv)
+    candidates = load_ant(root)
+    days = devset_days(gold, candidates)
+    return [a for a in candidates if day_of(a) in days], gold
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: coverage of days, one day's titles, label check, baseline scores."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=None, help="ANT folder or archive")
+    parser.add_argument("--tsv", type=Path, default=DEVSET_TSV, help="dev-set labels")
+    sub = parser.add_subparsers(dest="command")
+    days_cmd = sub.add_parser("days", help="days with the most cross-outlet coverage")
+    days_cmd.add_argument("--top", type=int, default=40)
+    show_cmd = sub.add_parser("show", help="list one day's articles")
+    show_cmd.add_argument("day")
+    show_cmd.add_argument("--chars", type=int, default=300, help="characters of text to show")
+    sub.add_parser("check", help="every article of the labelled days has a label")
+    base_cmd = sub.add_parser("baselines", help="scores of the baselines")
+    base_cmd.add_argument("--threshold", type=float, nargs="*", default=[BASELINE_COSINE_THRESHOLD])
+    base_cmd.add_argument("--by-day", action="store_true", help="also score each day alone")
+    base_cmd.add_argument(
+        "--khabar", action="store_true", help="also score khabar's build_events (annotated)"
+    )
+    args = parser.parse_args(argv)
+    root = args.root or default_root()
+    command = args.command or "days"
+
+    if command == "days":
+        for day, linked, n_outlets, counts in coverage_by_day(load_ant(root))[: args.top]:
+            detail = " ".join(f"{o}:{counts[o]}" for o in sorted(counts))
+            print(
+                f"{day}  cross-outlet={linked:3d}  outlets={n_outlets}  "
+                f"articles={sum(counts.values()):3d}  {detail}"
+            )
+        return 0
+    if command == "show":
+        gold = load_devset(args.tsv) if args.tsv.exists() else {}
+        for a in load_ant(root, days={args.day}):
+            when = a["published"].strftime("%H:%M") if a["published"] else "--:--"
+            print(f"{a['docno']}\t{when}\t{gold.get(a['docno'], '?')}\t{a['title']}")
+            if args.chars:
+                print("    " + a["text"][: args.chars].replace("\n", " "))
+        return 0
+    articles, gold = _load_labelled(root, args.tsv)
+    if command == "check":
+        present = {a["docno"] for a in articles}
+        missing = sorted(present - gold.keys())
+        unknown = sorted(gold.keys() - present)
+        for docno in missing:
+            print(f"unlabelled: {docno}")
+        for docno in unknown:
+            print(f"not in the labelled days' articles: {docno}")
+        events = Counter(gold.values())
+        print(
+            f"days={sorted(devset_days(gold, articles))} articles={len(gold)} "
+            f"events={len(events)} multi-article events={sum(1 for n in events.values() if n > 1)}"
+        )
+        return 1 if missing or unknown else 0
+    groups = [("all days", articles)]
+    if args.by_day:
+        for day in sorted(devset_days(gold, articles)):
+            groups.append((day, [a for a in articles if day_of(a) == day]))
+    for group, members in groups:
+        labels = {a["docno"]: gold[a["docno"]] for a in members}
+        print(f"== {group}: {len(members)} articles, {len(set(labels.values()))} events")
+        for i, threshold in enumerate(args.threshold):
+            for name, scores in baseline_scores(members, labels, threshold).items():
+                if name != "singletons" or i == 0:
+                    print(_format(name, scores))
+        if args.khabar:
+            print(_format("khabar.build_events", khabar_scores(members, labels)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

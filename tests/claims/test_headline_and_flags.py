@@ -1,0 +1,165 @@
+"""Headline checks and article flags on small hand-made collections."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.claims import analyze_claims, extract_statements
+from khabar.claims.headline import is_question, link_bait_phrase
+from khabar.config import ClaimsConfig
+from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Mention, Story
+
+
+def _annotated(
+    aid: str, title: str, body: str, people: dict[str, str], published: date | None = None
+) -> AnnotatedArticle:
+    art = Article(
+        id=aid,
+        source=f"{aid}.txt",
+        title=title,
+        published=published,
+        outlet=None,
+        language="ar",
+        paragraphs=tuple(body.split("\n")),
+    )
+    mentions = []
+    for text, (name, in_title) in ((art.text, (None, False)), (title, (None, True))):
+        del name
+        for surface, entity in people.items():
+            at = text.find(surface)
+            while at >= 0:
+                mentions.append(Mention(surface, "PER", at, at + len(surface), entity, in_title))
+                at = text.find(surface, at + len(surface))
+    return AnnotatedArticle(art, tuple(mentions), (), extract_statements(art, mentions))
+
+
+PEOPLE = {
+    "بشار الأسد": "assad",
+    "الأسد": "assad",
+    "فلاديمير بوتين": "putin",
+    "بوتين": "putin",
+    "أحمد الشرع": "sharaa",
+    "الشرع": "sharaa",
+}
+ENTITIES = [
+    EntityRecord("assad", "بشار الأسد", "PER", ("الأسد",), ()),
+    EntityRecord("putin", "فلاديمير بوتين", "PER", ("بوتين",), ()),
+    EntityRecord("sharaa", "أحمد الشرع", "PER", ("الشرع",), ()),
+]
+
+
+def _flags(
+    annotated: list[AnnotatedArticle],
+    events: list[Event] | None = None,
+    stories: list[Story] | None = None,
+) -> dict[str, set[str]]:
+    result = analyze_claims(annotated, events or [], stories or [], ENTITIES, ClaimsConfig())
+    out: dict[str, set[str]] = {}
+    for flag in result.flags:
+        out.setdefault(flag.article, set()).add(flag.flag.kind)
+    return out
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "قمة بوتين والأسد.. رسائل قوية …. إليكم التفاصيل في الرابط",
+        "لن تصدق ماذا فعل اللاعب بعد المباراة",
+        "ارتفاع أسعار الذهب اليوم.. تعرف على التفاصيل كاملة",
+    ],
+)
+def test_link_bait_headlines_are_found(title: str) -> None:
+    assert link_bait_phrase(title) is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "بوتن والرئيس السوري الشرع يجريان محادثات رسمية للمرة الأولى",
+        "محادثات مستقبل القواعد الروسية في سوريا",
+        "تعرف الحكومة الجديدة على ملفات الاقتصاد",
+    ],
+)
+def test_plain_headlines_are_not_link_bait(title: str) -> None:
+    assert link_bait_phrase(title) is None
+
+
+def test_question_headline() -> None:
+    assert is_question("صفقة جديدة.. قواعد عسكرية مقابل تسليم الأسد؟")
+    assert not is_question("صفقة جديدة بين البلدين")
+
+
+def test_headline_naming_a_bystander_as_participant_is_a_mismatch() -> None:
+    art = _annotated(
+        "x",
+        "الأسد وبوتين يناقشان مستقبل القواعد",
+        "قام الرئيس السوري أحمد الشرع بزيارة إلى موسكو حيث التقى فلاديمير بوتين.\n"
+        "ويأتي ذلك وسط مخاوف من إعادة تسليح قوات النظام السابق بقيادة بشار الأسد.",
+        PEOPLE,
+    )
+    assert "headline_body_mismatch" in _flags([art]).get("x", set())
+
+
+def test_headline_naming_a_participant_is_not_a_mismatch() -> None:
+    art = _annotated(
+        "y",
+        "قمة بوتين والأسد في موسكو",
+        "التقى الرئيس السوري بشار الأسد نظيره فلاديمير بوتين في موسكو يوم الأربعاء.",
+        PEOPLE,
+    )
+    assert "headline_body_mismatch" not in _flags([art]).get("y", set())
+
+
+def test_headline_speaking_of_a_bystander_is_not_a_mismatch() -> None:
+    art = _annotated(
+        "z",
+        "قواعد عسكرية مقابل تسليم الأسد؟",
+        "استقبل فلاديمير بوتين نظيره أحمد الشرع بعد الإطاحة بنظام الرئيس السابق بشار الأسد.",
+        PEOPLE,
+    )
+    assert "headline_body_mismatch" not in _flags([art]).get("z", set())
+
+
+def test_unconfirmed_report_flags_only_its_article_and_contests_the_asserting_one() -> None:
+    doubting = _annotated(
+        "d",
+        "محادثات هاتفية بين الرئيسين",
+        "وفي الوقت نفسه، تشير تقارير غير مؤكدة إلى أن الشرع طلب رسميا من موسكو تسليم بشار "
+        "الأسد والمقربين منه للمحاكمة.",
+        PEOPLE,
+    )
+    asserting = _annotated(
+        "s",
+        "زيارة الشرع إلى موسكو",
+        "طرح الرئيس الشرع طلبًا مباشرًا بتسليم بشار الأسد المقيم في روسيا منذ منحه اللجوء.",
+        PEOPLE,
+    )
+    events = [Event("e1", "call", ("d",), story="st"), Event("e2", "visit", ("s",), story="st")]
+    stories = [Story("st", "story", ("e1", "e2"))]
+    flags = _flags([doubting, asserting], events, stories)
+    assert flags.get("d") == {"unconfirmed_claim"}
+    assert flags.get("s") == {"contested_claim"}
+
+
+def test_old_story_flags_a_dated_article_far_older_than_its_story() -> None:
+    body = "التقى الرئيس فلاديمير بوتين نظيره بشار الأسد في موسكو لبحث التعاون بين البلدين."
+    old = _annotated("old", "لقاء في موسكو", body, PEOPLE, published=date(2019, 5, 2))
+    new = _annotated("new", "لقاء جديد", body, PEOPLE, published=date(2025, 6, 1))
+    undated = _annotated("undated", "لقاء قديم", body, PEOPLE)
+    events = [
+        Event("e-old", "old", ("old",), date=date(2019, 5, 1), story="st"),
+        Event("e-new", "new", ("new",), date=date(2025, 5, 31), story="st"),
+        Event("e-und", "undated", ("undated",), date=date(2018, 1, 1), story="st"),
+    ]
+    stories = [Story("st", "story", ("e-und", "e-old", "e-new"))]
+    flags = _flags([old, new, undated], events, stories)
+    assert "old_story" in flags.get("old", set())
+    assert "old_story" not in flags.get("new", set())
+    assert "old_story" not in flags.get("undated", set())  # no date of its own: not judged
+
+
+def test_no_articles_gives_an_empty_result() -> None:
+    result = analyze_claims([], [], [], [], ClaimsConfig())
+    assert result.claims == () and result.flags == () and result.contradictions == ()

@@ -1,0 +1,34 @@
+"""The tag-entities format: CoNLL in, token<TAB>tag out."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.config import EntitiesConfig
+from khabar.entities import Tagger, load_tagger, tag_conll
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger(EntitiesConfig())
+
+
+def test_tag_conll_keeps_tokens_and_sentence_breaks(tagger: Tagger) -> None:
+    lines = ["قال\tO\tx\n", "الرئيس\n", "فلاديمير\n", "بوتين\n", ".\n", "\n", "زار\n", "موسكو\n"]
+    out = list(tag_conll(lines, tagger))
+    assert len(out) == 8
+    assert out[5] == ""
+    tokens = [line.split("\t")[0] for line in out if line]
+    assert tokens == ["قال", "الرئيس", "فلاديمير", "بوتين", ".", "زار", "موسكو"]
+    tags = dict(line.split("\t") for line in out if line)
+    assert tags["فلاديمير"] == "B-PER" and tags["بوتين"] == "I-PER"
+    assert tags["موسكو"] == "B-LOC"
+    assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags.values())
+
+
+def test_tag_conll_handles_crlf_bom_and_space_separated_columns(tagger: Tagger) -> None:
+    lines = ["\ufeffفي O\r\n", "دمشق O\r\n", "\r\n"]
+    out = list(tag_conll(lines, tagger))
+    assert out[0].startswith("\ufeffفي\t")
+    assert out[1] == "دمشق\tB-LOC"
+    assert out[2] == ""

@@ -1,0 +1,58 @@
+"""Mentions in an article's title and body."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.config import EntitiesConfig
+from khabar.entities import Tagger, load_tagger, recognize
+from khabar.model import Article
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger(EntitiesConfig())
+
+
+def _article(title: str, *paragraphs: str) -> Article:
+    return Article("a1", "test", title, None, None, "ar", paragraphs)
+
+
+def test_recognize_offsets_point_into_title_and_body(tagger: Tagger) -> None:
+    art = _article(
+        "بوتين يستقبل الشرع في موسكو",
+        "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري أحمد الشرع في الكرملين.",
+        "وقال المتحدث باسم الكرملين دميتري بيسكوف إن المحادثات جرت في موسكو.",
+    )
+    mentions = recognize(art, tagger)
+    assert mentions
+    for m in mentions:
+        source = art.title if m.in_title else art.text
+        assert source is not None
+        assert source[m.start : m.end] == m.text
+    body = {(m.text, m.type) for m in mentions if not m.in_title}
+    assert ("فلاديمير بوتين", "PER") in body
+    assert ("موسكو", "LOC") in body
+    assert any(m.in_title and m.text == "موسكو" for m in mentions)
+
+
+def test_recognize_leaves_clitics_out_of_the_span(tagger: Tagger) -> None:
+    art = _article(
+        "",
+        "التقى الرئيس الروسي فلاديمير بوتين في موسكو بالرئيس التركي رجب طيب أردوغان، "
+        "وتوجه بعدها الرئيس السوري لموسكو وبيروت ودمشق.",
+    )
+    texts = {m.text for m in recognize(art, tagger)}
+    assert "موسكو" in texts and "لموسكو" not in texts
+    assert "دمشق" in texts and "ودمشق" not in texts
+
+
+def test_recognize_does_not_take_nationality_adjectives_for_countries(tagger: Tagger) -> None:
+    art = _article("", "قال مسؤول في الحكومة السورية إن الوفد الروسي وصل إلى دمشق.")
+    texts = {m.text for m in recognize(art, tagger)}
+    assert "السورية" not in texts and "الروسي" not in texts
+
+
+def test_recognize_handles_an_article_without_title_or_names(tagger: Tagger) -> None:
+    art = Article("a2", "x", None, None, None, "ar", ("هذا نص قصير بلا أسماء.",))
+    assert recognize(art, tagger) == ()

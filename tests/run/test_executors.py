@@ -1,0 +1,77 @@
+"""Executors: results in input order, bounded submission, backends chosen by name."""
+
+from __future__ import annotations
+
+import builtins
+import functools
+from typing import Any
+
+import pytest
+
+from khabar.errors import ConfigError, MissingExtraError
+from khabar.run import make_executor
+from khabar.run.base import chunked, in_order
+from khabar.run.dask_executor import DaskExecutor
+from khabar.run.local import LocalExecutor
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _slow_for_small(x: int) -> int:
+    """Finishes later for small inputs, so completion order differs from input order."""
+    import time
+
+    time.sleep(0.02 * (5 - x % 5))
+    return -x
+
+
+def test_chunked_splits_a_stream_lazily_keeping_the_tail() -> None:
+    assert list(chunked(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(chunked([], 3)) == []
+    with pytest.raises(ValueError, match="at least 1"):
+        list(chunked([1], 0))
+
+
+def test_in_order_keeps_at_most_window_items_submitted_ahead() -> None:
+    submitted: list[int] = []
+    results = in_order(lambda x: submitted.append(x) or x, lambda f: f, range(10), window=3)
+    first = next(results)
+    assert first == 0 and submitted == [0, 1, 2]
+    assert list(results) == list(range(1, 10))
+
+
+def test_local_executor_in_process_maps_in_order() -> None:
+    with LocalExecutor() as ex:
+        assert list(ex.map(_square, range(6))) == [0, 1, 4, 9, 16, 25]
+
+
+def test_local_executor_pool_returns_results_in_input_order() -> None:
+    with make_executor("local", workers=2) as ex:
+        assert list(ex.map(_slow_for_small, range(12))) == [-x for x in range(12)]
+
+
+def test_local_executor_pool_reraises_the_worker_error() -> None:
+    with LocalExecutor(workers=2) as ex, pytest.raises(ZeroDivisionError):
+        list(ex.map(functools.partial(divmod, 1), [1, 0]))
+
+
+def test_make_executor_rejects_unknown_names() -> None:
+    with pytest.raises(ConfigError, match="local, dask"):
+        make_executor("spark")
+
+
+def test_dask_executor_without_the_extra_names_the_install_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_import = builtins.__import__
+
+    def no_dask(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "dask" or name.startswith("dask."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(MissingExtraError, match=r"khabar\[dask\]"):
+        list(DaskExecutor(workers=1).map(_square, [1]))

@@ -1,0 +1,94 @@
+"""End to end: pages in, a schema-valid dossier out, every input accounted for."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import khabar
+from khabar.model import Dossier
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "docs" / "dossier.schema.json").read_text("utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def seeds_dossier(seeds_dir: Path) -> Dossier:
+    return khabar.analyze([seeds_dir])
+
+
+def test_pipeline_seeds_give_five_articles_and_a_valid_dossier(seeds_dossier: Dossier) -> None:
+    data = json.loads(seeds_dossier.to_json())
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["articles"]) == 5
+    assert data["errors"] == []
+    assert {Path(a["source"]).name[:3] for a in data["articles"]} == {
+        "000",
+        "001",
+        "002",
+        "003",
+        "004",
+    }
+
+
+def test_pipeline_every_article_is_in_exactly_one_event(seeds_dossier: Dossier) -> None:
+    data = seeds_dossier.to_dict()
+    members = [a for e in data["events"] for a in e["articles"]]
+    assert sorted(members) == sorted(a["id"] for a in data["articles"])
+    for article in data["articles"]:
+        assert article["event"] in {e["id"] for e in data["events"]}
+
+
+def test_pipeline_references_resolve(seeds_dossier: Dossier) -> None:
+    data = seeds_dossier.to_dict()
+    article_ids = {a["id"] for a in data["articles"]}
+    entity_ids = {e["id"] for e in data["entities"]}
+    event_ids = {e["id"] for e in data["events"]}
+    for article in data["articles"]:
+        for mention in article["entities"]:
+            assert mention["entity"] in entity_ids
+            assert article["text"][mention["start"] : mention["end"]] == mention["text"]
+    for story in data["stories"]:
+        assert set(story["events"]) <= event_ids
+    for event in data["events"]:
+        assert event["story"] in {s["id"] for s in data["stories"]}
+        for sentence in event["summary"]:
+            assert sentence["article"] in set(event["articles"])
+    for claim in data["claims"]:
+        assert claim["speaker"] is None or claim["speaker"] in entity_ids
+        assert {s["article"] for s in claim["sources"]} <= article_ids
+
+
+def test_pipeline_bad_inputs_are_listed_and_the_batch_goes_on(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    pile = tmp_path / "pile"
+    shutil.copytree(seeds_dir, pile)
+    (pile / "empty.txt").write_bytes(b"")
+    (pile / "image.bin").write_bytes(bytes(range(256)) * 64)
+    missing = tmp_path / "no-such-file.html"
+    dossier = khabar.analyze([pile, missing])
+    data = dossier.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["articles"]) == 5
+    failed = {Path(e["source"]).name: e["error"] for e in data["errors"]}
+    assert set(failed) == {"empty.txt", "image.bin", "no-such-file.html"}
+    assert all(reason.strip() for reason in failed.values())
+
+
+def test_pipeline_accepts_a_glob(seeds_dir: Path) -> None:
+    dossier = khabar.analyze([str(seeds_dir / "00[12]_*.txt")])
+    assert len(dossier.articles) == 2
+
+
+def test_pipeline_examples_are_analysed_without_errors(examples_dir: Path) -> None:
+    dossier = khabar.analyze([examples_dir])
+    sources = {Path(a.article.source).name for a in dossier.articles}
+    assert len(dossier.articles) >= 8, sources
+    assert dossier.errors == ()
+    assert len(dossier.events) >= 2

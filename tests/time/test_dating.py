@@ -1,0 +1,67 @@
+"""Dating a happening from its articles: event dates, background lower bounds, publish dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from khabar.model import AnnotatedArticle, Article
+from khabar.time.dating import article_bounds, date_articles
+
+
+def _article(aid: str, body: str, published: date | None, title: str = "") -> AnnotatedArticle:
+    return AnnotatedArticle(
+        Article(
+            id=aid,
+            source=aid,
+            title=title or None,
+            published=published,
+            outlet=None,
+            language="ar",
+            paragraphs=tuple(body.split("\n")),
+        )
+    )
+
+
+CALL = (
+    "أجرى الرئيس الروسي، يوم الأربعاء، اتصالاً هاتفياً مع الرئيس السوري، في أول اتصال منذ"
+    " سقوط نظام الأسد في ديسمبر/كانون الأول 2024."
+)
+
+
+def test_weekday_in_lead_dates_the_happening_and_background_month_does_not() -> None:
+    dating = date_articles([_article("a", CALL, date(2025, 2, 13))])
+    assert dating.exact == date(2025, 2, 12)
+    assert dating.evidence and "الأربعاء" in dating.evidence[0]
+
+
+def test_background_date_is_a_lower_bound_only() -> None:
+    bounds = article_bounds(_article("a", CALL, None))
+    roles = {(b.role, b.earliest) for b in bounds}
+    assert ("lower", date(2024, 12, 1)) in roles
+    assert not [b for b in bounds if b.role == "event"]
+    dating = date_articles([_article("a", CALL, None)])
+    assert dating.exact is None and dating.earliest == date(2024, 12, 1) and dating.latest is None
+    assert dating.date_range is None  # half-open: nothing to report as a range
+
+
+def test_publish_date_alone_gives_a_short_range_not_a_day() -> None:
+    dating = date_articles(
+        [_article("a", "انفجار في ميناء المدينة وسقوط جرحى.", date(2018, 4, 14))]
+    )
+    assert dating.exact is None
+    assert dating.date_range == (date(2018, 4, 11), date(2018, 4, 14))
+
+
+def test_articles_of_one_event_narrow_each_other() -> None:
+    a = _article("a", "وقع الهجوم الأسبوع الماضي على القافلة.", date(2018, 4, 14))
+    b = _article(
+        "b", "قالت الشرطة إن الهجوم على القافلة وقع يوم الثلاثاء الماضي.", date(2018, 4, 14)
+    )
+    dating = date_articles([a, b])
+    assert dating.exact == date(2018, 4, 10)
+
+
+def test_future_dates_do_not_bound_the_happening() -> None:
+    body = "أعلنت الحكومة خطة جديدة اليوم، ومن المقرر أن تبدأ الانتخابات في مارس 2026."
+    dating = date_articles([_article("a", body, date(2025, 1, 5))])
+    assert dating.exact == date(2025, 1, 5)

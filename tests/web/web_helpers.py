@@ -1,0 +1,123 @@
+"""Helpers of the web app tests: a small analyser, a dossier builder, job polling.
+
+The small analyser turns each uploaded text file into an article (first line = title) and all of
+them into one event with a claim, so the tests exercise the app without waiting on the pipeline.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from khabar.config import Config
+from khabar.model import (
+    AnnotatedArticle,
+    Article,
+    Claim,
+    ClaimSource,
+    Dossier,
+    EntityRecord,
+    Event,
+    Failure,
+    Mention,
+    Story,
+    SummarySentence,
+)
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+JOB_TIMEOUT_SECONDS = 20.0
+"""Longest wait for a job of the small analyser (it takes milliseconds)."""
+
+PIPELINE_TIMEOUT_SECONDS = 180.0
+"""Longest wait for a job of the real pipeline over the example pages (seconds on 2 cores)."""
+
+
+def need_web_extra() -> None:
+    """Skip the calling test module or fixture when the web extra or httpx is absent."""
+    pytest.importorskip("fastapi", reason="the web extra is absent: pip install 'khabar[web]'")
+    pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx: pip install httpx")
+
+
+def dossier_from_texts(named_texts: Sequence[tuple[str, str]]) -> Dossier:
+    """A small but complete dossier: one article per text, one event, one story, one claim."""
+    articles = []
+    for i, (name, text) in enumerate(named_texts):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        title = lines[0] if lines else name
+        body = tuple(lines[1:]) or (title,)
+        article = Article(
+            id=f"a{i + 1}",
+            source=name,
+            title=title,
+            published=date(2025, 10, 15 + i),
+            outlet=f"outlet{i + 1}",
+            language="ar",
+            paragraphs=body,
+        )
+        first = body[0]
+        mentions = (Mention(first[:5], "PER", 0, min(5, len(first)), entity="e1"),)
+        articles.append(AnnotatedArticle(article, mentions=mentions))
+    ids = tuple(a.id for a in articles)
+    first_body = articles[0].article.paragraphs[0] if articles else ""
+    event = Event(
+        id="ev-1",
+        title=articles[0].article.title or "حدث" if articles else "حدث",
+        articles=ids,
+        date=date(2025, 10, 15),
+        date_evidence=(first_body,),
+        story="st-1",
+        summary=tuple(SummarySentence(a.article.paragraphs[0], a.id) for a in articles),
+    )
+    claim = Claim(
+        id="cl-1",
+        text=first_body,
+        speaker=None,
+        event="ev-1",
+        sources=tuple(ClaimSource(a.id, a.article.paragraphs[0], "asserted") for a in articles),
+    )
+    return Dossier(
+        articles=tuple(articles),
+        events=(event,) if articles else (),
+        stories=(Story("st-1", event.title, ("ev-1",)),) if articles else (),
+        entities=(EntityRecord("e1", "بوتين", "PER", ("بوتين", "بوتن"), ids),),
+        claims=(claim,) if articles else (),
+        errors=(Failure("broken.bin", "binary file, not a page"),),
+        meta=(("khabar_version", "test"), ("created", "2025-10-20T00:00:00+00:00")),
+    )
+
+
+def small_analyzer(paths: Sequence[Path], config: Config, progress: Callable[..., None]) -> Dossier:
+    """Read every file under ``paths`` as UTF-8 text and build a small dossier from them."""
+    files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+    texts = []
+    for i, f in enumerate(files, 1):
+        texts.append((f.name, f.read_text("utf-8", "replace")))
+        progress("read", i, len(files))
+    progress("events", 0, None)
+    return dossier_from_texts(texts)
+
+
+def wait_for_job(
+    client: TestClient, job_id: str, timeout: float = JOB_TIMEOUT_SECONDS
+) -> dict[str, Any]:
+    """Poll the status endpoint until the job is done or failed; return the last status."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = client.get(f"/api/jobs/{job_id}").json()
+        if status["status"] in ("done", "failed"):
+            return status
+        time.sleep(0.02)
+    raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+PAGE_A = (
+    "بوتين يستقبل الشرع في موسكو\nالتقى الرئيس الروسي فلاديمير بوتين نظيره السوري في الكرملين.\n"
+)
+PAGE_B = "محادثات في الكرملين\nقال المتحدث باسم الكرملين إن المحادثات تناولت القواعد الروسية.\n"
