@@ -98,7 +98,7 @@ def run_incremental() -> None:
     print(ant_devset._format("khabar-incremental", evaluate(pred, gold)))
 
 
-def run_speed(sizes: Sequence[int]) -> None:
+def run_speed(sizes: Sequence[int], undated: bool = False) -> None:
     """Time and peak memory of clustering the first N articles (by date) of the whole corpus.
 
     Each size runs in a fresh process so that peak memory (``ru_maxrss``) belongs to it alone.
@@ -110,7 +110,7 @@ def run_speed(sizes: Sequence[int]) -> None:
     print("|---:|---:|---:|---:|---:|")
     for size in sizes:
         result = subprocess.run(
-            [sys.executable, __file__, "speed-one", str(size)],
+            [sys.executable, __file__, "speed-one", str(size), *(["--undated"] if undated else [])],
             capture_output=True,
             text=True,
             check=True,
@@ -118,10 +118,12 @@ def run_speed(sizes: Sequence[int]) -> None:
         print(result.stdout.strip().splitlines()[-1], flush=True)
 
 
-def run_speed_one(size: int) -> None:
-    """One row of the speed table (run in its own process)."""
+def run_speed_one(size: int, undated: bool = False) -> None:
+    """One row of the speed table (run in its own process); ``undated`` drops publish dates."""
     records = ant_devset.load_ant(ant_devset.default_root(), categories=ALL_CATEGORIES)
     subset = records if size <= 0 else records[:size]
+    if undated:
+        subset = [{**r, "published": None} for r in subset]
     annotated = [to_annotated(r, with_times=False) for r in subset]
     del records
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -130,7 +132,7 @@ def run_speed_one(size: int) -> None:
     elapsed = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     baseline = "n/a (all pairs)"
-    if len(subset) <= PEER_MAX_ARTICLES:
+    if len(subset) <= PEER_MAX_ARTICLES and not undated:
         t0 = time.perf_counter()
         ant_devset.tfidf_single_link(subset)
         baseline = f"{time.perf_counter() - t0:.1f}"
@@ -160,17 +162,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ev.add_argument("--threshold", type=float, nargs="*", default=[LINK_THRESHOLD])
     sp = sub.add_parser("speed")
     sp.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 0])
+    sp.add_argument("--undated", action="store_true", help="drop publish dates (no date blocking)")
     one = sub.add_parser("speed-one")
     one.add_argument("size", type=int)
+    one.add_argument("--undated", action="store_true")
     sub.add_parser("incremental")
     sub.add_parser("background-df", help=f"write {BACKGROUND_OUT.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     if args.command == "eval":
         run_eval(args.threshold)
     elif args.command == "speed":
-        run_speed(args.sizes)
+        run_speed(args.sizes, args.undated)
     elif args.command == "speed-one":
-        run_speed_one(args.size)
+        run_speed_one(args.size, args.undated)
     elif args.command == "incremental":
         run_incremental()
     else:

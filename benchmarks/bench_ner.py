@@ -6,17 +6,20 @@
 The bundled model is trained on ALL of NewsFANE, so its held-out scores are optimistic; the honest
 held-out numbers come from a model trained on the training split only (``scripts/train_ner.py
 --eval-model DIR`` keeps one). Speed is measured on one core, tagging pre-tokenised sentences,
-twice: with a cold feature cache and with a warm one. The peer is a memorised-names baseline
-(longest match of entity strings seen in training), the floor any learnt tagger must beat.
+twice: with a cold feature cache and with a warm one. ``--mentions`` also scores the whole
+mention finder (repeated names, filters and span rules) on the sentences' text. The peer is a
+memorised-names baseline (longest match of entity strings seen in training), the floor any learnt
+tagger must beat.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from khabar.arabic import normalize  # noqa: E402
 from khabar.config import EntitiesConfig  # noqa: E402
-from khabar.entities import load_tagger  # noqa: E402
+from khabar.entities import Tagger, find_mentions, load_tagger  # noqa: E402
 from khabar.entities.corpus import Sentence, read_newsfane, split_held_out  # noqa: E402
 from khabar.entities.evaluate import score  # noqa: E402
 from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
@@ -59,6 +62,29 @@ class MemorisedNames:
         return tags
 
 
+def mentions_as_tags(tagger: Tagger, span_rules: bool) -> Callable[[Sequence[str]], list[str]]:
+    """A tag function running the whole mention finder (``find_mentions``) over the sentence's
+    tokens joined by spaces, its mentions mapped back onto the tokens as BIO tags."""
+
+    def tag(tokens: Sequence[str]) -> list[str]:
+        starts, offset = [], 0
+        for t in tokens:
+            starts.append(offset)
+            offset += len(t) + 1
+        text = " ".join(tokens)
+        tags = ["O"] * len(tokens)
+        for m in find_mentions(text, tagger, span_rules=span_rules):
+            first = bisect.bisect_right(starts, m.start) - 1
+            last = bisect.bisect_right(starts, m.end - 1) - 1
+            if any(t != "O" for t in tags[first : last + 1]):
+                continue
+            tags[first] = f"B-{m.type}"
+            tags[first + 1 : last + 1] = [f"I-{m.type}"] * (last - first)
+        return tags
+
+    return tag
+
+
 def _run(name: str, tag, held_out: Sequence[Sentence]) -> None:  # type: ignore[no-untyped-def]
     tokens = sum(len(s.tokens) for s in held_out)
     rates = []
@@ -77,6 +103,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", default=None, help="model folder (default: the bundled one)")
     parser.add_argument("--newsfane", type=Path, default=NEWSFANE)
+    parser.add_argument(
+        "--mentions", action="store_true", help="also score the whole mention finder"
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -91,6 +120,9 @@ def main() -> int:
     print("| tagger | F1 per type | micro F1 (PER/LOC/ORG) | tokens/s cold | tokens/s warm |")
     print("|---|---|---|---|---|")
     _run("khabar CRF", tagger.tag, held_out)
+    if args.mentions:
+        _run("find_mentions, no span rules", mentions_as_tags(tagger, False), held_out)
+        _run("find_mentions, span rules", mentions_as_tags(tagger, True), held_out)
     _run("memorised names (peer)", MemorisedNames(train).tag, held_out)
     return 0
 

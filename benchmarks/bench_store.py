@@ -8,6 +8,7 @@ annotate) and the commit are timed apart from the collection stages (entities + 
 run once over the whole collection::
 
     python benchmarks/bench_store.py --sizes 1000 5000 --out /tmp/khabar-store/bench
+    python benchmarks/bench_store.py --sizes 5000 --batches 10   # ten adds against one
 
 Results go to stdout as a Markdown table (copy them into benchmarks/results_store.md).
 """
@@ -117,6 +118,94 @@ def run_one(inputs: Path, db: Path, executor: str) -> dict[str, Any]:
     }
 
 
+def frozen_model_config(out: Path) -> Any:
+    """A config whose NER model is a private copy of the bundled one, so that a model being
+    retrained while the benchmark runs cannot make two adds disagree."""
+    import shutil
+
+    from khabar.config import Config, EntitiesConfig
+    from khabar.entities.tagger import BUNDLED_MODEL
+
+    snapshot = out / "model"
+    if not snapshot.exists():
+        source = BUNDLED_MODEL if BUNDLED_MODEL.is_dir() else BUNDLED_MODEL.parent
+        shutil.copytree(source, snapshot)
+    return Config(entities=EntitiesConfig(model_path=str(snapshot)))
+
+
+def compare_batches(size: int, out: Path, shards: int) -> dict[str, Any]:
+    """Add ``size`` articles in ``shards`` adds and in one add; compare what the stores hold.
+
+    Compares the stored articles, the events that entity resolution + event clustering make of
+    each store (the collection stages that decide events), and what adding a shard a second
+    time changes. Also scores the incremental ``EventIndex`` fed shard by shard against one
+    feed, for the events stage's own record.
+    """
+    from benchmarks.ant_to_jsonl import ANT_ARCHIVE, read_ant, write_shards
+    from khabar.entities import resolve_entities
+    from khabar.events import EventIndex, build_events
+    from khabar.events.metrics import bcubed
+    from khabar.store import add_paths, open_store
+
+    folder = out / f"ant-{size}-x{shards}"
+    files = sorted(folder.glob("ant-*.jsonl")) or write_shards(
+        read_ant(ANT_ARCHIVE)[:size], folder, shards
+    )
+    config = frozen_model_config(out)
+    stores = {"many": out / f"batches-{size}-many.db", "one": out / f"batches-{size}-one.db"}
+    for db in stores.values():
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+    began = time.perf_counter()
+    for path in files:
+        add_paths(stores["many"], [str(path)], config, update=False)
+    many_s = time.perf_counter() - began
+    began = time.perf_counter()
+    add_paths(stores["one"], [str(p) for p in files], config, update=False)
+    one_s = time.perf_counter() - began
+
+    def snapshot(db: Path) -> list[Any]:
+        with open_store(db) as store:
+            return list(store.iter_annotated())
+
+    many, one = snapshot(stores["many"]), snapshot(stores["one"])
+    again = add_paths(stores["many"], [str(files[len(files) // 2])], config, update=False)
+    unchanged = snapshot(stores["many"]) == many
+
+    def events(annotated: list[Any]) -> dict[str, str]:
+        resolved, entities = resolve_entities(annotated, config.entities)
+        built, _ = build_events(resolved, entities, config.events)
+        return {a: e.id for e in built for a in e.articles}
+
+    events_many, events_one = events(many), events(one)
+    resolved, _ = resolve_entities(one, config.entities)
+    fed = EventIndex()
+    per_shard: dict[str, str] = {}
+    by_source: dict[str, list[Any]] = {}
+    for item in resolved:
+        by_source.setdefault(item.article.source.rsplit(":", 1)[0], []).append(item)
+    for _, members in sorted(by_source.items()):
+        per_shard.update(fed.add(members))
+    at_once = EventIndex().add(resolved)
+    return {
+        "size": size,
+        "shards": len(files),
+        "articles_many": len(many),
+        "articles_one": len(one),
+        "same_articles": many == one,
+        "add_many_s": round(many_s, 1),
+        "add_one_s": round(one_s, 1),
+        "events_many": len(set(events_many.values())),
+        "events_one": len(set(events_one.values())),
+        "same_events": events_many == events_one,
+        "events_bcubed_f1": round(bcubed(events_many, events_one)[2], 4),
+        "readd_added": again.added,
+        "readd_skipped": again.skipped_duplicates,
+        "readd_unchanged": unchanged,
+        "event_index_bcubed_f1_shards_vs_once": round(bcubed(per_shard, at_once)[2], 4),
+    }
+
+
 def prepare(size: int, out: Path) -> Path:
     """Write the first ``size`` ANT articles as one JSON Lines file; return its path."""
     from benchmarks.ant_to_jsonl import ANT_ARCHIVE, read_ant, write_shards
@@ -134,6 +223,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--executors", nargs="+", default=list(EXECUTORS))
     parser.add_argument("--out", type=Path, default=Path("/tmp/khabar-store/bench"))
+    parser.add_argument(
+        "--batches", type=int, default=0, help="compare N adds of one shard each with one add"
+    )
     parser.add_argument("--one", nargs=2, metavar=("INPUT", "EXECUTOR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -142,6 +234,10 @@ def main() -> None:
         print(
             json.dumps(run_one(inputs, args.out / f"{inputs.parent.name}-{executor}.db", executor))
         )
+        return
+    if args.batches:
+        for size in args.sizes:
+            print(json.dumps(compare_batches(size, args.out, args.batches)), flush=True)
         return
     rows: list[dict[str, Any]] = []
     for size in args.sizes:

@@ -21,6 +21,10 @@ EXIT_USAGE = 2
 """The command line was wrong (argparse uses the same code)."""
 
 
+_UNITS = {"read": "file", "annotate": "page", "summaries": "event"}
+"""What each stage counts, for the progress bar; other stages show as one step."""
+
+
 class _Progress:
     """A progress bar per stage on stderr (tqdm), or nothing when quiet."""
 
@@ -37,7 +41,8 @@ class _Progress:
         if bar is None:
             for other in self._bars.values():
                 other.close()  # type: ignore[attr-defined]
-            bar = tqdm(total=total, desc=f"{stage:>9}", unit="page", file=sys.stderr, leave=False)
+            unit = _UNITS.get(stage, "step")
+            bar = tqdm(total=total, desc=f"{stage:>9}", unit=unit, file=sys.stderr, leave=False)
             self._bars = {stage: bar}
         bar.n = done  # type: ignore[attr-defined]
         bar.refresh()  # type: ignore[attr-defined]

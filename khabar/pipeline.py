@@ -18,10 +18,13 @@ from khabar.claims import analyze_claims
 from khabar.clean import clean_pages
 from khabar.config import Config
 from khabar.entities import resolve_entities
-from khabar.events import build_events
+from khabar.events import build_events, retitle_events
 from khabar.model import AnnotatedArticle, Article, Dossier, Failure, Page
 from khabar.read import iter_pages
 from khabar.summary import summarize_event
+
+UNRELIABLE_HEADLINE_FLAGS = frozenset({"headline_body_mismatch"})
+"""Article flags that disqualify a headline from naming its event or story."""
 
 Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(stage, done, total)``; ``total`` is None when unknown."""
@@ -83,6 +86,8 @@ def analyze_annotated(
     events, stories = build_events(resolved, entities, config.events)
     progress("claims", 0, None)
     claims = analyze_claims(resolved, events, stories, entities, config.claims)
+    unreliable = {f.article for f in claims.flags if f.flag.kind in UNRELIABLE_HEADLINE_FLAGS}
+    events, stories = retitle_events(events, stories, resolved, unreliable)
     by_id = {a.id: a for a in resolved}
     summarized = []
     for i, event in enumerate(events, 1):

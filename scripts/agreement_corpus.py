@@ -9,6 +9,8 @@ Usage::
 
     python scripts/agreement_corpus.py candidates /tmp/ant > /tmp/candidates.tsv   # to label
     python scripts/agreement_corpus.py evaluate /tmp/ant                            # macro-F1
+    python scripts/agreement_corpus.py build-df /tmp/ant    # resources/stem_df.tsv.gz
+    python scripts/agreement_corpus.py build-lsa /tmp/ant   # resources/stem_vectors.npz
 
 Pairs were labelled by reading both headlines (and the ABSTRACT where the headline alone was
 ambiguous): *agree* = the same happening reported compatibly; *disagree* = the same happening with
@@ -18,14 +20,16 @@ different happenings on the same topic.
 
 from __future__ import annotations
 
+import gzip
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from khabar.claims import agreement
-from khabar.claims.text import background_idf, content_terms, term_overlap
+from khabar.claims.text import background_idf, content_terms, term_overlap, words
 
 PAIRS_FILE = (
     Path(__file__).resolve().parents[1] / "tests" / "quality" / "data" / ("agreement_pairs.tsv")
@@ -109,18 +113,93 @@ def evaluate(docs: dict[str, dict[str, str]]) -> dict[str, float]:
     return scores
 
 
+# ------------------------------------------------------------------------------------------
+# The bundled resources agreement() (and claim alignment) rest on, rebuilt from ANT
+# ------------------------------------------------------------------------------------------
+
+MIN_DF = 3
+"""Stems in fewer ANT documents than this are left out of the frequency table."""
+LSA_MAX_STEMS = 30_000
+"""LSA vocabulary: the stems in the most documents."""
+LSA_MIN_DF = 5
+"""Stems in fewer documents are left out of the LSA vocabulary."""
+LSA_DIMENSIONS = 96
+"""Size of the LSA stem vectors."""
+LSA_SEED = 13
+
+_BODY = re.compile(r"<(TITLE|TEXT)>(.*?)</\1>", re.S)
+RESOURCES = Path(__file__).resolve().parents[1] / "khabar" / "claims" / "resources"
+
+
+def _ant_texts(root: str) -> Iterator[str]:
+    for path in sorted(Path(root).rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        text = " ".join(m.group(2) for m in _BODY.finditer(raw))
+        if text.strip():
+            yield text
+
+
+def build_stem_df(root: str) -> None:
+    """Write resources/stem_df.tsv.gz: ``#docs<TAB>N`` then ``stem<TAB>df`` per stem."""
+    df: Counter[str] = Counter()
+    docs = 0
+    for text in _ant_texts(root):
+        docs += 1
+        df.update({w.stem for w in words(text)})
+    out = RESOURCES / "stem_df.tsv.gz"
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
+        fh.write(f"#docs\t{docs}\n")
+        for stem, count in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
+            if count >= MIN_DF:
+                fh.write(f"{stem}\t{count}\n")
+    print(f"{docs} documents -> {out}")
+
+
+def build_lsa(root: str) -> None:
+    """Write resources/stem_vectors.npz: LSA (TF-IDF + truncated SVD) vectors of light stems."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.decomposition import TruncatedSVD
+
+    docs = [[t.stem for t in content_terms(text)] for text in _ant_texts(root)]
+    df = Counter(s for doc in docs for s in set(doc))
+    vocab = [s for s, c in df.most_common(LSA_MAX_STEMS) if c >= LSA_MIN_DF]
+    index = {s: i for i, s in enumerate(vocab)}
+    n = len(docs)
+    idf = np.array([np.log((1 + n) / (1 + df[s])) + 1 for s in vocab])
+    rows, cols, vals = [], [], []
+    for r, doc in enumerate(docs):
+        for s, c in Counter(s for s in doc if s in index).items():
+            rows.append(r)
+            cols.append(index[s])
+            vals.append((1 + np.log(c)) * idf[index[s]])
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+    svd = TruncatedSVD(n_components=LSA_DIMENSIONS, random_state=LSA_SEED).fit(matrix)
+    vectors = (svd.components_.T * svd.singular_values_).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    out = RESOURCES / "stem_vectors.npz"
+    np.savez_compressed(out, stems=np.array(vocab), vectors=vectors.astype(np.float16))
+    print(f"{n} documents, {len(vocab)} stems x {LSA_DIMENSIONS} -> {out}")
+
+
 def main(argv: list[str]) -> None:
     """Print candidates to label, or evaluate ``agreement`` on the labelled pairs."""
     mode, root = argv[0], argv[1] if len(argv) > 1 else "/tmp/ant"
-    docs = read_ant(root)
+    docs = read_ant(root) if mode in ("candidates", "evaluate") else {}
     if mode == "candidates":
         for score, a, b in candidates(docs):
             print(f"{score:.2f}\t{a}\t{b}\t{docs[a]['TITLE']}\t{docs[b]['TITLE']}")
     elif mode == "evaluate":
         for key, value in evaluate(docs).items():
             print(f"{key}\t{value:.3f}")
+    elif mode == "build-df":
+        build_stem_df(root)
+    elif mode == "build-lsa":
+        build_lsa(root)
     else:
-        raise SystemExit("usage: agreement_corpus.py candidates|evaluate ANT_DIR")
+        raise SystemExit(
+            "usage: agreement_corpus.py candidates|evaluate|build-df|build-lsa ANT_DIR"
+        )
 
 
 if __name__ == "__main__":

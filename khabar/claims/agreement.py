@@ -69,7 +69,8 @@ _CURRENCIES = frozenset(light_stem(normalize(c)) for c in CURRENCIES)
 _ANTONYMS = tuple((light_stem(normalize(a)), light_stem(normalize(b))) for a, b in ANTONYM_PAIRS)
 _PRESENT = ("ي", "ت", "ن", "ا")
 VECTORS_FILE = "stem_vectors.npz"
-"""LSA vectors of light stems (96 dimensions) fitted on the ANT corpus (scripts/claims_lsa.py)."""
+"""LSA vectors of light stems (96 dimensions) fitted on ANT
+(``scripts/agreement_corpus.py build-lsa``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,10 +63,6 @@ statement that passes a claim on (attributed, reported, unconfirmed, denied)."""
 
 DOUBTING: frozenset[Stance] = frozenset({"denied", "unconfirmed"})
 
-MIN_ANAPHORIC_DENIAL_TERMS = 5
-"""A denial pointing back (نفت هذه الرواية) with fewer distinctive words than this is not
-compared with other articles: what it denies is in the sentence before, in its own article."""
-
 MIN_SURNAME_CHARS = 4
 """A surname shorter than this (letters) is too ambiguous to identify a speaker by itself."""
 
@@ -196,7 +192,12 @@ def _name_stems(stmt: Statement, art: AnnotatedArticle) -> frozenset[str]:
     at = text.find(stmt.content, stmt.start, max(stmt.end, stmt.start + len(stmt.content)))
     if at < 0 or stmt.end <= stmt.start:
         return frozenset()
-    spans = [(m.start, m.end) for m in art.mentions if not m.in_title]
+    end = at + len(stmt.content)
+    spans = [
+        (m.start, m.end) for m in art.mentions if not m.in_title and m.end > at and m.start < end
+    ]
+    if not spans:
+        return frozenset()
     out: set[str] = set()
     for word in words(stmt.content, at):
         if any(s <= word.start and word.end <= e for s, e in spans):
@@ -302,8 +303,16 @@ def prepare(item: Item, weight: Callable[[str], float]) -> Prepared:
         }
 
     unit_keys = frozenset().union(*(t.keys for t in item.unit)) if item.unit else frozenset()
+    linkable = _linkable(item)
+    if (
+        item.statement.stance in DOUBTING
+        and {w.norm for w in words(item.statement.content)} & _ANAPHORS
+    ):
+        # نفى ذلك، نفت هذه الرواية: it doubts what its own article said just before, which
+        # is where its match is; compared with other articles it would match at random.
+        linkable = False
     return Prepared(
-        _linkable(item),
+        linkable,
         profile(item.terms, weight),
         distinct(item.terms),
         distinct(item.unit),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from khabar.claims.align import align, build_items, event_maps
 from khabar.claims.contradict import NEGATIVE, fact_contradictions, stance_contradictions
 from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase
-from khabar.claims.text import containment, content_stems, idf_table
+from khabar.claims.text import background_idf, content_terms, term_overlap
 from khabar.config import ClaimsConfig
 from khabar.model import (
     AnnotatedArticle,
@@ -100,7 +100,7 @@ def _headline_flags(
 ) -> list[ArticleFlag]:
     """clickbait_title and headline_body_mismatch flags."""
     out: list[ArticleFlag] = []
-    idf = idf_table(content_stems(s.content) for a in annotated for s in a.statements)
+    idf = background_idf().idf
     for art in annotated:
         title = art.article.title
         if not title:
@@ -118,18 +118,20 @@ def _headline_flags(
     return out
 
 
-def _headline_overstates(art: AnnotatedArticle, idf: Mapping[str, float]) -> str | None:
+def _headline_overstates(art: AnnotatedArticle, idf: Callable[[str], float]) -> str | None:
     """A headline that states as fact what the body only calls unconfirmed or denied."""
     title = art.article.title or ""
-    if is_question(title):
+    if is_question(title) or not any(s.stance in NEGATIVE for s in art.statements):
         return None
-    title_stems = content_stems(title)
-    if len(title_stems) < 2:
+    if ":" in title.replace("：", ":"):
+        return None  # the headline itself attributes what it says (مسؤول أميركي: …)
+    title_terms = content_terms(title)
+    if len(title_terms) < 2:
         return None
     best_doubt, best_firm = 0.0, 0.0
     doubted: Statement | None = None
     for stmt in art.statements:
-        share = containment(title_stems, content_stems(stmt.content), idf, 1.0)
+        _, share = term_overlap(title_terms, content_terms(stmt.content), idf)
         if stmt.stance in NEGATIVE:
             if share > best_doubt:
                 best_doubt, doubted = share, stmt

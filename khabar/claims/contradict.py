@@ -150,6 +150,8 @@ def fact_contradictions(aligned: AlignedClaim) -> list[Contradiction]:
             side_b = aligned.claim.sources[y]
             nums_a, nums_b = numbers[x], numbers[y]
             for unit in sorted(set(nums_a) & set(nums_b)):
+                if unit.startswith("|"):
+                    continue  # no word before the number to tell what it counts
                 if not nums_a[unit] & nums_b[unit]:
                     detail = (
                         f"{a.article} gives {_fmt(nums_a[unit])} and {b.article} gives "

@@ -17,6 +17,9 @@ from khabar.claims.data import (
 from khabar.claims.text import contains_phrase, norm_text, words
 from khabar.model import AnnotatedArticle, EntityRecord, Mention
 
+CUE_WINDOW_CHARS = 80
+"""Characters read around a name for role cues (more than NON_PARTICIPANT_WINDOW words)."""
+
 _TAIL_SPLIT = re.compile(r"\.{2,}|…|\s[-–—|]\s|:")
 _NON_PARTICIPANT = frozenset(normalize(w) for w in NON_PARTICIPANT_CUES)
 _PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "لل")
@@ -56,6 +59,8 @@ class Person:
 def _occurrences(text_norm: str, name: str) -> list[int]:
     """Character offsets of ``name`` as a whole word (proclitics allowed) in normalised text."""
     out: list[int] = []
+    if name not in text_norm:
+        return out
     for match in re.finditer(re.escape(name), text_norm):
         start, end = match.start(), match.end()
         if end < len(text_norm) and text_norm[end].isalpha():
@@ -122,13 +127,13 @@ def _names(record: EntityRecord | None, surface: str) -> tuple[str, ...]:
 
 def _cue_before(text_norm: str, start: int) -> bool:
     """True when a non-participant cue stands in the few words before ``start``."""
-    before = words(text_norm[:start])[-NON_PARTICIPANT_WINDOW:]
+    before = words(text_norm[max(0, start - CUE_WINDOW_CHARS) : start])[-NON_PARTICIPANT_WINDOW:]
     return any(w.norm in _NON_PARTICIPANT or w.stem in _NON_PARTICIPANT for w in before)
 
 
 def _cue_after(text_norm: str, end: int) -> bool:
     """True when the name is followed by a word marking a past role (الأسد المخلوع)."""
-    after = words(text_norm[end:])[:2]
+    after = words(text_norm[end : end + CUE_WINDOW_CHARS])[:2]
     return any(w.norm in {"السابق", "المخلوع", "الراحل", "الهارب", "المعزول"} for w in after)
 
 

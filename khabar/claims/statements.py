@@ -50,6 +50,10 @@ MAX_SVO_SUBJECT_WORDS = 7
 MAX_UNNAMED_SPEAKER_WORDS = 4
 """Longest speaker phrase kept when no named entity is in it (مصدر حكومي سوري رفيع)."""
 
+MAX_NAME_OFFSET = 4
+"""A name further than this many words into a run-on phrase belongs to the content, not the
+speaker (أكد البلدان دعمهما لعملية جنيف التي تقودها الأمم المتحدة)."""
+
 MAX_BARE_SPEAKER_WORDS = 2
 """Longest unnamed subject accepted between a verb and an adverbial (أكد الشرع خلال …)."""
 
@@ -187,8 +191,10 @@ def _speaker_after(
         # The whole phrase up to أن / a colon / an adverbial is the speaker, even where the
         # tagger named only part of it (المتحدث باسم الكرملين دميتري بيسكوف).
         return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
-    if inside:
+    near = [m for m in inside if m.start <= phrase[min(len(phrase), MAX_NAME_OFFSET) - 1].end]
+    if near:
         # The phrase ran on into the content: it ends with its last name (… الرئيس X التزام …).
+        inside = [m for m in inside if m.start <= max(n.end for n in near) + 1] or near
         last = max(m.end for m in inside)
         k = next((n for n, w in enumerate(phrase) if w.end >= last), len(phrase) - 1)
         phrase = phrase[: k + 1]
@@ -259,9 +265,16 @@ def _speaker_before(
     return None
 
 
-def _content_span(text: str, ws: list[Word], j: int, stop: int, limit: int) -> tuple[int, int]:
-    """Span of what was said: after the أن / إن / colon within reach, else right after ``j``."""
+def _content_span(
+    text: str, ws: list[Word], j: int, stop: int, limit: int, appositive: bool = False
+) -> tuple[int, int]:
+    """Span of what was said: after the أن / إن / colon within reach, else right after ``j``.
+
+    ``appositive``: a comma follows the speaker (قال X، رئيس Y، إن …), so the first comma-
+    delimited stretch may describe the speaker rather than start the content.
+    """
     opener = None
+    commas = 0
     for k in range(j, min(stop, j + MAX_COMPLEMENTIZER_GAP)):
         word = ws[k]
         gap_open = k > 0 and _gap_has(text, ws[k - 1].end, word.start, ":" + _QUOTE_OPEN)
@@ -269,7 +282,9 @@ def _content_span(text: str, ws: list[Word], j: int, stop: int, limit: int) -> t
             opener = ws[k - 1].end
             break
         if k > j and _gap_has(text, ws[k - 1].end, word.start, "،,;؛"):
-            break  # a new clause: the verb's content started right after the speaker
+            commas += 1
+            if not (appositive and commas == 1):
+                break  # a new clause: the verb's content started right after the speaker
         if word.norm in _LEXICON.complementizers:
             opener = word.end
             break
@@ -418,13 +433,26 @@ def _sentence_statements(
             if speaker is None:
                 speaker = _speaker_before(text, ws, i, 0, mentions)
             initial = all(_is_connective(w) for w in ws[:i])
-            if speaker is None and (initial or ws[i].norm != _unclitic(ws[i].norm)):
-                # وقال إن … / وأضاف: … continue the previous speaker.
+            if speaker is None and initial and not _bare_verb(text, ws, i, stop):
+                speaker, j = _subject_before_opener(text, ws, i, stop, mentions, j)
+            if (
+                speaker is None
+                and (initial or ws[i].norm != _unclitic(ws[i].norm))
+                and (_bare_verb(text, ws, i, stop))
+            ):
+                # وقال إن … / وأضاف في بيان: … continue the previous speaker.
                 speaker = sentence_speaker or previous_speaker
         if speaker is None and not participle and i > 0 and lemma not in DENIAL_LEMMAS:
             # A verb inside a clause with no reachable speaker: not a reporting use (… التي أعلن).
             continue
-        start, end = _content_span(text, ws, j, stop, s_end)
+        appositive = (
+            speaker is not None
+            and not participle
+            and j < len(ws)
+            and speaker.end <= ws[j].start
+            and _gap_has(text, speaker.end, ws[j].start, "،,")
+        )
+        start, end = _content_span(text, ws, j, stop, s_end, appositive)
         content, direct = _clean_content(text[start:end])
         if len(content.split()) < 2:
             continue
@@ -449,6 +477,36 @@ def _sentence_statements(
         if speaker is not None and not participle:
             sentence_speaker = speaker
     return results
+
+
+def _bare_verb(text: str, ws: list[Word], i: int, stop: int) -> bool:
+    """True when nothing names a subject right after the verb (وقال إن …، وأضاف في بيانه: …)."""
+    if i + 1 >= stop:
+        return True
+    nxt = ws[i + 1]
+    return (
+        nxt.norm in _LEXICON.complementizers
+        or nxt.norm in _LEXICON.speaker_stops
+        or _gap_has(text, ws[i].end, nxt.start, ":" + _QUOTE_OPEN)
+    )
+
+
+def _subject_before_opener(
+    text: str, ws: list[Word], i: int, stop: int, mentions: Sequence[Mention], j: int
+) -> tuple[_Speaker | None, int]:
+    """The words between a sentence-initial verb and its أن / إن / colon, as the speaker
+    (أعلن منسق مكافحة الإرهاب، ناثان سيلز، أن …), when they are few enough."""
+    for k in range(i + 1, min(stop, i + 1 + MAX_SPEAKER_TOKENS)):
+        word = ws[k]
+        opens = word.norm in _LEXICON.complementizers or _gap_has(
+            text, ws[k - 1].end, word.start, ":" + _QUOTE_OPEN
+        )
+        if opens:
+            if k == i + 1:
+                return None, j
+            head = ws[i + 1]
+            return _speaker_from(text, head.start, ws[k - 1].end, head, mentions), k
+    return None, j
 
 
 def _first_named(text: str, mentions: Sequence[Mention], start: int, end: int) -> _Speaker | None:

@@ -212,7 +212,8 @@ def content_terms(text: str) -> list[Term]:
 
 
 BACKGROUND_FILE = "stem_df.tsv.gz"
-"""Document frequencies of light stems over the ANT news corpus (31.5k articles, 2018)."""
+"""Document frequencies of light stems over the ANT news corpus (31.5k articles, 2018), built
+by ``scripts/agreement_corpus.py build-df``."""
 
 
 @dataclass(frozen=True, slots=True)

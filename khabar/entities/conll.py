@@ -11,6 +11,9 @@ MAX_CHUNK_TOKENS = 200
 """Input sentences longer than this (files without blank lines) are tagged in pieces, cut after
 sentence punctuation when there is some; the output keeps the input's sentence breaks."""
 
+DOCUMENT_START = "-DOCSTART-"
+"""CoNLL's document separator line: passed through as ``O`` and never tagged with its neighbours."""
+
 _INVISIBLE = "\ufeff\u200e\u200f"
 
 
@@ -44,6 +47,10 @@ def tag_conll(lines: Iterable[str], tagger: Tagger) -> Iterator[str]:
         if not token.strip(_INVISIBLE + " "):
             yield from flush()
             yield ""
+            continue
+        if token == DOCUMENT_START:
+            yield from flush()
+            yield f"{token}\tO"
             continue
         sentence.append(token)
     yield from flush()

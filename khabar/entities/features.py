@@ -43,6 +43,10 @@ class WordFeatures:
     """Features of one word type, as seen from itself and from each neighbouring position."""
 
     here: list[str]
+    key: str
+    """The word's stem (clitics cut), joined with its neighbours' into bigram features."""
+    cluster: str
+    """The word's coarsest cluster id ("" when unknown), joined with its neighbours'."""
     prev1: list[str]
     next1: list[str]
     prev2: list[str]
@@ -146,6 +150,8 @@ class FeatureExtractor:
         near = [*context, f"s={stem}"]
         return WordFeatures(
             here=self._keep(here),
+            key=stem,
+            cluster=clusters[0] if clusters else "",
             prev1=self._keep([f"-1{f}" for f in near]),
             next1=self._keep([f"+1{f}" for f in near]),
             prev2=self._keep([f"-2{f}" for f in context]),
@@ -181,6 +187,12 @@ class FeatureExtractor:
         for i, w in enumerate(words):
             out.append(
                 w.here
+                + [
+                    f"bl={words[i - 1].key if i > 0 else '^'}|{w.key}",
+                    f"br={w.key}|{words[i + 1].key if i + 1 < n else '$'}",
+                    f"kl={words[i - 1].cluster if i > 0 else '^'}|{w.cluster}",
+                    f"kr={w.cluster}|{words[i + 1].cluster if i + 1 < n else '$'}",
+                ]
                 + (words[i - 1].prev1 if i > 0 else _BOS)
                 + (words[i + 1].next1 if i + 1 < n else _EOS)
                 + (words[i - 2].prev2 if i > 1 else _BOS2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -29,6 +30,24 @@ def cldr_places() -> dict[str, str]:
         if city and not zone.startswith(SKIPPED_TIME_ZONES):
             _add_name(out, city.split("،")[0], "city")
     return out
+
+
+@functools.cache
+def cldr_one_word_places() -> frozenset[str]:
+    """CLDR country and city names that are one word (مصر، العراق, not رام of رام الله)."""
+    locale = Locale("ar")
+    names = [name for code, name in locale.territories.items() if code.isalpha()]
+    for zone, zone_names in locale.time_zones.items():
+        city = zone_names.get("city")
+        if city and not zone.startswith(SKIPPED_TIME_ZONES):
+            names.append(city.split("،")[0])
+    out = set()
+    for name in names:
+        words = normalize(name).split()
+        if len(words) == 1:
+            split = split_clitics(words[0])
+            out.add(split.article + split.stem)
+    return frozenset(out)
 
 
 def _add_name(out: dict[str, str], name: str, kind: str) -> None:

@@ -8,6 +8,7 @@ from khabar.arabic import original_length, split_clitics, strip_prefix_clitics, 
 from khabar.arabic.data.clitics import STRIPPABLE_PREFIXES
 from khabar.arabic.lexicon import default_lexicon
 from khabar.entities.data.cues import PERSON_TITLES
+from khabar.entities.rules import SpanRules
 from khabar.entities.tagger import Tagger
 from khabar.model import Article, EntityType, Mention, Token
 
@@ -32,6 +33,12 @@ MIN_TWIN_COUNT = 20
 
 TWIN_SHARE = 0.1
 """…and at least this share as often as the form at hand (السوري vs السورية are of one order)."""
+
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
+"""Pronoun endings as written (ه, not the taa marbuta ة) of possessed nouns (بلاده، عاصمتها)."""
+
+POSSESSED_BASE_MIN_COUNT = 200
+"""The noun without its pronoun (بلاد / البلاد) is this common in news text (≈8M words)."""
 
 _TYPES: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
 
@@ -93,6 +100,25 @@ def _is_nationality(tokens: Sequence[Token], tagger: Tagger) -> bool:
     return twin_count >= MIN_TWIN_COUNT and twin_count >= TWIN_SHARE * lexicon.count(word)
 
 
+def _is_possessed_noun(tokens: Sequence[Token], tagger: Tagger) -> bool:
+    """A lone common noun with a possessive pronoun (بلاده، عاصمتها), not a name."""
+    if len(tokens) != 1 or not tokens[0].text.endswith(POSSESSIVE_SUFFIXES):
+        return False
+    word = _bare(tokens[0])
+    if {"LOC:B", "ORG:B", "PER:B"} & tagger.known_roles(word):
+        return False
+    lexicon = default_lexicon()
+    for suffix in POSSESSIVE_SUFFIXES:
+        if not tokens[0].text.endswith(suffix):
+            continue
+        base = word[: -len(suffix)]
+        bases = [base, base[:-1] + "ه"] if base.endswith("ت") else [base]
+        for b in bases:
+            if max(lexicon.count(b), lexicon.count("ال" + b)) >= POSSESSED_BASE_MIN_COUNT:
+                return True
+    return False
+
+
 def _split_coordination(kind: str, span: Sequence[Token], tagger: Tagger) -> list[Sequence[Token]]:
     """Cut a person or place span at a word opening with the conjunction و (الأسد وبوتين)."""
     if kind not in ("PER", "LOC"):
@@ -127,6 +153,8 @@ def _tag_mentions(
             if not any(t.norm.isalpha() for t in span):
                 continue
             if kind == "LOC" and _is_nationality(span, tagger):
+                continue
+            if _is_possessed_noun(span, tagger):
                 continue
             mention = _mention(text, span, kind, in_title)
             if mention:
@@ -208,12 +236,57 @@ def _repeat_names(
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-def find_mentions(text: str, tagger: Tagger, in_title: bool = False) -> list[Mention]:
+def _is_given_name(token: Token, tagger: Tagger) -> bool:
+    """A word that training data only ever saw inside people's names (ميخائيل، رجب)."""
+    bare = _bare(token)
+    if (
+        not token.norm.isalpha()
+        or bare in PERSON_TITLES
+        or split_clitics(bare).stem in PERSON_TITLES
+    ):
+        return False
+    roles = tagger.known_roles(bare)
+    return bool(roles) and all(r.startswith("PER:") for r in roles)
+
+
+def _extend_given_names(
+    text: str, tokens: Sequence[Token], mentions: list[Mention], tagger: Tagger
+) -> list[Mention]:
+    """Pull the given names just before a person mention into it (ميخائيل + بوغدانوف)."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    taken_ends = {m.end for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        i = starts.get(m.start)
+        if m.type == "PER" and i is not None:
+            first = i
+            while (
+                first > 0
+                and i - first < MAX_PROPAGATED_TOKENS
+                and tokens[first - 1].end not in taken_ends
+                and text[tokens[first - 1].end : tokens[first].start].strip() == ""
+                and _is_given_name(tokens[first - 1], tagger)
+            ):
+                first -= 1
+            if first < i:
+                start = tokens[first].start + _clitic_chars(tokens[first])
+                m = Mention(text[start : m.end], m.type, start, m.end, in_title=m.in_title)
+        out.append(m)
+    return out
+
+
+def find_mentions(
+    text: str, tagger: Tagger, in_title: bool = False, span_rules: bool = True
+) -> list[Mention]:
     """Mentions in ``text`` (offsets into it), clitic prefixes left out of the spans."""
     tokens = tokenize(text)
     mentions = _tag_mentions(text, tokens, tagger, in_title)
     found = [(m, _words(m.text)) for m in mentions]
-    return _repeat_names(text, tokens, _names_to_repeat(found), mentions, in_title)
+    mentions = _repeat_names(text, tokens, _names_to_repeat(found), mentions, in_title)
+    mentions = _extend_given_names(text, tokens, mentions, tagger)
+    if not span_rules:
+        return mentions
+    return SpanRules(tagger).apply(text, tokens, mentions, in_title)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -230,7 +303,12 @@ def recognize(article: Article, tagger: Tagger) -> tuple[Mention, ...]:
     in_title = _tag_mentions(title, title_tokens, tagger, True)
     in_body = _tag_mentions(body, body_tokens, tagger, False)
     names = _names_to_repeat([(m, _words(m.text)) for m in in_body + in_title])
+    in_title = _repeat_names(title, title_tokens, names, in_title, True)
+    in_body = _repeat_names(body, body_tokens, names, in_body, False)
+    rules = SpanRules(tagger)
+    in_title = _extend_given_names(title, title_tokens, in_title, tagger)
+    in_body = _extend_given_names(body, body_tokens, in_body, tagger)
     return tuple(
-        _repeat_names(title, title_tokens, names, in_title, True)
-        + _repeat_names(body, body_tokens, names, in_body, False)
+        rules.apply(title, title_tokens, in_title, True)
+        + rules.apply(body, body_tokens, in_body, False)
     )

@@ -2,11 +2,10 @@
 
 Each mention is reduced to a *key*: its words without one-letter clitics, titles (الرئيس الروسي)
 or place descriptors (قاعدة … الجوية), each word without the article and written as a consonant
-skeleton (و and ي between consonants dropped), so بوتين / بوتن and دميتري / ديمتري
-meet. A shorter key joins a longer one that contains its words in order (بوتين → فلاديمير بوتين);
-for people the surname must match (الأسد joins بشار الأسد, never حافظ الأسد as well: a short form
-goes to the full name named in the same article, else to the most mentioned one).
-"""
+skeleton (و and ي between consonants dropped), so بوتين / بوتن and دميتري / ديمتري meet. A
+person's shorter key joins a longer one holding its words in order and ending with the same
+surname (بوتين → فلاديمير بوتين; الأسد joins بشار الأسد, never حافظ الأسد as well: a short form
+goes to the full name named in the same article, else to the most mentioned one)."""
 
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from khabar.arabic.lexicon import default_lexicon
 from khabar.config import EntitiesConfig
 from khabar.entities.data.cues import (
     NATIONALITY_SUFFIXES,
+    OFFICE_HEADS,
     PERSON_TITLES,
     PLACE_DESCRIPTORS,
 )
@@ -37,6 +37,9 @@ off) when the definite form is this many times more common in news text than the
 
 ID_HASH_CHARS = 12
 """Hex characters of the SHA-1 of the canonical name used in entity ids."""
+
+_NISBA_ENDINGS = ("يه", "ي")
+"""Endings of an adjective of relation (رئاسي، روسية)."""
 
 _WEAK = frozenset("وي")
 _VOWELS = frozenset("اوي")
@@ -95,7 +98,18 @@ def name_words(text: str, kind: str) -> list[str]:
     elif kind == "LOC":
         core = [w for w in words if w not in PLACE_DESCRIPTORS]
         words = core or words
+    elif kind == "ORG" and _is_office_name(words):
+        words = words[1:]  # المكتب الرئاسي الروسي names الرئاسة الروسية
     return words
+
+
+def _is_office_name(words: Sequence[str]) -> bool:
+    """An office named by an adjective of its body and more (المكتب الرئاسي الروسي)."""
+    return (
+        len(words) > 2
+        and split_clitics(words[0]).stem in OFFICE_HEADS
+        and words[1].endswith(_NISBA_ENDINGS)
+    )
 
 
 def mention_key(text: str, kind: str) -> Key:
@@ -103,16 +117,27 @@ def mention_key(text: str, kind: str) -> Key:
     words = [split_clitics(w).stem for w in name_words(text, kind)]
     if kind == "LOC" and words and words[-1].endswith("يه"):
         words[-1] = words[-1][:-1] + "ا"  # سورية is سوريا
+    if kind == "ORG" and len(words) > 1:
+        words = [_relation_base(w) for w in words]
     return tuple(_skeleton(w) for w in words)
 
 
+def _relation_base(stem: str) -> str:
+    """A word of a body's name without its gender or relation ending (رئاسة / رئاسي → رئاس)."""
+    for ending in (*_NISBA_ENDINGS, "ه"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= MIN_SKELETON_LETTERS:
+            return stem[: -len(ending)]
+    return stem
+
+
 def is_short_form(long: Key, short: Key, kind: str) -> bool:
-    """Whether ``short`` is a shorter form of ``long`` (its words in order; same surname)."""
-    if len(short) >= len(long):
-        return False
-    if kind == "PER" and short[-1] != long[-1]:
-        return False
-    if kind not in ("PER", "LOC"):
+    """Whether ``short`` is a short form of the person ``long`` (words in order, same surname).
+
+    Only people have short forms: a place or an organisation inside a longer name is usually
+    another entity (لبنان / جنوب لبنان, كوريا / كوريا الشمالية); facilities join their place
+    through the descriptors dropped from their key instead.
+    """
+    if kind != "PER" or len(short) >= len(long) or short[-1] != long[-1]:
         return False
     it = iter(long)
     return all(word in it for word in short)
@@ -143,10 +168,13 @@ def resolve_entities(
     # 1. every mention's key, and the majority type of each key
     keyed: list[list[tuple[Mention, Key]]] = []
     types_of_key: dict[Key, Counter[str]] = defaultdict(Counter)
+    keys: dict[tuple[str, str], Key] = {}  # the same surface form recurs across articles
     for art in annotated:
         rows = []
         for m in art.mentions:
-            key = mention_key(m.text, m.type)
+            key = keys.get((m.text, m.type))
+            if key is None:
+                key = keys[(m.text, m.type)] = mention_key(m.text, m.type)
             if key:
                 types_of_key[key][m.type] += 1
             rows.append((m, key))
@@ -161,7 +189,7 @@ def resolve_entities(
     parents_of: dict[Key, list[Key]] = {}
     for key, kind in key_type.items():
         pool = containing[(kind, key[-1])]
-        parents_of[key] = [p for p in pool if is_short_form(p, key, kind)]
+        parents_of[key] = [p for p in pool if len(p) > len(key) and is_short_form(p, key, kind)]
 
     def root(key: Key, local: set[Key], depth: int = 0) -> Key:
         """The fullest key ``key`` stands for, preferring keys named in the same article."""
@@ -178,8 +206,13 @@ def resolve_entities(
     for art, rows in zip(annotated, keyed, strict=True):
         local = {k for _, k in rows if k}
         roots: list[Key | None] = []
+        memo: dict[Key, Key] = {}
         for m, key in rows:
-            r = root(key, local) if key else None
+            r = None
+            if key:
+                r = memo.get(key)
+                if r is None:
+                    r = memo[key] = root(key, local)
             roots.append(r)
             if r is not None:
                 members[r].append((art.id, m))
@@ -190,7 +223,15 @@ def resolve_entities(
         kind: EntityType = key_type[r]  # type: ignore[assignment]
         forms = Counter(_display(m.text, kind) for _, m in items)
         order = {f: i for i, f in enumerate(forms)}  # ties go to the spelling seen first
-        name = max(forms, key=lambda f: (len(f.split()), forms[f], -order[f]))
+        name = max(
+            forms,
+            key=lambda f: (
+                not (kind == "ORG" and _is_office_name(normalize(f).split())),
+                len(f.split()),
+                forms[f],
+                -order[f],
+            ),
+        )
         variants = tuple(sorted({m.text for _, m in items}))
         articles = tuple(dict.fromkeys(a for a, _ in items))
         records[r] = EntityRecord(entity_id(kind, name), name, kind, variants, articles)

@@ -28,8 +28,10 @@ NAMES_FILE = "names.tsv.gz"
 CLUSTERS_FILE = "clusters.tsv.gz"
 
 GAZETTEER_FOLDS = 5
-"""Training sentences get their gazetteer features from names seen in the other folds only, so
-the CRF learns how far a known name can be trusted on text it has not seen."""
+"""With ``use_training_names``, training sentences get their gazetteer features from names seen in
+the other folds only, so the CRF learns how far a known name can be trusted on unseen text. Off by
+default: on the held-out split it scored 0.707 with and 0.712 without (the word features already
+carry the training names); the names file is still written, for the mention filters."""
 
 
 class Tagger:
@@ -37,14 +39,16 @@ class Tagger:
 
     def __init__(
         self,
-        c1: float = 0.05,
+        c1: float = 0.05,  # L1 penalty: 0.05 / 0.01 beat 0.01 / 0.1 and 0.1 / 0.005 on held-out
         c2: float = 0.01,
         max_iterations: int = 200,
+        use_training_names: bool = False,
         gazetteer_folds: int = GAZETTEER_FOLDS,
     ) -> None:
         self.c1 = c1
         self.c2 = c2
         self.max_iterations = max_iterations
+        self.use_training_names = use_training_names
         self.gazetteer_folds = gazetteer_folds
 
     # ---- training -------------------------------------------------------------------------
@@ -61,7 +65,7 @@ class Tagger:
         places = cldr_places()
         clusters = clusters or {}
         trainer = pycrfsuite.Trainer(verbose=False)
-        folds = max(1, self.gazetteer_folds)
+        folds = max(1, self.gazetteer_folds) if self.use_training_names else 1
         for k in range(folds):
             part = [s for i, s in enumerate(sentences) if i % folds == k]
             others = [s for i, s in enumerate(sentences) if i % folds != k]
@@ -102,7 +106,11 @@ class Tagger:
         clusters = _read_clusters(model_dir / CLUSTERS_FILE)
         known = frozenset(attribute for attribute, _ in self.crf_.info().state_features)
         self.extractor_ = FeatureExtractor(
-            merge_gazetteers(names), cldr_places(), lexicon or default_lexicon(), clusters, known
+            merge_gazetteers(names),
+            cldr_places(),
+            lexicon or default_lexicon(),
+            clusters,
+            known,
         )
         return self
 

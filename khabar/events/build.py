@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from scipy import sparse
 
 from khabar.arabic.normalize import normalize
+from khabar.arabic.sentences import split_sentences
 from khabar.config import EventsConfig
 from khabar.events.chronology import EventFacts, reason_story
 from khabar.events.cluster import LINK_THRESHOLD, EventIndex
+from khabar.events.data import TITLE_BAIT_CUES
 from khabar.events.stories import group_stories, story_id, time_key
 from khabar.events.vectors import merge_bags
 from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
@@ -26,8 +29,15 @@ MAX_PARTICIPANTS = 6
 MAX_PLACES = 4
 """Most places listed per event."""
 
+MIN_LEAD_TITLE_WORDS = 5
+"""A lead sentence shorter than this (a caption, a dateline) is not used as an event title."""
+
 LEAD_CHARS = 600
 """Characters of an article's body counted as its lead when picking participants."""
+
+_TITLE_PARTS = re.compile(r"\s*(?:\.{2,}|…+\.*|\|)\s*")
+_CLAUSE_END = re.compile(r"\s*[،,؛;:]\s*")
+_BAIT = tuple(normalize(c) for c in TITLE_BAIT_CUES)
 
 
 def _central(members: Sequence[AnnotatedArticle], index: EventIndex) -> AnnotatedArticle:
@@ -53,6 +63,9 @@ def event_title(article: AnnotatedArticle) -> str:
     title = (article.article.title or "").strip()
     if not title:
         title = article.article.text.split("\n", 1)[0].split(".")[0]
+    parts = [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+    kept = [p for p in parts if not any(c in normalize(p) for c in _BAIT)] or parts[:1]
+    title = " .. ".join(kept)
     words = title.split()
     return " ".join(words[:MAX_TITLE_WORDS])
 
@@ -168,6 +181,50 @@ def _stories(
     return out_events, stories
 
 
-def normalized_title(event: Event) -> str:
-    """The event title normalised for matching."""
-    return normalize(event.title)
+def _lead_title(article: AnnotatedArticle) -> str:
+    """A title from the article's first body sentence, for when its headline cannot be used."""
+    for start, end in split_sentences(article.article.text):
+        sentence = article.article.text[start:end].rstrip(".")
+        clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
+        if len(clause.split()) >= MIN_LEAD_TITLE_WORDS:
+            sentence = clause
+        words = sentence.split()
+        if len(words) >= MIN_LEAD_TITLE_WORDS:
+            return " ".join(words[:MAX_TITLE_WORDS])
+    return ""
+
+
+def retitle_events(
+    events: Sequence[Event],
+    stories: Sequence[Story],
+    articles: Sequence[AnnotatedArticle],
+    unreliable: set[str],
+) -> tuple[list[Event], list[Story]]:
+    """Re-title events whose title came from a headline found unreliable (e.g. one naming
+    someone the body is not about): another member's plain headline, else the lead sentence."""
+    by_id = {a.id: a for a in articles}
+    renamed: dict[str, str] = {}
+    out: list[Event] = []
+    for event in events:
+        members = [by_id[a] for a in event.articles if a in by_id]
+        source = next((m for m in members if event_title(m) == event.title), None)
+        if source is None or source.id not in unreliable:
+            out.append(event)
+            continue
+        plain = [
+            m
+            for m in members
+            if m.id not in unreliable
+            and m.article.title
+            and not m.article.title.rstrip().endswith(("?", "؟"))
+        ]
+        title = event_title(plain[0]) if plain else _lead_title(source)
+        if not title:
+            out.append(event)
+            continue
+        renamed[event.title] = title
+        out.append(dataclasses.replace(event, title=title))
+    new_stories = [
+        dataclasses.replace(s, title=renamed[s.title]) if s.title in renamed else s for s in stories
+    ]
+    return out, new_stories

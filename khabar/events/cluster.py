@@ -11,10 +11,11 @@ or start new ones.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -25,7 +26,7 @@ from khabar.events.data import CONFLICTING_KINDS
 from khabar.events.neardup import near_duplicate_groups
 from khabar.events.profile import ArticleProfile, profile_article
 from khabar.events.text import TermExtractor
-from khabar.events.vectors import BackgroundDf, TfidfModel
+from khabar.events.vectors import BackgroundDf, TfidfModel, prune_rows
 from khabar.model import AnnotatedArticle
 
 LINK_THRESHOLD = 0.25
@@ -48,6 +49,17 @@ later are new events of the same story)."""
 
 SPAN_SLACK_DAYS = 1
 """Event dates stated by two reports may differ by a day (time zones, late-night happenings)."""
+
+BLOCK_TERMS = 25
+"""Heaviest terms per undated article used to find its candidates (its name-like words)."""
+
+MIN_SHARED_BLOCK_TERMS = 2
+"""Undated articles become candidates when they share at least this many of their heaviest
+terms: one shared word (a country name) is too weak to be worth an exact comparison."""
+
+BLOCK_MAX_POSTING = 500
+"""Terms shared by more articles than this are too common to block on (for undated articles:
+dated ones are blocked by publish date instead)."""
 
 CHUNK_ROWS = 512
 """Rows per sparse product when searching candidates (bounds peak memory)."""
@@ -175,27 +187,64 @@ def candidate_pairs(
             lambda a, b: abs((published[a] - published[b]).days) <= max_gap_days,
         )  # type: ignore[operator]
     if undated:
-        everyone = list(range(n))
-        for lo in range(0, len(undated), CHUNK_ROWS):
-            _collect(
-                matrix,
-                undated[lo : lo + CHUNK_ROWS],
-                everyone,
-                min_similarity,
-                pairs,
-                lambda a, b: True,
-            )
+        _collect_undated(matrix, undated, min_similarity, pairs)
     return pairs
 
 
-def _collect(matrix, rows, cols, min_similarity, pairs, keep) -> None:  # type: ignore[no-untyped-def]
+def _collect_undated(
+    matrix: sparse.csr_matrix,
+    undated: list[int],
+    min_similarity: float,
+    pairs: dict[tuple[int, int], float],
+) -> None:
+    """Pairs of undated articles with any article, found through their heaviest terms.
+
+    Each article is cut to its BLOCK_TERMS heaviest terms and terms carried by more than
+    BLOCK_MAX_POSTING articles are ignored, so the candidates per article are bounded and the
+    search grows linearly with the collection; candidates then get their exact cosine.
+    """
+    pruned = prune_rows(matrix, BLOCK_TERMS).tocsc()
+    postings = np.diff(pruned.indptr)
+    pruned = (pruned @ sparse.diags((postings <= BLOCK_MAX_POSTING).astype(np.float64))).tocsr()
+    pruned.eliminate_zeros()
+    pruned.data[:] = 1.0
+    for lo in range(0, len(undated), CHUNK_ROWS):
+        rows = undated[lo : lo + CHUNK_ROWS]
+        shared = (pruned[rows] @ pruned.T).tocoo()
+        enough = shared.data >= min(MIN_SHARED_BLOCK_TERMS, BLOCK_TERMS)
+        left = np.asarray(rows, dtype=np.int64)[shared.row[enough]]
+        right = shared.col[enough].astype(np.int64)
+        keep = left != right
+        left, right = left[keep], right[keep]
+        if not len(left):
+            continue
+        cosine = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+        for a, b, v in zip(left.tolist(), right.tolist(), cosine.tolist(), strict=True):
+            if v >= min_similarity:
+                pairs.setdefault((a, b) if a < b else (b, a), float(v))
+
+
+def _collect(
+    matrix: sparse.csr_matrix,
+    rows: list[int],
+    cols: list[int],
+    min_similarity: float,
+    pairs: dict[tuple[int, int], float],
+    keep: Callable[[int, int], bool],
+) -> None:
     """Add pairs of ``rows`` × ``cols`` whose cosine reaches ``min_similarity``."""
     if not rows or not cols:
         return
     product = (matrix[rows] @ matrix[cols].T).tocoo()
-    for r, c, v in zip(product.row, product.col, product.data, strict=True):
+    strong = product.data >= min_similarity
+    for r, c, v in zip(
+        product.row[strong].tolist(),
+        product.col[strong].tolist(),
+        product.data[strong].tolist(),
+        strict=True,
+    ):
         a, b = rows[r], cols[c]
-        if a == b or v < min_similarity:
+        if a == b:
             continue
         key = (a, b) if a < b else (b, a)
         if key not in pairs and keep(a, b):
@@ -230,12 +279,14 @@ def agglomerate(
     label = list(range(n))
 
     def score(a: int, b: int) -> float:
+        """Similarity of clusters a and b under the chosen linkage."""
         between = sums[a].get(b, 0.0)
         if linkage == "average":
             return between / (size[a] * size[b])
         return between / ((selfdot[a] * selfdot[b]) ** 0.5)
 
     def merge(a: int, b: int) -> None:
+        """Fold cluster b into cluster a."""
         state[a] = state[a].merged(state[b])
         selfdot[a] += selfdot[b] + 2 * sums[a].get(b, 0.0)
         size[a] += size[b]
@@ -385,7 +436,8 @@ class EventIndex:
                 self.postings_[term].add(target)
             for i in members:
                 self.assignment_[profiles[i].id] = target
-                self.profiles_[profiles[i].id] = profiles[i]
+                # the ordered terms served near-duplicate shingles; the bag is all that is kept
+                self.profiles_[profiles[i].id] = dataclasses.replace(profiles[i], terms=())
         return {a.id: self.assignment_[a.id] for a in articles}
 
     def _best_event(

@@ -133,3 +133,16 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
 
 CONFLICTING_KINDS: frozenset[frozenset[str]] = frozenset({frozenset({"call", "visit"})})
 """Kinds that cannot be one happening: a phone call is not a visit."""
+
+TITLE_BAIT_CUES: tuple[str, ...] = (
+    "إليكم",
+    "التفاصيل في الرابط",
+    "اضغط هنا",
+    "شاهد",
+    "بالفيديو",
+    "بالصور",
+    "تابع",
+    "اقرأ",
+)
+"""Phrases of a headline segment (between .. or …) that lure clicks rather than name a
+happening; such segments are dropped from event titles."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from khabar.events.text import shingles
@@ -33,6 +32,7 @@ def near_duplicate_groups(term_lists: Sequence[list[str]]) -> list[list[int]]:
     parent = list(range(len(term_lists)))
 
     def find(i: int) -> int:
+        """Root of i's group (with path halving)."""
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
@@ -54,10 +54,3 @@ def near_duplicate_groups(term_lists: Sequence[list[str]]) -> list[list[int]]:
     for i in range(len(term_lists)):
         groups.setdefault(find(i), []).append(i)
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
-
-
-def minhash_signature(terms: list[str]) -> np.ndarray:
-    """The MinHash signature of a term list's shingles (for storing beside an article)."""
-    mh = MinHash(num_perm=NUM_PERM)
-    mh.update_batch([g.encode("utf-8") for g in shingles(terms, SHINGLE_TERMS)])
-    return mh.hashvalues.copy()

@@ -1,8 +1,8 @@
 """Executors for the per-page stages: ``local`` (in-process or a process pool) and ``dask``.
 
->>> from khabar.run import make_executor, process_pages
->>> with make_executor("local") as ex:                    # doctest: +SKIP
-...     results = list(ex.map(partial(process_pages, config=cfg), chunks))
+>>> from khabar.run import PageWorker, make_executor
+>>> with make_executor("dask", workers=2) as ex:          # doctest: +SKIP
+...     results = [r for chunk in ex.map(PageWorker(config), chunks) for r in chunk]
 """
 
 from __future__ import annotations

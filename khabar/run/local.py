@@ -14,7 +14,11 @@ R = TypeVar("R")
 
 
 class LocalExecutor(Executor):
-    """Runs work in this process (``workers == 1``) or in a process pool of ``workers``."""
+    """Runs work in this process (``workers == 1``) or in a process pool of ``workers``.
+
+    Pool workers are spawned (fresh interpreters), so a script that uses ``workers > 1`` must
+    keep its top-level code under ``if __name__ == "__main__":``.
+    """
 
     name = "local"
 

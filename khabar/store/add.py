@@ -34,6 +34,11 @@ Processing does not wait for commits: pages keep streaming through the executor.
 LOOKUP_PAGES = 64
 """Pages whose content hashes are looked up in the store in one query."""
 
+CHROME_STORED_PAGES = 1000
+"""Latest stored pages per outlet that outlet-chrome learning reads at each add. Menus and
+footers are on nearly every page, so a thousand recent pages find them as well as the whole
+history, while time and memory stay bounded as the store grows (and track a redesign)."""
+
 LOCK_TIMEOUT_S = 60.0
 """Seconds an add waits for another add on the same store before failing with StoreError. Long
 enough to ride out a batch commit or a short run; a long run should not be silently queued."""
@@ -102,15 +107,17 @@ class _Tally:
 def learn_chrome(store: Store, paths: Sequence[str], config: Config) -> OutletChrome | None:
     """Learn each outlet's repeated lines from the stored pages and the new ones of ``paths``.
 
-    The same lines ``khabar.pipeline.analyze`` would learn from all of these pages at once;
-    None when ``[clean] learn_outlet_chrome`` is off. Reads the inputs once more.
+    The same lines ``khabar.pipeline.analyze`` would learn from these pages at once (stored
+    pages: the latest :data:`CHROME_STORED_PAGES` of each outlet); None when ``[clean]
+    learn_outlet_chrome`` is off. Reads the inputs once more.
     """
     if not config.clean.learn_outlet_chrome:
         return None
     seen: set[str] = set()
 
     def pages() -> Iterator[Page]:
-        yield from store.iter_pages(skip_kind="html")  # the learner ignores HTML pages
+        # The learner ignores HTML pages and pages without an outlet key.
+        yield from store.iter_pages(skip_kind="html", latest_per_outlet=CHROME_STORED_PAGES)
         for chunk in chunked(iter_pages(list(paths), config.read), LOOKUP_PAGES):
             fresh = [
                 (content_hash(p.data), p) for p in chunk if isinstance(p, Page) and p.kind != "html"
@@ -197,7 +204,7 @@ def _add_stream(
 
 def add_paths(
     db: str | Path,
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] | str | Path,
     config: Config | None = None,
     progress: Progress = _no_progress,
     *,
@@ -213,6 +220,8 @@ def add_paths(
     ``executor`` when given (left open), else the one ``config.run`` names.
     """
     config = config or Config()
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     started = time.monotonic()
     tally = _Tally()
     owned = executor is None

@@ -123,8 +123,11 @@ class Store(ABC):
         """Articles with resolved entity ids as last computed, in insertion order."""
 
     @abstractmethod
-    def iter_pages(self, skip_kind: str | None = None) -> Iterator[Page]:
-        """Every stored raw page (optionally but those of one kind), in the order added."""
+    def iter_pages(
+        self, skip_kind: str | None = None, latest_per_outlet: int | None = None
+    ) -> Iterator[Page]:
+        """Stored raw pages in the order added: all, or all but one kind, or only the latest
+        ``latest_per_outlet`` pages of each outlet (pages without an outlet key left out)."""
 
     @abstractmethod
     def count_articles(self) -> int:

@@ -135,8 +135,8 @@ def narrow(collection: Collection, chosen: set[str]) -> Collection:
     for claim in collection.claims:
         sources = tuple(s for s in claim.sources if s.article in chosen)
         if sources:
-            event = claim.event if claim.event in kept_events else None
-            claims.append(dataclasses.replace(claim, sources=sources, event=event))
+            kept_event = claim.event if claim.event in kept_events else None
+            claims.append(dataclasses.replace(claim, sources=sources, event=kept_event))
     kept_claims = {c.id for c in claims}
     contradictions = [
         dataclasses.replace(c, claim=c.claim if c.claim in kept_claims else None)

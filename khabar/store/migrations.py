@@ -38,16 +38,19 @@ MIGRATIONS: tuple[Migration, ...] = (
                 status TEXT NOT NULL DEFAULT 'running',
                 counts TEXT)""",
             # A raw page, once, by the SHA-256 of its bytes; ``page`` is the Page as zlib'd JSON
-            # without its bytes, ``raw`` the zlib'd bytes; ``status`` is 'article' or 'failed'.
+            # without its bytes, ``raw`` the zlib'd bytes; ``status`` is 'article' or 'failed';
+            # ``outlet`` the key that groups an outlet's pages for chrome learning.
             """CREATE TABLE pages (
                 content_hash TEXT PRIMARY KEY,
                 source TEXT NOT NULL,
                 kind TEXT NOT NULL,
+                outlet TEXT,
                 size INTEGER NOT NULL,
                 status TEXT NOT NULL,
                 page BLOB NOT NULL,
                 raw BLOB NOT NULL,
                 run INTEGER NOT NULL REFERENCES runs(id))""",
+            "CREATE INDEX pages_outlet ON pages(outlet)",
             """CREATE TABLE page_sources (
                 content_hash TEXT NOT NULL REFERENCES pages(content_hash),
                 source TEXT NOT NULL,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from khabar import __version__
+from khabar.clean import outlet_key
 from khabar.errors import StoreError
 from khabar.model import (
     AnnotatedArticle,
@@ -84,7 +85,9 @@ class SQLiteStore(Store):
     def __init__(self, path: str | Path, create: bool = True) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
-            raise StoreError(f"no store at {self.path}; create one with `khabar add {self.path} …`")
+            raise StoreError(
+                f"no store at {self.path}; create one with `khabar add PAGES --db {self.path}`"
+            )
         if self.path.parent and not self.path.parent.exists():
             raise StoreError(f"cannot create the store {self.path}: its folder does not exist")
         try:
@@ -98,6 +101,7 @@ class SQLiteStore(Store):
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise StoreError(f"{self.path} is not a usable khabar store: {exc}") from exc
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -258,11 +262,12 @@ class SQLiteStore(Store):
                 page, result = outcome.page, outcome.result
                 status = "failed" if isinstance(result, Failure) else "article"
                 cur = db.execute(
-                    "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         outcome.content_hash,
                         page.source,
                         page.kind,
+                        outlet_key(page),
                         len(page.data),
                         status,
                         zlib.compress(
@@ -343,11 +348,24 @@ class SQLiteStore(Store):
         """Articles with resolved entity ids as last computed, in insertion order."""
         return self._iter_column("resolved", ids)
 
-    def iter_pages(self, skip_kind: str | None = None) -> Iterator[Page]:
-        """Every stored raw page (optionally but those of one kind), in the order added."""
-        cur = self._db.execute(
-            "SELECT page, raw FROM pages WHERE kind IS NOT ? ORDER BY rowid", (skip_kind,)
-        )
+    def iter_pages(
+        self, skip_kind: str | None = None, latest_per_outlet: int | None = None
+    ) -> Iterator[Page]:
+        """Stored raw pages in the order added: all, or all but one kind, or only the latest
+        ``latest_per_outlet`` pages of each outlet (pages without an outlet key left out)."""
+        if latest_per_outlet is None:
+            cur = self._db.execute(
+                "SELECT page, raw FROM pages WHERE kind IS NOT ? ORDER BY rowid", (skip_kind,)
+            )
+        else:
+            cur = self._db.execute(
+                "SELECT page, raw FROM ("
+                " SELECT rowid AS r, page, raw, ROW_NUMBER() OVER"
+                " (PARTITION BY outlet ORDER BY rowid DESC) AS n"
+                " FROM pages WHERE kind IS NOT ? AND outlet IS NOT NULL"
+                ") WHERE n <= ? ORDER BY r",
+                (skip_kind, latest_per_outlet),
+            )
         for page_blob, raw in cur:
             page = _unpack(Page, page_blob)
             yield dataclasses.replace(page, data=zlib.decompress(raw))

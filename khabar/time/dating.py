@@ -36,6 +36,10 @@ PUBLISH_LAG_DAYS = 3
 """When an article gives nothing better, its happening lies within this many days before its
 publish date (daily news; a wider gap would be stated in the text)."""
 
+PUBLISH_SLACK_DAYS = 1
+"""A reported happening may carry the next day's date (time zones: a late-night event published
+in UTC); anything later than this after the publish date is scheduled, not reported."""
+
 MAX_RANGE_DAYS = 366
 """A date range wider than this dates nothing useful (a bare "last year") and is not reported."""
 
@@ -117,9 +121,14 @@ def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list
                 continue
             background = _cue_before(norm, position, data.BACKGROUND_CUES)
             old = anchor is not None and f.latest < anchor - timedelta(BACKGROUND_GAP_DAYS)
+            later = anchor is not None and f.earliest > anchor + timedelta(PUBLISH_SLACK_DAYS)
+            if later:
+                continue  # a scheduled happening, not the one reported
             if in_lead and not background and not old:
                 bounds.append(Bound(f.earliest, f.latest, "event", sentence, article.id, f))
-            elif not lead_only:
+            elif not lead_only and (background or old or (anchor is None and f.year)):
+                # a recalled past happening; a recent date further down may be a later
+                # development (reactions "today" to yesterday's attack) and bounds nothing
                 bounds.append(Bound(f.earliest, None, "lower", sentence, article.id, f))
     if anchor is not None and not lead_only:
         evidence = article.published_evidence or f"published {anchor.isoformat()}"
@@ -128,8 +137,18 @@ def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list
 
 
 def _best_event_bound(bounds: Sequence[Bound]) -> Bound | None:
-    """The most precise event bound of one article (the first among equally precise ones)."""
-    events = [b for b in bounds if b.role == "event" and b.earliest and b.latest]
+    """The most precise event bound of one article (the first among equally precise ones).
+
+    A candidate that ends before a day the article itself puts the happening after (a later
+    date further down) was background after all and is passed over.
+    """
+    lows = [b.earliest for b in bounds if b.role == "lower" and b.earliest]
+    floor = max(lows) if lows else None
+    events = [
+        b
+        for b in bounds
+        if b.role == "event" and b.earliest and b.latest and (floor is None or b.latest >= floor)
+    ]
     if not events:
         return None
     return min(events, key=lambda b: (b.latest - b.earliest).days)  # type: ignore[operator]

@@ -32,3 +32,9 @@ def test_tag_conll_handles_crlf_bom_and_space_separated_columns(tagger: Tagger) 
     assert out[0].startswith("\ufeffفي\t")
     assert out[1] == "دمشق\tB-LOC"
     assert out[2] == ""
+
+
+def test_tag_conll_passes_document_separators_through(tagger: Tagger) -> None:
+    out = list(tag_conll(["-DOCSTART- O\n", "\n", "زار\n", "موسكو\n"], tagger))
+    assert out[:2] == ["-DOCSTART-\tO", ""]
+    assert out[3] == "موسكو\tB-LOC"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from khabar.arabic import tokenize
 from khabar.config import EntitiesConfig
-from khabar.entities import Tagger, load_tagger, recognize
+from khabar.entities import Tagger, find_mentions, load_tagger, recognize
+from khabar.entities.recognize import _is_nationality, _is_possessed_noun, _split_coordination
 from khabar.model import Article
 
 
@@ -56,3 +58,38 @@ def test_recognize_does_not_take_nationality_adjectives_for_countries(tagger: Ta
 def test_recognize_handles_an_article_without_title_or_names(tagger: Tagger) -> None:
     art = Article("a2", "x", None, None, None, "ar", ("هذا نص قصير بلا أسماء.",))
     assert recognize(art, tagger) == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("السورية", True), ("الروسي", True), ("اللاذقية", False), ("السعودية", False)],
+)
+def test_nationality_adjectives_are_told_from_places(
+    tagger: Tagger, word: str, expected: bool
+) -> None:
+    assert _is_nationality(tokenize(word), tagger) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("بلاده", True), ("عاصمتها", True), ("طلحة", False), ("عبدالله", False), ("موسكو", False)],
+)
+def test_possessed_nouns_are_not_names(tagger: Tagger, word: str, expected: bool) -> None:
+    assert _is_possessed_noun(tokenize(word), tagger) is expected
+
+
+def test_coordinated_names_are_cut_at_the_conjunction(tagger: Tagger) -> None:
+    parts = _split_coordination("PER", tokenize("الأسد وبوتين"), tagger)
+    assert [[t.text for t in p] for p in parts] == [["الأسد"], ["وبوتين"]]
+    kept = _split_coordination("ORG", tokenize("وزارة الخارجية والمغتربين"), tagger)
+    assert len(kept) == 1
+
+
+def test_repeated_names_and_surnames_are_found_where_the_tagger_missed_them(
+    tagger: Tagger,
+) -> None:
+    text = "استقبل الرئيس أحمد الشرع الوفد. وأوضح الشرع أن الزيارة ناجحة."
+    first = find_mentions(text, tagger)
+    assert any(m.text == "أحمد الشرع" for m in first)
+    assert sum(m.text == "الشرع" for m in first) == 1
+    assert all(text[m.start : m.end] == m.text for m in first)

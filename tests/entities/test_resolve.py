@@ -82,6 +82,11 @@ def test_facility_joins_the_place_it_is_named_after() -> None:
     assert found["القامشلي"] == {"مطار القامشلي", "القامشلي"}
 
 
+def test_a_place_inside_a_longer_place_name_stays_apart() -> None:
+    a = _article("a", "لبنان وجنوب لبنان", [("لبنان", "LOC"), ("جنوب لبنان", "LOC")])
+    assert len(_entities([a])) == 2
+
+
 def test_different_places_do_not_merge_on_shared_words() -> None:
     a = _article(
         "a",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from events_support import make
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.config import EventsConfig
 from khabar.events import EventIndex, build_events
@@ -139,3 +141,49 @@ def test_agglomerate_respects_threshold_and_constraints() -> None:
     assert labels[0] == labels[1] != labels[2]
     labels = agglomerate([ClusterState()] * 3, edges, threshold=0.95, max_gap_days=3)
     assert len(set(labels)) == 3
+
+
+_WORDS = [
+    "زار",
+    "الرئيس",
+    "موسكو",
+    "أول",
+    "ثاني",
+    "زيارة",
+    "اتصالا",
+    "هاتفيا",
+    "يوم",
+    "الأربعاء",
+    "سقوط",
+    "الأسد",
+    "في",
+    "ديسمبر",
+    "2024",
+    "للمرة",
+    "الأولى",
+    "أكتوبر",
+    "السابق",
+    ".",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(_WORDS), max_size=25), st.booleans()),
+        min_size=1,
+        max_size=6,
+    )
+)
+@settings(max_examples=15, deadline=None)
+def test_build_events_puts_every_article_in_exactly_one_event(docs) -> None:
+    articles = [
+        make(f"a{i}", " ".join(words[:5]), " ".join(words), DAY if dated else None)
+        for i, (words, dated) in enumerate(docs)
+    ]
+    events, stories = build_events(articles, [], EventsConfig())
+    members = [a for e in events for a in e.articles]
+    assert sorted(members) == sorted(a.id for a in articles)
+    assert sorted(e for s in stories for e in s.events) == sorted(e.id for e in events)
+    for e in events:
+        if e.date_range:
+            assert e.date_range[0] <= e.date_range[1]

@@ -82,6 +82,15 @@ def test_add_in_two_runs_gives_the_dossier_of_one(seeds_dir: Path, tmp_path: Pat
     assert _same(export_dossier(db), khabar.analyze([str(p) for p in files]))
 
 
+def test_add_in_small_batches_gives_the_dossier_of_analyze(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "k.db"
+    report = add_paths(db, [examples_dir], Config(), batch_pages=3)
+    assert report.added > 3
+    assert _same(export_dossier(db), khabar.analyze([examples_dir]))
+
+
 def test_add_same_pages_again_changes_nothing(seeds_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     add_paths(db, [seeds_dir], Config())

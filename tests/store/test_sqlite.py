@@ -168,3 +168,37 @@ def test_store_marks_runs_left_running_as_interrupted(tmp_path: Path) -> None:
         store.start_run("add", ["x"])
     with open_store(path) as store, store.writer(1.0):
         assert [r["status"] for r in store.runs()] == ["interrupted"]
+
+
+def test_store_applies_new_migration_steps_to_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from khabar.store import sqlite as backend
+    from khabar.store.migrations import Migration
+
+    path = tmp_path / "k.db"
+    with open_store(path) as store:
+        run = store.start_run("add", [])
+        store.put_batch(run, [_outcome(1)], [])
+    step = Migration(SCHEMA_VERSION + 1, "notes", ("ALTER TABLE articles ADD COLUMN note TEXT",))
+    monkeypatch.setattr(backend, "MIGRATIONS", (*MIGRATIONS, step))
+    monkeypatch.setattr(backend, "SCHEMA_VERSION", step.version)
+    with open_store(path) as store:
+        assert store.schema_version == step.version
+        assert [a.id for a in store.iter_annotated()] == ["art1"]
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT note FROM articles").fetchall() == [(None,)]
+
+
+def test_store_reads_back_raw_pages_and_the_latest_of_each_outlet(tmp_path: Path) -> None:
+    def page(n: int, outlet: str) -> PageOutcome:
+        text = f"خبر {n}"
+        raw = Page(f"in/{n}.txt", text.encode(), text, "utf-8", "text", outlet_hint=outlet)
+        return PageOutcome(content_hash(raw.data), raw, Failure(raw.source, "short"))
+
+    with open_store(tmp_path / "k.db") as store:
+        run = store.start_run("add", [])
+        store.put_batch(run, [page(n, "أ" if n % 2 else "ب") for n in range(6)], [])
+        assert [p.data.decode() for p in store.iter_pages()] == [f"خبر {n}" for n in range(6)]
+        latest = [p.source for p in store.iter_pages(latest_per_outlet=2)]
+        assert latest == ["in/2.txt", "in/3.txt", "in/4.txt", "in/5.txt"]

@@ -65,3 +65,19 @@ def test_future_dates_do_not_bound_the_happening() -> None:
     body = "أعلنت الحكومة خطة جديدة اليوم، ومن المقرر أن تبدأ الانتخابات في مارس 2026."
     dating = date_articles([_article("a", body, date(2025, 1, 5))])
     assert dating.exact == date(2025, 1, 5)
+
+
+def test_date_after_publication_is_not_the_reported_happening() -> None:
+    body = "تنطلق أعمال القمة العربية في 20 فبراير 2025 بمشاركة القادة."
+    dating = date_articles([_article("a", body, date(2025, 2, 13))])
+    assert dating.exact is None
+    assert dating.latest == date(2025, 2, 13)
+
+
+def test_later_development_does_not_push_the_happening_forward() -> None:
+    body = (
+        "قتل خمسة أشخاص في انفجار أمس.\nجملة ثانية.\nجملة ثالثة.\n"
+        "وقال المتحدث اليوم إن التحقيق بدأ."
+    )
+    dating = date_articles([_article("a", body, date(2025, 2, 13))])
+    assert dating.exact == date(2025, 2, 12)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.time import extract_times, find_times
 from khabar.time.extract import add_months, weekday_before
@@ -132,3 +134,49 @@ def test_weekday_before_anchor_same_day_unless_strict() -> None:
 def test_add_months_clamps_to_month_end() -> None:
     assert add_months(date(2025, 10, 31), 4) == date(2026, 2, 28)
     assert add_months(date(2025, 1, 31), -2) == date(2024, 11, 30)
+
+
+_PIECES = [
+    "يوم",
+    "الأربعاء",
+    "الماضي",
+    "المقبل",
+    "منذ",
+    "قبل",
+    "يومين",
+    "أسابيع",
+    "أشهر",
+    "في",
+    "أكتوبر",
+    "تشرين",
+    "الأول",
+    "/",
+    "2024",
+    "1446",
+    "هـ",
+    "رمضان",
+    "15",
+    "13/02/2025",
+    "،",
+    "أمس",
+    "الأسبوع",
+    "الشهر",
+    "عام",
+    "\u064e",
+    "\u0640",
+    "\u200f",
+    " ",
+    "\n",
+    "من",
+    "أقل",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_extraction_never_crashes_and_offsets_match(pieces: list[str], anchored: bool) -> None:
+    text = " ".join(pieces)
+    for expr in extract_times(text, THURSDAY if anchored else None):
+        assert text[expr.start : expr.end] == expr.text
+        if expr.earliest and expr.latest:
+            assert expr.earliest <= expr.latest

@@ -75,3 +75,68 @@ PLACE_DESCRIPTORS = frozenset(
 )
 """Words around a place's name that describe it (قاعدة حميميم الجوية، مطار القامشلي, القاعدة
 البحرية في طرطوس): left out when matching, so the facility joins the place it is named after."""
+
+GOVERNMENT_BODY_HEADS = frozenset(
+    _words(
+        """
+    الرياسه الحكومه وزاره الوزاره الاستخبارات المخابرات المكتب البرلمان الخارجيه الشرطه
+    الهييه مجلس المجلس السفاره القنصليه
+        """
+    )
+)
+"""Words (clitics cut, article kept) opening the name of a state body that a nationality adjective
+names (الرئاسة الروسية، وزارة الخارجية الأمريكية، الاستخبارات البريطانية، المكتب الرئاسي الروسي).
+Collective words (السلطات، الإدارة، القوات، الجيش + adjective) are left out: NewsFANE does not
+tag them as names."""
+
+ORGANIZATION_NAME_HEADS = frozenset(
+    _words(
+        """
+    قوات حزب جبهه حركه جيش مجلس هييه تحالف اتحاد منظمه جمعيه
+        """
+    )
+)
+"""Heads that form an organisation's name with a following place or person name and an
+adjective (قوات سوريا الديمقراطية، جيش لبنان الجنوبي)."""
+
+FACILITY_HEADS = frozenset(
+    _words(
+        """
+    قاعده مطار ميناء مرفا معبر
+        """
+    )
+)
+"""Heads of a facility named after its place (قاعدة حميميم، مطار القامشلي، ميناء طرطوس)."""
+
+FACILITY_ADJECTIVES = frozenset(
+    _words(
+        """
+    الجويه البحريه العسكريه الحربيه الدولي الجوي البحري العسكري الحربي
+        """
+    )
+)
+"""Adjectives that follow a facility's name or head (قاعدة حميميم الجوية، طرطوس البحرية)."""
+
+OFFICE_HEADS = frozenset(_words("مكتب ديوان"))
+"""Heads of an office named by an adjective of the body it serves (المكتب الرئاسي = الرئاسة)."""
+
+SEATS_OF_POWER: tuple[str, ...] = (
+    "الكرملين",
+    "البيت الابيض",
+    "الاليزيه",
+    "قصر الاليزيه",
+    "البنتاغون",
+    "البنتاجون",
+    "داونينغ ستريت",
+    "داونينج ستريت",
+    "قصر بعبدا",
+    "قصر قرطاج",
+    "قصر المراديه",
+    "قصر الاتحاديه",
+    "الكي دورسيه",
+)
+"""Buildings named in news for the government that sits in them (الكرملين قال، البيت الأبيض
+أعلن); normalised. NewsFANE tags them as buildings; khabar treats them as organisations."""
+
+NON_ADJECTIVES = frozenset(_words("الذي التي اللذي اللتي الاولي الثاني الثانيه الماضي الحالي"))
+"""Words ending like an adjective of relation that do not name anything (التي، الماضي)."""

@@ -92,3 +92,15 @@ def test_pipeline_examples_are_analysed_without_errors(examples_dir: Path) -> No
     assert len(dossier.articles) >= 8, sources
     assert dossier.errors == ()
     assert len(dossier.events) >= 2
+
+
+def test_pipeline_mismatched_headlines_do_not_name_events(seeds_dossier: Dossier) -> None:
+    data = seeds_dossier.to_dict()
+    flagged = {
+        a["title"]
+        for a in data["articles"]
+        if any(f["kind"] == "headline_body_mismatch" for f in a["flags"])
+    }
+    assert flagged, "the seeds hold a page whose headline names someone the body is not about"
+    titles = {e["title"] for e in data["events"]} | {s["title"] for s in data["stories"]}
+    assert not titles & flagged
