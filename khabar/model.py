@@ -265,6 +265,10 @@ class Event:
     """Entity ids of the people and organisations taking part."""
     places: tuple[str, ...] = ()
     """Entity ids of the places."""
+    not_before: date | None = None
+    not_after: date | None = None
+    """The bounds the evidence gives even when they do not close into a reportable range (one
+    end unknown, or the range too wide): e.g. only "no later than 2024-12-31"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from khabar import __version__
-from khabar.annotate import Annotator
 from khabar.claims import analyze_claims
-from khabar.clean import clean_pages
+from khabar.clean import OutletChrome
 from khabar.config import Config
 from khabar.entities import resolve_entities
 from khabar.events import build_events, retitle_events
-from khabar.model import AnnotatedArticle, Article, Dossier, Failure, Page
+from khabar.model import AnnotatedArticle, Dossier, Failure, Page
 from khabar.read import iter_pages
+from khabar.run import Executor, annotate_pages, executor_for
 from khabar.summary import summarize_event
 
 UNRELIABLE_HEADLINE_FLAGS = frozenset({"headline_body_mismatch"})
@@ -46,31 +46,35 @@ def read_all(
     return pages, failures
 
 
-def dedupe_ids(articles: Sequence[Article]) -> list[Article]:
+def dedupe_ids(annotated: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
     """Give repeated article ids (the same page read twice) a numeric suffix."""
     seen: dict[str, int] = {}
-    out: list[Article] = []
-    for art in articles:
-        n = seen.get(art.id, 0)
-        seen[art.id] = n + 1
-        out.append(art if n == 0 else dataclasses.replace(art, id=f"{art.id}-{n + 1}"))
+    out: list[AnnotatedArticle] = []
+    for item in annotated:
+        n = seen.get(item.id, 0)
+        seen[item.id] = n + 1
+        if n:
+            article = dataclasses.replace(item.article, id=f"{item.id}-{n + 1}")
+            item = dataclasses.replace(item, article=article)
+        out.append(item)
     return out
 
 
-def analyze_articles(
-    articles: Sequence[Article],
-    config: Config | None = None,
-    failures: Sequence[Failure] = (),
+def annotate_all(
+    pages: Sequence[Page],
+    config: Config,
+    executor: Executor,
     progress: Progress = _no_progress,
-) -> Dossier:
-    """Annotate clean articles and run the collection stages over them."""
-    config = config or Config()
-    annotator = Annotator(config)
+) -> tuple[list[AnnotatedArticle], list[Failure]]:
+    """Clean and annotate pages on ``executor``, each with its outlet's learned chrome lines."""
+    learner = OutletChrome().fit(pages) if config.clean.learn_outlet_chrome else None
+    tasks = [(p, learner.chrome_for(p) if learner else frozenset[str]()) for p in pages]
     annotated: list[AnnotatedArticle] = []
-    for i, art in enumerate(articles, 1):
-        annotated.append(annotator(art))
-        progress("annotate", i, len(articles))
-    return analyze_annotated(annotated, config, failures, progress)
+    failures: list[Failure] = []
+    for done, result in enumerate(annotate_pages(tasks, config, executor), 1):
+        (failures if isinstance(result, Failure) else annotated).append(result)  # type: ignore[arg-type]
+        progress("annotate", done, len(tasks))
+    return dedupe_ids(annotated), failures
 
 
 def analyze_annotated(
@@ -116,16 +120,21 @@ def analyze(
     paths: Iterable[str | Path] | str | Path,
     config: Config | None = None,
     progress: Progress = _no_progress,
+    executor: Executor | None = None,
 ) -> Dossier:
     """Analyse files, folders (recursively), globs and archives into a dossier.
 
-    Every input ends up in ``Dossier.articles`` or ``Dossier.errors``; nothing is dropped.
+    Per-page stages run on ``executor`` when given (left open), else on the one ``config.run``
+    names (closed after). Every input ends up in ``Dossier.articles`` or ``Dossier.errors``.
     """
     config = config or Config()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    pages, failures = read_all(paths, config, progress)
-    cleaned = clean_pages(pages, config.clean)
-    articles = [c for c in cleaned if isinstance(c, Article)]
-    failures += [c for c in cleaned if isinstance(c, Failure)]
-    return analyze_articles(dedupe_ids(articles), config, failures, progress)
+    pages, read_failures = read_all(paths, config, progress)
+    runner = executor if executor is not None else executor_for(config.run)
+    try:
+        annotated, clean_failures = annotate_all(pages, config, runner, progress)
+    finally:
+        if executor is None:
+            runner.close()
+    return analyze_annotated(annotated, config, [*read_failures, *clean_failures], progress)

@@ -74,6 +74,16 @@ SINGLE_SOURCE_STANCES: frozenset[Stance] = frozenset(
 MIN_ASSERTED_LINK_TERMS = 6
 """Own-voice statements need this many content words (section headings are shorter)."""
 
+MAX_EVENT_POSTING = 150
+"""Statements of one event holding a distinctive key above which the key proposes no pairs there
+(statements): an event of 40 articles that all repeat one claim stays below it, while the
+event's topic words, found in nearly every statement of a very large event, carry no signal."""
+
+MAX_STORY_POSTING = 40
+"""Statements of one story (or of all unplaced articles) holding a key above which that key
+proposes no cross-event pairs (statements): a claim passed on across events is a few statements,
+and a key in more is the story's topic; this caps cross-event work per key at 40·39/2 pairs."""
+
 _ANAPHORS = frozenset(normalize(w) for w in ANAPHORS)
 
 STANCE_PRIORITY: dict[Stance, int] = {
@@ -116,8 +126,58 @@ class AlignedClaim:
     """The item that gives each article's stance, one per article, in ``claim.sources`` order."""
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerIndex:
+    """People's and organisations' spellings indexed for lookup by the words of a speaker phrase,
+    built once per collection so that resolving a speaker does not scan every entity."""
+
+    by_variant: Mapping[str, tuple[tuple[int, str, str], ...]]
+    """Normalised spelling → (position in the variant list, entity id, type) of its entities."""
+    by_surname: Mapping[str, frozenset[str]]
+    """Last word (MIN_SURNAME_CHARS letters or more) of a person's multi-word spelling → ids."""
+    longest: int
+    """Words in the longest spelling."""
+
+
+def speaker_index(variants: Sequence[tuple[str, str, str]]) -> SpeakerIndex:
+    """Index (variant, entity id, type) triples from :func:`entity_variants`."""
+    by_variant: dict[str, list[tuple[int, str, str]]] = {}
+    by_surname: dict[str, set[str]] = {}
+    longest = 1
+    for order, (variant, entity_id, kind) in enumerate(variants):
+        by_variant.setdefault(variant, []).append((order, entity_id, kind))
+        parts = variant.split()
+        longest = max(longest, len(parts))
+        if kind == "PER" and len(parts) >= 2 and len(parts[-1]) >= MIN_SURNAME_CHARS:
+            by_surname.setdefault(parts[-1], set()).add(entity_id)
+    return SpeakerIndex(
+        {k: tuple(v) for k, v in by_variant.items()},
+        {k: frozenset(v) for k, v in by_surname.items()},
+        longest,
+    )
+
+
+def _spelled(norm_words: Sequence[str], index: SpeakerIndex) -> list[tuple[int, str, str, int]]:
+    """(order, entity id, type, length) of every indexed spelling found as a run of words
+    (the first word may carry the article: الكرملين for كرملين)."""
+    found: list[tuple[int, str, str, int]] = []
+    for i, first in enumerate(norm_words):
+        heads = [first]
+        if first.startswith("ال"):
+            heads.append(first[2:])
+        for j in range(i + 1, min(len(norm_words), i + index.longest) + 1):
+            rest = norm_words[i + 1 : j]
+            for head in heads:
+                variant = " ".join((head, *rest))
+                for order, entity_id, kind in index.by_variant.get(variant, ()):
+                    found.append((order, entity_id, kind, len(variant)))
+    return found
+
+
 def speaker_key(
-    stmt: Statement, art: AnnotatedArticle, variants: Sequence[tuple[str, str, str]]
+    stmt: Statement,
+    art: AnnotatedArticle,
+    variants: Sequence[tuple[str, str, str]] | SpeakerIndex,
 ) -> tuple[str | None, bool]:
     """Resolve who made ``stmt``: an entity id when one can be found, else a normalised name.
 
@@ -126,6 +186,7 @@ def speaker_key(
     """
     if stmt.speaker is None:
         return None, False
+    index = variants if isinstance(variants, SpeakerIndex) else speaker_index(variants)
     text = art.article.text
     at = text.find(stmt.speaker, stmt.start, stmt.end)
     inside = []
@@ -135,14 +196,12 @@ def speaker_key(
             for m in art.mentions
             if not m.in_title and m.entity and m.start >= at and m.end <= at + len(stmt.speaker)
         ]
-    norm = f" {normalize(stmt.speaker)} "
+    norm_words = normalize(stmt.speaker).split()
+    spelled = _spelled(norm_words, index)
     for kind in ("PER", "ORG"):
-        kind_variants = [(v, e) for v, e, t in variants if t == kind]
-        best: tuple[int, str] | None = None
-        for variant, entity_id in kind_variants:
-            found = f" {variant} " in norm or f" ال{variant} " in norm
-            if found and (best is None or len(variant) > best[0]):
-                best = (len(variant), entity_id)
+        hits = [(length, -order, entity_id) for order, entity_id, k, length in spelled if k == kind]
+        top = max(hits) if hits else None
+        best = (top[0], top[2]) if top else None
         named = [m for m in inside if m.type == kind]
         if named:
             last = max(named, key=lambda m: m.start)
@@ -152,24 +211,19 @@ def speaker_key(
         if best is not None:
             return best[1], True
         if kind == "PER":
-            surname = _surname_entity(norm, kind_variants)
+            surname = _surname_entity(norm_words, index)
             if surname is not None:
                 return surname, True
     if stmt.speaker_entity:
         return stmt.speaker_entity, True
-    words_ = normalize(stmt.speaker).split()
-    return (words_[-1] if words_ else None), False
+    return (norm_words[-1] if norm_words else None), False
 
 
-def _surname_entity(norm_speaker: str, variants: Sequence[tuple[str, str]]) -> str | None:
+def _surname_entity(norm_words: Sequence[str], index: SpeakerIndex) -> str | None:
     """The one entity whose surname (last word of a two-word spelling) the speaker holds."""
-    found = {
-        entity_id
-        for variant, entity_id in variants
-        if len(variant.split()) >= 2
-        and len(variant.split()[-1]) >= MIN_SURNAME_CHARS
-        and f" {variant.split()[-1]} " in norm_speaker
-    }
+    found: set[str] = set()
+    for word in norm_words:
+        found |= index.by_surname.get(word, frozenset())
     return found.pop() if len(found) == 1 else None
 
 
@@ -213,14 +267,14 @@ def build_items(
     extra: Mapping[str, Sequence[Statement]],
 ) -> list[Item]:
     """Place every statement of every article (plus ``extra`` ones, e.g. question headlines)."""
-    variants = entity_variants(entities)
+    index = speaker_index(entity_variants(entities))
     items: list[Item] = []
     for art in annotated:
         event = article_event.get(art.id)
         story = event_story.get(event) if event else None
         placed: list[Item] = []
         for stmt in (*art.statements, *extra.get(art.id, ())):
-            key, is_entity = speaker_key(stmt, art, variants)
+            key, is_entity = speaker_key(stmt, art, index)
             placed.append(
                 Item(
                     art.id,
@@ -233,17 +287,21 @@ def build_items(
                     _name_stems(stmt, art),
                 )
             )
+        # Group the sentence's statements once (not every statement against every other).
+        unit_terms: dict[tuple[int, str | None], list[Term]] = {}
+        sentence_names: dict[int, set[str]] = {}
         for item in placed:
-            unit = [
-                t
-                for other in placed
-                if other.statement.start == item.statement.start and other.speaker == item.speaker
-                for t in other.terms
-            ]
-            names = frozenset().union(
-                *(o.names for o in placed if o.statement.start == item.statement.start)
+            unit_terms.setdefault((item.statement.start, item.speaker), []).extend(item.terms)
+            sentence_names.setdefault(item.statement.start, set()).update(item.names)
+        for item in placed:
+            start = item.statement.start
+            items.append(
+                replace(
+                    item,
+                    unit=tuple(unit_terms[(start, item.speaker)]),
+                    names=frozenset(sentence_names[start]),
+                )
             )
-            items.append(replace(item, unit=tuple(unit), names=names))
     return items
 
 
@@ -366,23 +424,86 @@ def linked(a: Item, b: Item, pa: Prepared, pb: Prepared) -> float | None:
     return score if score >= CROSS_EVENT_LINK else None
 
 
-def _candidate_pairs(items: Sequence[Item], prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
-    """Pairs of linkable statements of different articles sharing a distinctive stem key
-    (every link rule needs one), found through an inverted index, not by comparing all pairs."""
-    postings: dict[str, list[int]] = {}
+def _pairs_in(
+    postings: Mapping[str, Sequence[int]],
+    cap: int,
+    keep: Callable[[int, int], bool],
+    out: set[tuple[int, int]],
+) -> None:
+    """Add to ``out`` the pairs of each posting list of at most ``cap`` members that ``keep``."""
+    for members in postings.values():
+        if len(members) > cap:
+            continue  # a key this common in its block says nothing about a shared claim
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if keep(i, j):
+                    out.add((i, j) if i < j else (j, i))
+
+
+def candidate_pairs(items: Sequence[Item], prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
+    """Pairs of linkable statements of different articles worth scoring, blocked so that the
+    work grows with the number of articles, not its square.
+
+    Every link rule needs a shared distinctive stem key, so pairs come from inverted indexes of
+    those keys: one per event (same-event links), one per story holding only pairs of different
+    events (cross-event links; one side must pass the claim on), and one over the collection for
+    statements of articles in no event. Keys in too many statements of a block are skipped
+    (MAX_EVENT_POSTING, MAX_STORY_POSTING).
+    """
+    by_event: dict[str, dict[str, list[int]]] = {}
+    by_story: dict[str, dict[str, list[int]]] = {}
+    everywhere: dict[str, list[int]] = {}
+    unplaced = False
     for i, prep in enumerate(prepared):
         if not prep.linkable:
             continue
+        item = items[i]
         keys = {k for ks in (*prep.distinct.values(), *prep.unit_distinct.values()) for k in ks}
+        blocks = []
+        if item.event is not None:
+            blocks.append(by_event.setdefault(item.event, {}))
+        if item.story is not None:
+            blocks.append(by_story.setdefault(item.story, {}))
+        unplaced = unplaced or item.event is None
         for key in keys:
-            postings.setdefault(key, []).append(i)
+            for block in blocks:
+                block.setdefault(key, []).append(i)
+            everywhere.setdefault(key, []).append(i)
+
+    def other_article(i: int, j: int) -> bool:
+        return items[i].article != items[j].article
+
+    def cross_event(i: int, j: int) -> bool:
+        a, b = items[i], items[j]
+        return (
+            a.event != b.event
+            and a.article != b.article
+            and not (a.statement.stance in NARRATIVE and b.statement.stance in NARRATIVE)
+        )
+
+    def with_unplaced(i: int, j: int) -> bool:
+        return (items[i].event is None or items[j].event is None) and other_article(i, j)
+
     pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if items[i].article != items[j].article:
-                    pairs.add((i, j) if i < j else (j, i))
+    for postings in by_event.values():
+        _pairs_in(postings, MAX_EVENT_POSTING, other_article, pairs)
+    for postings in by_story.values():
+        _pairs_in(postings, MAX_STORY_POSTING, cross_event, pairs)
+    if unplaced:
+        _pairs_in(everywhere, MAX_STORY_POSTING, with_unplaced, pairs)
     return sorted(pairs)
+
+
+def scored_pairs(items: Sequence[Item]) -> dict[tuple[int, int], float]:
+    """Link scores of the candidate pairs of ``items`` that make the same claim."""
+    weight = background_idf().idf
+    prepared = [prepare(item, weight) for item in items]
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(items, prepared):
+        score = linked(items[i], items[j], prepared[i], prepared[j])
+        if score is not None:
+            scores[(i, j)] = score
+    return scores
 
 
 def _complete_linkage(
@@ -411,13 +532,7 @@ def _complete_linkage(
 
 def align(items: Sequence[Item]) -> list[AlignedClaim]:
     """Group statements into claims and choose each article's stance for each claim."""
-    weight = background_idf().idf
-    prepared = [prepare(item, weight) for item in items]
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(items, prepared):
-        score = linked(items[i], items[j], prepared[i], prepared[j])
-        if score is not None:
-            scores[(i, j)] = score
+    scores = scored_pairs(items)
     groups = _complete_linkage(items, scores)
     out: list[AlignedClaim] = []
     for members in groups:

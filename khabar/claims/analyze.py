@@ -8,7 +8,7 @@ from datetime import date
 
 from khabar.claims.align import align, build_items, event_maps
 from khabar.claims.contradict import NEGATIVE, fact_contradictions, stance_contradictions
-from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase
+from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase, person_index
 from khabar.claims.text import background_idf, content_terms, term_overlap
 from khabar.config import ClaimsConfig
 from khabar.model import (
@@ -101,6 +101,7 @@ def _headline_flags(
     """clickbait_title and headline_body_mismatch flags."""
     out: list[ArticleFlag] = []
     idf = background_idf().idf
+    people = person_index(entities)
     for art in annotated:
         title = art.article.title
         if not title:
@@ -112,7 +113,7 @@ def _headline_flags(
                     art.id, Flag("clickbait_title", f"headline ends in link-bait: {phrase}")
                 )
             )
-        reason = headline_mismatch(art, entities) or _headline_overstates(art, idf)
+        reason = headline_mismatch(art, entities, people) or _headline_overstates(art, idf)
         if reason is not None:
             out.append(ArticleFlag(art.id, Flag("headline_body_mismatch", reason)))
     return out
@@ -197,28 +198,38 @@ def _old_story_flags(
 ) -> list[ArticleFlag]:
     """old_story on dated articles whose event is far older than the rest of their story."""
     by_id = {e.id: e for e in events}
+    story_by_id: dict[str, Story] = {}
+    for story in stories:
+        story_by_id.setdefault(story.id, story)
     event_story: dict[str, str] = {}
     for story in stories:
         for event_id in story.events:
             event_story.setdefault(event_id, story.id)
+    # The days of each story's events, newest first, computed once per story.
+    story_days: dict[str, list[tuple[date, str]]] = {
+        story.id: sorted(
+            (
+                (d, e)
+                for e in story.events
+                if e in by_id
+                for d in [_event_day(by_id[e])]
+                if d is not None
+            ),
+            reverse=True,
+        )
+        for story in story_by_id.values()
+    }
     out: list[ArticleFlag] = []
     for art in annotated:
         published = art.article.published
         event_id = article_event.get(art.id)
         if published is None or event_id is None or event_id not in event_story:
             continue  # only an article that carries its own date is called old
-        story = next(s for s in stories if s.id == event_story[event_id])
+        story = story_by_id[event_story[event_id]]
         own = _event_day(by_id[event_id]) or published
-        others = [
-            d
-            for e in story.events
-            if e != event_id and e in by_id
-            for d in [_event_day(by_id[e])]
-            if d is not None
-        ]
-        if not others:
+        newest = next((d for d, e in story_days[story.id] if e != event_id), None)
+        if newest is None:
             continue
-        newest = max(others)
         if (newest - own).days > cfg.old_story_days and (newest - published).days > (
             cfg.old_story_days
         ):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
@@ -74,15 +74,79 @@ def _occurrences(text_norm: str, name: str) -> list[int]:
 
 
 _CONJUNCTION_SPLIT = re.compile(r"\s+و(?=\S{3})|\s*[,،]\s*")
+_TOKEN = re.compile(r"\w+")
 
 
-def title_people(art: AnnotatedArticle, entities: Sequence[EntityRecord]) -> list[Person]:
-    """People named in the headline, from its mentions and the entity records' spellings."""
+@dataclass(frozen=True, slots=True)
+class PersonIndex:
+    """The people of a collection with their spellings, normalised once and indexed by first
+    word, so that checking a headline does not scan every person's every spelling."""
+
+    order: Mapping[str, int]
+    """Entity id → position among the person records (the order headlines are checked in)."""
+    records: Mapping[str, EntityRecord]
+    names: Mapping[str, tuple[str, ...]]
+    """Entity id → its normalised spellings of three letters or more."""
+    by_spelling: Mapping[str, EntityRecord]
+    """Normalised spelling → the first person record that has it."""
+    by_first_word: Mapping[str, tuple[str, ...]]
+    """First word of a spelling → ids of the people with such a spelling."""
+    always: tuple[str, ...] = ()
+    """Ids with a spelling that does not begin with a letter (checked in every headline)."""
+
+
+def person_index(entities: Sequence[EntityRecord]) -> PersonIndex:
+    """Index the person records of ``entities`` for :func:`title_people`."""
+    order: dict[str, int] = {}
+    records: dict[str, EntityRecord] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    by_spelling: dict[str, EntityRecord] = {}
+    by_first_word: dict[str, list[str]] = {}
+    always: list[str] = []
+    for record in entities:
+        if record.type != "PER" or record.id in order:
+            continue
+        order[record.id] = len(order)
+        records[record.id] = record
+        spellings = _names(record, record.name)
+        names[record.id] = spellings
+        for variant in (record.name, *record.variants):
+            by_spelling.setdefault(normalize(variant).strip(), record)
+        for name in spellings:
+            first = _TOKEN.match(name)
+            if first is None:
+                always.append(record.id)
+            else:
+                by_first_word.setdefault(first.group(), []).append(record.id)
+    return PersonIndex(
+        order,
+        records,
+        names,
+        by_spelling,
+        {k: tuple(dict.fromkeys(v)) for k, v in by_first_word.items()},
+        tuple(dict.fromkeys(always)),
+    )
+
+
+def _title_candidates(title_norm: str, index: PersonIndex) -> list[str]:
+    """Ids of the people one of whose spellings may start at a word of the headline (the word
+    itself or the word less a proclitic), in the index's order."""
+    found: set[str] = set(index.always)
+    for token in _TOKEN.findall(title_norm):
+        for head in (token, *(token[len(p) :] for p in _PROCLITICS if token.startswith(p))):
+            found.update(index.by_first_word.get(head, ()))
+    return sorted(found, key=index.order.__getitem__)
+
+
+def title_people(
+    art: AnnotatedArticle, entities: Sequence[EntityRecord], index: PersonIndex | None = None
+) -> list[Person]:
+    """People named in the headline, from its mentions and the entity records' spellings
+    (``index``, from :func:`person_index` over ``entities``, saves re-indexing per article)."""
+    index = index or person_index(entities)
     title = art.article.title or ""
     title_norm = normalize(title)
     people: dict[str, Person] = {}
-    persons = [e for e in entities if e.type == "PER"]
-    by_id = {e.id: e for e in persons}
     for m in art.mentions:
         if not (m.in_title and m.type == "PER"):
             continue
@@ -94,28 +158,23 @@ def title_people(art: AnnotatedArticle, entities: Sequence[EntityRecord]) -> lis
             if len(normalize(part)) < 3 or at < 0:
                 continue
             offset = at + len(part)
-            record = by_id.get(m.entity or "") if part == m.text else _record_for(part, persons)
+            record = (
+                index.records.get(m.entity or "")
+                if part == m.text
+                else index.by_spelling.get(normalize(part).strip())
+            )
             key = record.id if record else normalize(part).split()[-1]
             people.setdefault(key, Person(key, part, at, at + len(part), _names(record, part)))
-    for record in persons:
-        if record.id in people:
+    for entity_id in _title_candidates(title_norm, index):
+        if entity_id in people:
             continue
-        names = _names(record, record.name)
+        names = index.names[entity_id]
         for name in sorted(names, key=len, reverse=True):
             hits = _occurrences(title_norm, name)
             if hits:
-                people[record.id] = Person(record.id, name, hits[0], hits[0] + len(name), names)
+                people[entity_id] = Person(entity_id, name, hits[0], hits[0] + len(name), names)
                 break
     return list(people.values())
-
-
-def _record_for(name: str, persons: Sequence[EntityRecord]) -> EntityRecord | None:
-    """The person record one of whose spellings is ``name``."""
-    norm = normalize(name).strip()
-    for record in persons:
-        if norm in {normalize(v).strip() for v in (record.name, *record.variants)}:
-            return record
-    return None
 
 
 def _names(record: EntityRecord | None, surface: str) -> tuple[str, ...]:
@@ -160,13 +219,15 @@ def person_role_in_body(person: Person, art: AnnotatedArticle) -> str:
     return "bystander"
 
 
-def headline_mismatch(art: AnnotatedArticle, entities: Sequence[EntityRecord]) -> str | None:
+def headline_mismatch(
+    art: AnnotatedArticle, entities: Sequence[EntityRecord], index: PersonIndex | None = None
+) -> str | None:
     """Why the headline misstates who the story is about, or None when it does not."""
     title = art.article.title
     if not title:
         return None
     title_norm = normalize(title)
-    for person in title_people(art, entities):
+    for person in title_people(art, entities, index):
         if _cue_before(title_norm, person.start) or _cue_after(title_norm, person.end):
             continue  # the headline itself speaks of them as a bystander (تسليم الأسد)
         role = person_role_in_body(person, art)

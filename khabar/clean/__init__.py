@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from khabar.clean.chrome import OutletChrome, outlet_key
 from khabar.clean.page import article_id, clean_page
-from khabar.clean.pages import clean_pages
+from khabar.clean.pages import clean_or_fail, clean_pages
 
-__all__ = ["OutletChrome", "article_id", "clean_page", "clean_pages", "outlet_key"]
+__all__ = [
+    "OutletChrome",
+    "article_id",
+    "clean_or_fail",
+    "clean_page",
+    "clean_pages",
+    "outlet_key",
+]

@@ -11,20 +11,29 @@ from khabar.errors import ExtractionError
 from khabar.model import Article, Failure, Page
 
 
+def clean_or_fail(
+    page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset()
+) -> Article | Failure:
+    """Clean one page with its outlet's chrome lines, or say why it holds no article.
+
+    When the outlet's chrome takes everything, the page is cleaned on its own before giving up.
+    """
+    try:
+        return clean_page(page, cfg, chrome)
+    except ExtractionError as exc:
+        reason = exc.reason
+    if chrome:
+        try:
+            return clean_page(page, cfg)
+        except ExtractionError:
+            pass
+    return Failure(page.source, reason)
+
+
 def clean_pages(pages: Sequence[Page], cfg: CleanConfig) -> list[Article | Failure]:
     """Clean every page, learning per-outlet chrome first when the config asks for it."""
     learner = OutletChrome().fit(pages) if cfg.learn_outlet_chrome else None
-    out: list[Article | Failure] = []
-    for page in pages:
-        chrome = learner.chrome_for(page) if learner is not None else frozenset()
-        try:
-            out.append(clean_page(page, cfg, chrome))
-        except ExtractionError as exc:
-            if chrome:
-                try:  # the outlet's chrome took everything: clean the page on its own
-                    out.append(clean_page(page, cfg))
-                    continue
-                except ExtractionError:
-                    pass
-            out.append(Failure(page.source, exc.reason))
-    return out
+    return [
+        clean_or_fail(page, cfg, learner.chrome_for(page) if learner is not None else frozenset())
+        for page in pages
+    ]

@@ -39,8 +39,8 @@ class Tagger:
 
     def __init__(
         self,
-        c1: float = 0.05,  # L1 penalty: 0.05 / 0.01 beat 0.01 / 0.1 and 0.1 / 0.005 on held-out
-        c2: float = 0.01,
+        c1: float = 0.02,  # L1 penalty; 0.02 / 0.06 beat 0.05 / 0.01, 0.03 / 0.03, 0.1 / 0.01
+        c2: float = 0.06,  # L2 penalty; (held-out micro F1, see benchmarks/results_ner.md)
         max_iterations: int = 200,
         use_training_names: bool = False,
         gazetteer_folds: int = GAZETTEER_FOLDS,

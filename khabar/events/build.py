@@ -175,6 +175,8 @@ def _stories(
                 date=d.exact,
                 date_range=d.date_range,
                 date_evidence=d.evidence,
+                not_before=d.earliest,
+                not_after=d.latest,
             )
         central = max(ordered, key=lambda i: len(events[i].articles))
         stories.append(Story(sid, out_events[central].title, tuple(events[i].id for i in ordered)))

@@ -105,11 +105,33 @@ def _event_span(event: Mapping[str, Any]) -> tuple[date, date] | None:
     return None
 
 
+def _open_bounds(event: Mapping[str, Any]) -> tuple[date | None, date | None] | None:
+    """For an event with no closed date, the one-sided bounds the evidence gives, if any."""
+    if _event_span(event) is not None:
+        return None
+    not_before, not_after = _parse(event.get("not_before")), _parse(event.get("not_after"))
+    if not_before is None and not_after is None:
+        return None
+    return not_before, not_after
+
+
+def _sort_days(event: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The days an event is ordered by: its span, else its one-sided bound."""
+    span = _event_span(event)
+    if span is not None:
+        return span
+    bounds = _open_bounds(event)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    return (lo or hi, hi or lo)  # type: ignore[return-value]
+
+
 def chronological(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Order events by their first possible day (then last day, then id); undated ones last."""
 
     def key(event: Mapping[str, Any]) -> tuple[bool, date, date, str]:
-        span = _event_span(event)
+        span = _sort_days(event)
         if span is None:
             return (True, date.max, date.max, str(event.get("id")))
         return (False, span[0], span[1], str(event.get("id")))
@@ -150,6 +172,10 @@ class TimelineRow:
     story_colour: int | None = None
     """Index of the colour of the event's story (None: the event is in no story)."""
     x_exact: float | None = None
+    open_start: bool = False
+    """The event has no known first day: the bar runs off the axis's early end."""
+    open_end: bool = False
+    """The event has no known last day: the bar runs off the axis's late end."""
     """x of the event's most likely day when it also has a range (a dot on the bar)."""
 
 
@@ -230,7 +256,8 @@ def build_timeline(
     ``story_colours`` maps an event id to the colour index of its story.
     """
     story_colours = story_colours or {}
-    dated = [(e, span) for e in chronological(events) if (span := _event_span(e)) is not None]
+    placed = [(e, _sort_days(e)) for e in chronological(events)]
+    dated = [(e, days) for e, days in placed if days is not None]
     if not dated:
         return None
     lo = min(span[0] for _, span in dated)
@@ -256,14 +283,23 @@ def build_timeline(
     )
     rows = []
     for i, (event, (first, last)) in enumerate(dated):
-        x_from, x_to = x_of(first), x_of(last)
-        is_range = first != last
+        bounds = _open_bounds(event)
+        open_start = bounds is not None and bounds[0] is None
+        open_end = bounds is not None and bounds[1] is None
+        x_from = plot_right if open_start else x_of(first)
+        x_to = plot_left if open_end else x_of(last)
+        is_range = first != last or open_start or open_end
         if is_range and x_from - x_to < MIN_RANGE_WIDTH:
             middle = (x_from + x_to) / 2
             x_from, x_to = middle + MIN_RANGE_WIDTH / 2, middle - MIN_RANGE_WIDTH / 2
-        label = arabic_date(first.isoformat(), months)
-        if is_range:
-            label += " – " + arabic_date(last.isoformat(), months)
+        if open_start:
+            label = "حتى " + arabic_date(last.isoformat(), months)
+        elif open_end:
+            label = "منذ " + arabic_date(first.isoformat(), months)
+        else:
+            label = arabic_date(first.isoformat(), months)
+            if is_range:
+                label += " – " + arabic_date(last.isoformat(), months)
         left_room = x_to - plot_left
         if left_room >= DATE_LABEL_MIN_ROOM:
             label_x, anchor = x_to - 8, "start"
@@ -286,6 +322,8 @@ def build_timeline(
                 date_label_anchor=anchor,
                 story_colour=story_colours.get(str(event.get("id"))),
                 x_exact=x_exact,
+                open_start=open_start,
+                open_end=open_end,
             )
         )
     return Timeline(
@@ -605,7 +643,7 @@ def build_view(data: Mapping[str, Any], labels: Mapping[str, Any]) -> dict[str, 
         "event_by_id": event_by_id,
         "story_by_id": {item["story"]["id"]: item["story"] for item in stories},
         "timeline": build_timeline(events, months, story_colours),
-        "undated_events": [e for e in events if _event_span(e) is None],
+        "undated_events": [e for e in events if _sort_days(e) is None],
         "stories": stories,
         "events_outside_stories": [e for e in events if e["id"] not in in_story],
         "events": event_views,

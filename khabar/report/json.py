@@ -123,6 +123,8 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
                 ],
                 "participants": list(e.participants),
                 "places": list(e.places),
+                "not_before": _iso(e.not_before),
+                "not_after": _iso(e.not_after),
             }
             for e in dossier.events
         ],

@@ -10,9 +10,14 @@ from __future__ import annotations
 from khabar.run.base import Executor
 from khabar.run.dask_executor import DaskExecutor
 from khabar.run.local import LocalExecutor
-from khabar.run.pipeline import analyze_with_executor, annotate_pages, executor_for
-from khabar.run.registry import EXECUTORS, make_executor
-from khabar.run.work import PAGES_PER_TASK, PageWorker, process_page, process_pages
+from khabar.run.registry import EXECUTORS, executor_for, make_executor
+from khabar.run.work import (
+    PAGES_PER_TASK,
+    PageWorker,
+    annotate_pages,
+    process_page,
+    process_pages,
+)
 
 __all__ = [
     "EXECUTORS",
@@ -21,7 +26,6 @@ __all__ = [
     "Executor",
     "LocalExecutor",
     "PageWorker",
-    "analyze_with_executor",
     "annotate_pages",
     "executor_for",
     "make_executor",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from khabar.config import RunConfig
 from khabar.errors import ConfigError
 from khabar.run.base import Executor
 from khabar.run.dask_executor import DaskExecutor
@@ -23,3 +24,8 @@ def make_executor(name: str = "local", workers: int = 1, scheduler: str | None =
     if name == DaskExecutor.name:
         return DaskExecutor(workers=workers, scheduler=scheduler)
     raise ConfigError(f"unknown executor {name!r}; choose one of: {', '.join(EXECUTORS)}")
+
+
+def executor_for(run: RunConfig) -> Executor:
+    """Return the executor that ``[run]`` asks for."""
+    return make_executor(run.executor, workers=run.workers, scheduler=run.scheduler)

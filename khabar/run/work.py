@@ -7,13 +7,13 @@ workers. They never raise for a bad page: a page that holds no article comes bac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from khabar.annotate import Annotator
-from khabar.clean import clean_page
+from khabar.clean import clean_or_fail
 from khabar.config import Config
-from khabar.errors import InputError
-from khabar.model import AnnotatedArticle, Article, Failure, Page
+from khabar.model import AnnotatedArticle, Failure, Page
+from khabar.run.base import Executor, chunked
 
 PAGES_PER_TASK = 64
 """Pages sent to a worker as one task. A worker process builds the annotator (about 0.85 s for
@@ -28,25 +28,11 @@ PageTask = Page | tuple[Page, Chrome]
 """A page to process, alone or with its outlet's learned chrome lines."""
 
 
-def _clean(page: Page, config: Config, chrome: Chrome) -> Article | Failure:
-    """Clean one page into an article, or say why it holds none (as ``clean_pages`` does)."""
-    try:
-        return clean_page(page, config.clean, chrome)
-    except InputError as exc:
-        reason = exc.reason
-    if chrome:  # the outlet's chrome took everything: clean the page on its own
-        try:
-            return clean_page(page, config.clean)
-        except InputError:
-            pass
-    return Failure(page.source, reason)
-
-
 def process_with(
     annotator: Annotator, page: Page, chrome: Chrome = frozenset()
 ) -> AnnotatedArticle | Failure:
     """Clean and annotate one page with an already loaded annotator."""
-    cleaned = _clean(page, annotator.config, chrome)
+    cleaned = clean_or_fail(page, annotator.config.clean, chrome)
     if isinstance(cleaned, Failure):
         return cleaned
     return annotator(cleaned)
@@ -94,3 +80,13 @@ class PageWorker:
     def __setstate__(self, state: dict[str, Config]) -> None:
         self.config = state["config"]
         self._annotator = None
+
+
+def annotate_pages(
+    pages: Iterable[PageTask], config: Config, executor: Executor
+) -> Iterator[AnnotatedArticle | Failure]:
+    """Clean and annotate a stream of pages (alone or with their outlet's chrome lines) on
+    ``executor``; one result per page, in order."""
+    work = PageWorker(config)
+    for results in executor.map(work, chunked(pages, PAGES_PER_TASK)):
+        yield from results

@@ -30,7 +30,7 @@ def seed_dossier(seeds_dir: Path) -> Dossier:
 
 
 def _dated(dossier: Dossier) -> list[str]:
-    return [e.id for e in dossier.events if e.date or e.date_range]
+    return [e.id for e in dossier.events if e.date or e.date_range or e.not_before or e.not_after]
 
 
 def test_seed_dossier_shows_the_timeline_with_its_events_and_the_summaries(
@@ -46,7 +46,10 @@ def test_seed_dossier_shows_the_timeline_with_its_events_and_the_summaries(
     box = svg.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 40
     rows = page.locator("#timeline svg .timeline-row")
-    assert sorted(rows.evaluate_all("els => els.map(e => e.dataset.event)")) == sorted(dated)
+    drawn = rows.evaluate_all("els => els.map(e => e.dataset.event)")
+    assert sorted(drawn) == sorted(dated)
+    (story,) = seed_dossier.stories
+    assert drawn == [e for e in story.events if e in dated]  # in the story's time order
     for i in range(rows.count()):  # every event is drawn as a dot or a range bar, on screen
         mark = rows.nth(i).locator("circle, rect").first
         mark_box = mark.bounding_box()

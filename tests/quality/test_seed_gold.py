@@ -84,3 +84,17 @@ def test_seed_event_partition_matches_gold(seeds: Any, gold: dict[str, Any]) -> 
     p = pairwise(predicted, expected)
     print(f"events BCubed P/R/F1 {b}, pairwise P/R/F1 {p}")
     assert b[2] >= EVENT_BCUBED_F1_FLOOR, predicted
+
+
+def test_seed_timeline_draws_every_event_in_story_order(seeds: Any, gold: dict[str, Any]) -> None:
+    from khabar.report.html import build_timeline
+
+    dossier, by_name = seeds
+    data = dossier.to_dict()
+    timeline = build_timeline(data["events"], months=[str(m) for m in range(1, 13)])
+    assert timeline is not None
+    name_of = {art.id: name for name, art in by_name.items()}
+    members = {e["id"]: {name_of[a] for a in e["articles"]} for e in data["events"]}
+    drawn = [members[row.event_id] for row in timeline.rows]
+    expected = [set(gold["events"][eid]["documents"]) for eid in gold["story"]["events_in_order"]]
+    assert drawn == expected

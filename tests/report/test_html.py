@@ -408,3 +408,26 @@ def test_a_sparse_dossier_dict_from_an_older_version_still_renders() -> None:
     page = _parse(html)
     assert {"article-a1", "event-e1"} <= page.ids
     assert set(page.fragment_links) <= page.ids
+
+
+def test_timeline_draws_an_event_known_only_to_be_before_a_day_as_an_open_range() -> None:
+    events = [
+        {"id": "ev-b", "title": "زيارة ثانية", "date": "2025-10-15", "date_range": None},
+        {
+            "id": "ev-a",
+            "title": "زيارة قديمة",
+            "date": None,
+            "date_range": None,
+            "not_before": None,
+            "not_after": "2024-12-31",
+        },
+        {"id": "ev-c", "title": "بلا أي تاريخ", "date": None, "date_range": None},
+    ]
+    timeline = build_timeline(events, months=[str(m) for m in range(1, 13)])
+    assert timeline is not None
+    assert [row.event_id for row in timeline.rows] == ["ev-a", "ev-b"]
+    open_row = timeline.rows[0]
+    assert open_row.is_range and open_row.open_start and not open_row.open_end
+    assert open_row.x_from == timeline.plot_right  # runs off the early (right) end
+    assert open_row.x_to > timeline.rows[1].x_from  # ends before the later event
+    assert open_row.date_label.startswith("حتى ")

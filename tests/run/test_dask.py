@@ -10,8 +10,9 @@ import pytest
 
 from khabar.config import Config
 from khabar.model import Page
+from khabar.pipeline import analyze
 from khabar.read import iter_pages
-from khabar.run import DaskExecutor, LocalExecutor, analyze_with_executor, process_pages
+from khabar.run import DaskExecutor, LocalExecutor, process_pages
 from khabar.run.base import chunked
 
 distributed = pytest.importorskip("dask.distributed")
@@ -53,8 +54,8 @@ def test_dask_per_page_results_equal_local_ones(cluster: object, seeds_dir: Path
 def test_dask_dossier_equals_local_dossier(cluster: object, seeds_dir: Path) -> None:
     config = Config()
     with DaskExecutor(scheduler=cluster.scheduler_address) as ex:  # type: ignore[attr-defined]
-        on_dask = analyze_with_executor([seeds_dir], config, executor=ex)
-    local = analyze_with_executor([seeds_dir], config)
+        on_dask = analyze([seeds_dir], config, executor=ex)
+    local = analyze([seeds_dir], config)
     assert on_dask.articles == local.articles
     assert on_dask.events == local.events
     assert on_dask.claims == local.claims

@@ -1,4 +1,4 @@
-"""``analyze_with_executor``: the per-page stages on an executor, the dossier of ``analyze``."""
+"""``analyze`` with its per-page stages on an executor: the same dossier wherever they run."""
 
 from __future__ import annotations
 
@@ -6,23 +6,26 @@ import dataclasses
 from pathlib import Path
 
 import khabar
+import khabar.pipeline
 from khabar.config import Config, RunConfig
 from khabar.model import AnnotatedArticle, Dossier, Failure, Page
 from khabar.read import iter_pages
-from khabar.run import analyze_with_executor, process_page
+from khabar.run import LocalExecutor, process_page
 
 
 def _same(a: Dossier, b: Dossier) -> bool:
     return dataclasses.replace(a, meta=()) == dataclasses.replace(b, meta=())
 
 
-def test_executor_pipeline_equals_analyze_in_process(examples_dir: Path) -> None:
-    assert _same(analyze_with_executor([examples_dir]), khabar.analyze([examples_dir]))
+def test_executor_given_explicitly_equals_the_configured_one(examples_dir: Path) -> None:
+    with LocalExecutor() as executor:
+        given = khabar.pipeline.analyze([examples_dir], executor=executor)
+    assert _same(given, khabar.analyze([examples_dir]))
 
 
-def test_executor_pipeline_equals_analyze_on_a_process_pool(seeds_dir: Path) -> None:
+def test_process_pool_gives_the_in_process_dossier(seeds_dir: Path) -> None:
     config = Config(run=RunConfig(executor="local", workers=2))
-    assert _same(analyze_with_executor([seeds_dir], config), khabar.analyze([seeds_dir]))
+    assert _same(khabar.analyze([seeds_dir], config), khabar.analyze([seeds_dir]))
 
 
 def test_process_page_turns_a_page_without_article_into_a_failure(tmp_path: Path) -> None:
