@@ -135,6 +135,8 @@ def fact_contradictions(aligned: AlignedClaim) -> list[Contradiction]:
     """Numbers or ordinals that differ between sources of one claim in the same event."""
     out: list[Contradiction] = []
     chosen: Sequence[Item] = aligned.chosen
+    if len(chosen) < 2:
+        return out  # one source: nothing to compare
     weight = background_idf().idf
     profiles = [profile(item.terms, weight) for item in chosen]
     numbers = [numbers_with_units(item.statement.content) for item in chosen]

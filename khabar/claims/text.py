@@ -67,6 +67,11 @@ SUFFIXES: tuple[str, ...] = (
 
 _NORM_STOP = frozenset(normalize(w) for w in STOP_WORDS)
 
+WORD_CACHE_SIZE = 1 << 17
+"""Distinct word forms whose normalised form, stems and term are remembered (entries; news
+vocabulary of a few thousand articles fits, a few tens of MB at most): the same words recur in
+every statement, and stemming them again dominated the claims stage's time."""
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -93,11 +98,13 @@ def _strip_definite(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def light_stem(norm: str) -> str:
     """Strip an article chain (ال، وال، بال …) and one ending from a normalised word."""
     return _strip_suffix(_strip_definite(norm))
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem_keys(norm: str) -> frozenset[str]:
     """Every stem ``norm`` may have: the light stem, and stems with a single proclitic removed."""
     keys = {light_stem(norm)}
@@ -111,15 +118,18 @@ def words(text: str, offset: int = 0) -> list[Word]:
     """Split ``text`` into words with offsets (shifted by ``offset``), norms and stems."""
     out: list[Word] = []
     for match in _WORD.finditer(text):
-        norm = normalize(match.group()).lower()
+        norm, stem = _word_form(match.group())
         if not norm:
             continue
-        out.append(
-            Word(
-                match.group(), match.start() + offset, match.end() + offset, norm, light_stem(norm)
-            )
-        )
+        out.append(Word(match.group(), match.start() + offset, match.end() + offset, norm, stem))
     return out
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_form(surface: str) -> tuple[str, str]:
+    """The normalised form and light stem of one written word."""
+    norm = normalize(surface).lower()
+    return norm, light_stem(norm)
 
 
 def norm_text(text: str) -> str:
@@ -198,17 +208,24 @@ class Term:
 def content_terms(text: str) -> list[Term]:
     """Return the content words of ``text`` as terms (function words dropped, order kept)."""
     out: list[Term] = []
-    background = background_idf()
     for word in words(text):
-        if word.norm in _NORM_STOP or word.stem in _NORM_STOP or len(word.stem) < 2:
-            continue
-        keys = stem_keys(word.norm)
-        if keys & _NORM_STOP:
-            continue
-        # The canonical stem is the reading most common in news (يعزز rather than ويعزز).
-        stem = min(keys, key=lambda k: (background.idf(k), -len(k), k))
-        out.append(Term(stem, keys))
+        term = _term(word.norm, word.stem)
+        if term is not None:
+            out.append(term)
     return out
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _term(norm: str, stem: str) -> Term | None:
+    """The term of one normalised word, or None for a function word."""
+    if norm in _NORM_STOP or stem in _NORM_STOP or len(stem) < 2:
+        return None
+    keys = stem_keys(norm)
+    if keys & _NORM_STOP:
+        return None
+    # The canonical stem is the reading most common in news (يعزز rather than ويعزز).
+    background = background_idf()
+    return Term(min(keys, key=lambda k: (background.idf(k), -len(k), k)), keys)
 
 
 BACKGROUND_FILE = "stem_df.tsv.gz"

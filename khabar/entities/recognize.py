@@ -40,6 +40,10 @@ POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 POSSESSED_BASE_MIN_COUNT = 200
 """The noun without its pronoun (بلاد / البلاد) is this common in news text (≈8M words)."""
 
+PLURAL_ENDINGS = ("ان", "ين", "ون", "اء")
+"""Dual and plural endings that turn a title into a group (الرئيسان، المسؤولين); اء is not a
+plural ending as such, but the few titles in PERSON_TITLES taking it differ from their singular."""
+
 _TYPES: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
 
 
@@ -137,6 +141,59 @@ def _split_coordination(kind: str, span: Sequence[Token], tagger: Tagger) -> lis
     return parts
 
 
+def _place_only(token: Token, tagger: Tagger) -> bool:
+    """A word known as a place's first word, never in a person's name nor opening an organisation's
+    (السعودية، إيران)."""
+    roles = tagger.known_roles(_bare(token))
+    return (
+        "LOC:B" in roles and "ORG:B" not in roles and not any(r.startswith("PER:") for r in roles)
+    )
+
+
+def _is_group_of_people(span: Sequence[Token], tagger: Tagger) -> bool:
+    """A span opening with a dual or plural title (الرئيسان، الوزراء) and no known name after."""
+    stem = split_clitics(span[0].norm).stem
+    plural = any(
+        stem.endswith(ending) and stem[: -len(ending)] in PERSON_TITLES for ending in PLURAL_ENDINGS
+    )
+    if not plural:
+        return False
+    return not any(
+        any(r.startswith("PER:") for r in tagger.known_roles(_bare(t))) for t in span[1:]
+    )
+
+
+def _fix_spans(
+    sentence: Sequence[Token], spans: list[tuple[str, int, int]], tagger: Tagger
+) -> list[tuple[str, int, int]]:
+    """Repair common tagger slips at span edges, using what the tagger knows about words.
+
+    A person span opening with a dual or plural title and holding no known name (الرئيسان
+    ترحيبهما) is no name; a given name closing a place or organisation span (الشرق الأوسط ميخائيل
+    + بوغدانوف) is cut off, for the person after it to take; an untagged place-only word
+    coordinated with a tagged place (السعودية وإيران) is a place too.
+    """
+    taken = {i for _, first, last in spans for i in range(first, last)}
+    out: list[tuple[str, int, int]] = []
+    for kind, first, last in spans:
+        if kind == "PER" and _is_group_of_people(sentence[first:last], tagger):
+            continue
+        if kind != "PER":
+            while last - first > 1 and _is_given_name(sentence[last - 1], tagger):
+                last -= 1
+        if (
+            kind == "LOC"
+            and first > 0
+            and first - 1 not in taken
+            and split_clitics(sentence[first].norm).clitics.startswith("و")
+            and sentence[first - 1].norm.isalpha()
+            and _place_only(sentence[first - 1], tagger)
+        ):
+            out.append(("LOC", first - 1, first))
+        out.append((kind, first, last))
+    return out
+
+
 def _tag_mentions(
     text: str, tokens: Sequence[Token], tagger: Tagger, in_title: bool
 ) -> list[Mention]:
@@ -146,7 +203,7 @@ def _tag_mentions(
         tags = tagger.tag([t.text for t in sentence])
         spans = [
             (kind, part)
-            for kind, first, last in bio_spans(tags)
+            for kind, first, last in _fix_spans(sentence, bio_spans(tags), tagger)
             for part in _split_coordination(kind, sentence[first:last], tagger)
         ]
         for kind, span in spans:

@@ -81,15 +81,7 @@ def update_collection(
     """Run the collection stages over every stored article and store their results."""
     annotated = list(store.iter_annotated())
     dossier = analyze_annotated(annotated, config, (), progress)
-    collection = Collection(
-        articles=dossier.articles,
-        entities=dossier.entities,
-        events=dossier.events,
-        stories=dossier.stories,
-        claims=dossier.claims,
-        contradictions=dossier.contradictions,
-        flags=dossier.flags,
-    )
+    collection = Collection.from_dossier(dossier)
     store.put_collection(run_id, collection)
     return collection
 

@@ -19,6 +19,7 @@ from khabar.model import (
     ArticleFlag,
     Claim,
     Contradiction,
+    Dossier,
     EntityRecord,
     Event,
     Failure,
@@ -48,6 +49,19 @@ class Collection:
     claims: tuple[Claim, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     flags: tuple[ArticleFlag, ...] = ()
+
+    @classmethod
+    def from_dossier(cls, dossier: Dossier) -> Collection:
+        """The collection results held in a dossier (everything but errors and run info)."""
+        return cls(
+            articles=dossier.articles,
+            entities=dossier.entities,
+            events=dossier.events,
+            stories=dossier.stories,
+            claims=dossier.claims,
+            contradictions=dossier.contradictions,
+            flags=dossier.flags,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,15 +55,7 @@ def _current(store: Store, config: Config) -> tuple[Collection, bool]:
     if not store.collection_stale():
         return store.load_collection(), False
     dossier = analyze_annotated(list(store.iter_annotated()), config)
-    collection = Collection(
-        articles=dossier.articles,
-        entities=dossier.entities,
-        events=dossier.events,
-        stories=dossier.stories,
-        claims=dossier.claims,
-        contradictions=dossier.contradictions,
-        flags=dossier.flags,
-    )
+    collection = Collection.from_dossier(dossier)
     return collection, True
 
 

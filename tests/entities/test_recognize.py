@@ -93,3 +93,21 @@ def test_repeated_names_and_surnames_are_found_where_the_tagger_missed_them(
     assert any(m.text == "أحمد الشرع" for m in first)
     assert sum(m.text == "الشرع" for m in first) == 1
     assert all(text[m.start : m.end] == m.text for m in first)
+
+
+def test_a_dual_title_with_a_common_noun_is_not_a_person(tagger: Tagger) -> None:
+    found = find_mentions(
+        "أكد الرئيسان ترحيبهما بإعلان السعودية وإيران استئناف العلاقات بين البلدين.", tagger
+    )
+    assert not any(m.type == "PER" and "ترحيبهما" in m.text for m in found)
+    assert {("السعودية", "LOC"), ("إيران", "LOC")} <= {(m.text, m.type) for m in found}
+
+
+def test_a_given_name_is_cut_from_a_place_span_for_the_person(tagger: Tagger) -> None:
+    text = (
+        "وقال ميخائيل بوغدانوف إن المحادثات جيدة. وذكر المبعوث الروسي الخاص إلى الشرق الأوسط "
+        "ميخائيل بوغدانوف أن القيود ساهمت في ذلك."
+    )
+    found = {(m.text, m.type) for m in find_mentions(text, tagger)}
+    assert ("الشرق الأوسط", "LOC") in found
+    assert not any(kind != "PER" and "ميخائيل" in name for name, kind in found)
