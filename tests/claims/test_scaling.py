@@ -81,3 +81,20 @@ def test_blocked_alignment_still_joins_each_story_claim_across_its_events() -> N
     # each said in both events (8 sources) and never joined with another story's.
     n_events, n_stories = len(events), len(stories)
     assert sizes == [EVENT_SIZE] * n_events + [EVENT_SIZE * EVENTS_PER_STORY] * (2 * n_stories)
+
+
+def test_articles_in_no_event_are_still_compared_with_each_other() -> None:
+    articles, _, _ = _collection(8)
+    items = build_items(articles, {}, {}, [], {})
+    weight = background_idf().idf
+    pairs = candidate_pairs(items, [prepare(item, weight) for item in items])
+    events_of = {a.article.id.split("-")[0] for a in articles}
+    assert len(events_of) == 2
+    # Without events, the same event's claim is still proposed between its articles.
+    same_event_claim = [
+        (i, j)
+        for i, j in pairs
+        if items[i].statement.content == items[j].statement.content
+        and items[i].article.split("-")[0] == items[j].article.split("-")[0]
+    ]
+    assert same_event_claim
