@@ -104,3 +104,16 @@ def test_pipeline_mismatched_headlines_do_not_name_events(seeds_dossier: Dossier
     assert flagged, "the seeds hold a page whose headline names someone the body is not about"
     titles = {e["title"] for e in data["events"]} | {s["title"] for s in data["stories"]}
     assert not titles & flagged
+
+
+def test_pipeline_keeps_two_stories_that_share_a_leader_apart(
+    seeds_dir: Path, examples_dir: Path
+) -> None:
+    dossier = khabar.analyze([seeds_dir, examples_dir])
+    story_of = {e.id: e.story for e in dossier.events}
+    seed_ids = {a.id for a in dossier.articles if Path(a.article.source).parent == seeds_dir}
+    event_of = {a: e.id for e in dossier.events for a in e.articles}
+    seed_stories = {story_of[event_of[a]] for a in seed_ids}
+    other_stories = {story_of[event_of[a.id]] for a in dossier.articles if a.id not in seed_ids}
+    assert len(seed_stories) == 1
+    assert not seed_stories & other_stories

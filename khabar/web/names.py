@@ -24,23 +24,26 @@ _RESERVED = frozenset(
 """Names Windows refuses, whatever the extension (a dossier folder may be copied there)."""
 
 
+_EDGES = re.compile(r"^[\s.\-]+|[\s.]+$")
+
+
 def safe_filename(name: str | None) -> str:
     """Return a plain file name from a client-supplied one: no folders, no ``..``, no controls."""
     name = unicodedata.normalize("NFC", name or "")
     name = re.split(r"[/\\]", name)[-1]
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
-    name = _UNSAFE.sub("_", name).strip(" .")
-    name = re.sub(r"_{2,}", "_", name).lstrip("-")
+    name = _EDGES.sub("", re.sub(r"_{2,}", "_", _UNSAFE.sub("_", name)))
+    if name.split(".")[0].lower() in _RESERVED:
+        name = "_" + name
     if len(name) > MAX_NAME_CHARS:
         stem, dot, suffix = name.rpartition(".")
         if dot and 0 < len(suffix) <= MAX_SUFFIX_CHARS:
             name = stem[: MAX_NAME_CHARS - len(suffix) - 1] + "." + suffix
         else:
             name = name[:MAX_NAME_CHARS]
+        name = _EDGES.sub("", name)  # a cut may leave a trailing dot or space
     if not name or set(name) <= {".", "_", " "}:
         return FALLBACK_NAME
-    if name.split(".")[0].lower() in _RESERVED:
-        name = "_" + name
     return name
 
 
