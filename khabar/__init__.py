@@ -18,13 +18,15 @@ if TYPE_CHECKING:
     from khabar.model import Dossier
 
 
-def analyze(paths: Any, config: Any = None, progress: Any = None) -> Dossier:
-    """Analyse files, folders, globs and archives into a :class:`~khabar.model.Dossier`."""
+def analyze(paths: Any, config: Any = None, progress: Any = None, executor: Any = None) -> Dossier:
+    """Analyse files, folders, globs and archives into a :class:`~khabar.model.Dossier`.
+
+    See :func:`khabar.pipeline.analyze` for the arguments.
+    """
+    from khabar.pipeline import _no_progress
     from khabar.pipeline import analyze as _analyze
 
-    if progress is None:
-        return _analyze(paths, config)
-    return _analyze(paths, config, progress)
+    return _analyze(paths, config, progress or _no_progress, executor)
 
 
 __all__ = ["__version__", "analyze"]
