@@ -63,6 +63,22 @@ class Collection:
             flags=dossier.flags,
         )
 
+    def to_dossier(
+        self, errors: tuple[Failure, ...] = (), meta: tuple[tuple[str, str], ...] = ()
+    ) -> Dossier:
+        """A dossier of these results, with the inputs that failed and the run information."""
+        return Dossier(
+            articles=self.articles,
+            entities=self.entities,
+            events=self.events,
+            stories=self.stories,
+            claims=self.claims,
+            contradictions=self.contradictions,
+            flags=self.flags,
+            errors=errors,
+            meta=meta,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class StoredBatch:

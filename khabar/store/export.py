@@ -168,14 +168,4 @@ def export_dossier(
                 articles = tuple(store.iter_resolved(chosen))
             whole = narrow(dataclasses.replace(collection, articles=articles), chosen)
             errors = ()
-    return Dossier(
-        articles=whole.articles,
-        events=whole.events,
-        stories=whole.stories,
-        entities=whole.entities,
-        claims=whole.claims,
-        contradictions=whole.contradictions,
-        flags=whole.flags,
-        errors=errors,
-        meta=_meta(),
-    )
+    return whole.to_dossier(errors, _meta())
