@@ -23,10 +23,10 @@ def analyze(paths: Any, config: Any = None, progress: Any = None, executor: Any 
 
     See :func:`khabar.pipeline.analyze` for the arguments.
     """
-    from khabar.pipeline import _no_progress
     from khabar.pipeline import analyze as _analyze
+    from khabar.pipeline import no_progress
 
-    return _analyze(paths, config, progress or _no_progress, executor)
+    return _analyze(paths, config, progress or no_progress, executor)
 
 
 __all__ = ["__version__", "analyze"]

@@ -30,12 +30,12 @@ Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(stage, done, total)``; ``total`` is None when unknown."""
 
 
-def _no_progress(stage: str, done: int, total: int | None) -> None:
+def no_progress(stage: str, done: int, total: int | None) -> None:
     """Ignore progress reports."""
 
 
 def read_all(
-    paths: Iterable[str | Path], config: Config, progress: Progress = _no_progress
+    paths: Iterable[str | Path], config: Config, progress: Progress = no_progress
 ) -> tuple[list[Page], list[Failure]]:
     """Read every input; return the pages and the inputs that could not be read."""
     pages: list[Page] = []
@@ -64,7 +64,7 @@ def annotate_all(
     pages: Sequence[Page],
     config: Config,
     executor: Executor,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> tuple[list[AnnotatedArticle], list[Failure]]:
     """Clean and annotate pages on ``executor``, each with its outlet's learned chrome lines."""
     learner = OutletChrome().fit(pages) if config.clean.learn_outlet_chrome else None
@@ -81,7 +81,7 @@ def analyze_annotated(
     annotated: Sequence[AnnotatedArticle],
     config: Config,
     failures: Sequence[Failure] = (),
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> Dossier:
     """Run the collection stages (entities, events, claims, summaries) over annotated articles."""
     progress("entities", 0, None)
@@ -119,7 +119,7 @@ def analyze_annotated(
 def analyze(
     paths: Iterable[str | Path] | str | Path,
     config: Config | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
     executor: Executor | None = None,
 ) -> Dossier:
     """Analyse files, folders (recursively), globs and archives into a dossier.

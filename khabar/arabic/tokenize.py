@@ -6,6 +6,7 @@ import re
 
 from khabar.arabic.clitics import split_clitics
 from khabar.arabic.data.chars import DIACRITICS, INVISIBLES, TATWEEL
+from khabar.arabic.data.clitics import STRIPPABLE_PREFIXES
 from khabar.arabic.lexicon import Lexicon, default_lexicon
 from khabar.arabic.normalize import normalize
 from khabar.model import Token
@@ -46,6 +47,16 @@ def original_length(surface: str, norm_chars: int) -> int:
             if seen == norm_chars:
                 return i + 1
     return len(surface)
+
+
+def proclitic_chars(token: Token) -> int:
+    """Characters of one-letter proclitics (و ب ل ك ف) at the start of a token, in the original."""
+    if not token.norm.isalpha():
+        return 0
+    clitics = split_clitics(token.norm).clitics
+    if not clitics or any(c not in STRIPPABLE_PREFIXES for c in clitics):
+        return 0
+    return original_length(token.text, len(clitics))
 
 
 def segment(token: Token, lexicon: Lexicon | None = None) -> list[Token]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from khabar.clean.chrome import OutletChrome, outlet_key
-from khabar.clean.page import article_id, clean_page
+from khabar.clean.page import article_id, clean_page, content_hash
 from khabar.clean.pages import clean_or_fail, clean_pages
 
 __all__ = [
@@ -12,5 +12,6 @@ __all__ = [
     "clean_or_fail",
     "clean_page",
     "clean_pages",
+    "content_hash",
     "outlet_key",
 ]

@@ -20,9 +20,19 @@ ID_HEX_CHARS = 11
 """Hex digits of the content hash kept in an article id (44 bits: no clash in any real corpus)."""
 
 
+def content_hash(data: bytes) -> str:
+    """The SHA-256 hex digest of a page's raw bytes (the key of stored pages)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def id_from_hash(digest: str) -> str:
+    """The article id for a page whose content hash is ``digest``."""
+    return "a" + digest[:ID_HEX_CHARS]
+
+
 def article_id(data: bytes) -> str:
     """The stable id of a page's article: ``a`` and the first hex digits of its SHA-256."""
-    return "a" + hashlib.sha256(data).hexdigest()[:ID_HEX_CHARS]
+    return id_from_hash(content_hash(data))
 
 
 def _body_chars(found: Extraction) -> int:
@@ -83,8 +93,9 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
     first = found.paragraphs[0] if found.paragraphs else ""
     if lede is None and html_lede and norm_line(first) == norm_line(html_lede):
         lede = first
+    digest = content_hash(page.data)
     return Article(
-        id=article_id(page.data),
+        id=id_from_hash(digest),
         source=page.source,
         title=found.title,
         published=published,
@@ -96,5 +107,5 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
         published_evidence=evidence,
         removed=found.removed,
         flags=found.flags,
-        content_hash=hashlib.sha256(page.data).hexdigest(),
+        content_hash=digest,
     )

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from khabar.arabic import original_length, split_clitics, strip_prefix_clitics, tokenize
-from khabar.arabic.data.clitics import STRIPPABLE_PREFIXES
+from khabar.arabic import (
+    proclitic_chars,
+    split_clitics,
+    strip_prefix_clitics,
+    tokenize,
+)
 from khabar.arabic.lexicon import default_lexicon
 from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.rules import SpanRules
@@ -72,16 +76,6 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
             out.append((kind, start, i))
         kind, start = (tag[2:], i) if tag != "O" and tag[2:] in _TYPES else ("", -1)
     return out
-
-
-def _clitic_chars(token: Token) -> int:
-    """Characters of one-letter proclitics (و ب ل ك ف) at the start of a token, in the original."""
-    if not token.norm.isalpha():
-        return 0
-    clitics = split_clitics(token.norm).clitics
-    if not clitics or any(c not in STRIPPABLE_PREFIXES for c in clitics):
-        return 0
-    return original_length(token.text, len(clitics))
 
 
 def _is_nationality(tokens: Sequence[Token], tagger: Tagger) -> bool:
@@ -221,7 +215,7 @@ def _tag_mentions(
 
 def _mention(text: str, span: Sequence[Token], kind: str, in_title: bool) -> Mention | None:
     """The mention covering ``span``, its first token's clitics left out."""
-    start = span[0].start + _clitic_chars(span[0])
+    start = span[0].start + proclitic_chars(span[0])
     end = span[-1].end
     if end <= start:
         return None
@@ -326,7 +320,7 @@ def _extend_given_names(
             ):
                 first -= 1
             if first < i:
-                start = tokens[first].start + _clitic_chars(tokens[first])
+                start = tokens[first].start + proclitic_chars(tokens[first])
                 m = Mention(text[start : m.end], m.type, start, m.end, in_title=m.in_title)
         out.append(m)
     return out

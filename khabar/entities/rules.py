@@ -16,8 +16,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from khabar.arabic import normalize, original_length, split_clitics, strip_prefix_clitics
-from khabar.arabic.data.clitics import ARTICLE, STRIPPABLE_PREFIXES
+from khabar.arabic import (
+    normalize,
+    proclitic_chars,
+    split_clitics,
+    strip_prefix_clitics,
+)
+from khabar.arabic.data.clitics import ARTICLE
 from khabar.entities.data.cues import (
     FACILITY_ADJECTIVES,
     FACILITY_HEADS,
@@ -54,16 +59,6 @@ _NISBA_ENDINGS = ("يه", "ي")
 def _bare(token: Token) -> str:
     """A token's normalised form without one-letter clitics (the article kept)."""
     return strip_prefix_clitics(token.norm) if token.norm.isalpha() else token.norm
-
-
-def _clitic_chars(token: Token) -> int:
-    """Characters of one-letter proclitics (و ب ل ك ف) at the start of a token, in the original."""
-    if not token.norm.isalpha():
-        return 0
-    clitics = split_clitics(token.norm).clitics
-    if not clitics or any(c not in STRIPPABLE_PREFIXES for c in clitics):
-        return 0
-    return original_length(token.text, len(clitics))
 
 
 def _is_title(word: str) -> bool:
@@ -142,7 +137,7 @@ class SpanRules:
         text: str, tokens: Sequence[Token], first: int, last: int, kind: EntityType, in_title: bool
     ) -> Mention | None:
         """A mention over tokens ``first … last - 1``, the first token's clitics left out."""
-        start = tokens[first].start + _clitic_chars(tokens[first])
+        start = tokens[first].start + proclitic_chars(tokens[first])
         end = tokens[last - 1].end
         if end <= start:
             return None

@@ -8,17 +8,16 @@ same ``add`` again finishes the work.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from khabar.clean import OutletChrome
+from khabar.clean import OutletChrome, content_hash
 from khabar.config import Config
 from khabar.model import Failure, Page
-from khabar.pipeline import Progress, analyze_annotated
+from khabar.pipeline import Progress, analyze_annotated, no_progress
 from khabar.read import iter_pages
 from khabar.run import Executor, annotate_pages, make_executor
 from khabar.run.base import chunked
@@ -44,10 +43,6 @@ LOCK_TIMEOUT_S = 60.0
 enough to ride out a batch commit or a short run; a long run should not be silently queued."""
 
 
-def _no_progress(stage: str, done: int, total: int | None) -> None:
-    """Ignore progress reports."""
-
-
 @dataclass(frozen=True, slots=True)
 class AddReport:
     """What one ``add`` did to a store."""
@@ -70,13 +65,8 @@ class AddReport:
     """False when the collection results are stale (left for a later update or refresh)."""
 
 
-def content_hash(data: bytes) -> str:
-    """The SHA-256 hex digest of a page's raw bytes, the key of stored pages."""
-    return hashlib.sha256(data).hexdigest()
-
-
 def update_collection(
-    store: Store, config: Config, run_id: int, progress: Progress = _no_progress
+    store: Store, config: Config, run_id: int, progress: Progress = no_progress
 ) -> Collection:
     """Run the collection stages over every stored article and store their results."""
     annotated = list(store.iter_annotated())
@@ -198,7 +188,7 @@ def add_paths(
     db: str | Path,
     paths: Sequence[str | Path] | str | Path,
     config: Config | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
     *,
     executor: Executor | None = None,
     batch_pages: int = BATCH_PAGES,
@@ -261,7 +251,7 @@ def _executor(config: Config) -> Executor:
 def refresh(
     db: str | Path,
     config: Config | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
     lock_timeout_s: float = LOCK_TIMEOUT_S,
 ) -> bool:
     """Bring the collection stages of ``db`` up to date; True when they had to be recomputed."""

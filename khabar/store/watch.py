@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.config import Config
-from khabar.pipeline import Progress
+from khabar.pipeline import Progress, no_progress
 from khabar.run import Executor
 from khabar.store.add import LOCK_TIMEOUT_S, AddReport, add_paths
 
@@ -22,10 +22,6 @@ so a file still being written or copied is never read half-way."""
 
 SKIPPED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".swp")
 """Names of files still being downloaded or edited; they are taken once renamed."""
-
-
-def _no_progress(stage: str, done: int, total: int | None) -> None:
-    """Ignore progress reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +91,7 @@ def watch(
     config: Config | None = None,
     interval_s: float = POLL_INTERVAL_S,
     stop: threading.Event | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
     on_add: Callable[[AddReport, list[Path]], None] | None = None,
     lock_timeout_s: float = LOCK_TIMEOUT_S,
     executor: Executor | None = None,
