@@ -2,8 +2,9 @@
 
 Usage:
     python benchmarks/bench_events.py eval [--threshold 0.25 ...]  # BCubed, pairwise on dev set
+    python benchmarks/bench_events.py eval --heldout               # ... on the held-out days
     python benchmarks/bench_events.py speed [--sizes 1000 5000 0]  # 0 = all articles
-    python benchmarks/bench_events.py incremental                  # dev set fed day by day
+    python benchmarks/bench_events.py incremental [--heldout]      # labelled days fed day by day
 
 Needs the ANT corpus (../shared/data/ant, or a copy extracted to /tmp/ant). ANT articles become
 khabar Articles (TITLE → title, TIME → published, SRC → outlet, TEXT → paragraphs); annotation
@@ -68,9 +69,9 @@ def to_annotated(record: Mapping[str, Any], with_times: bool = True) -> Annotate
     return AnnotatedArticle(article, (), times)
 
 
-def run_eval(thresholds: Sequence[float]) -> None:
-    """Score clustering of the labelled days against the dev-set labels."""
-    records, gold = ant_devset._load_labelled(ant_devset.default_root(), ant_devset.DEVSET_TSV)
+def run_eval(thresholds: Sequence[float], tsv: Path = ant_devset.DEVSET_TSV) -> None:
+    """Score clustering of the labelled days against the labels of ``tsv`` (the dev set)."""
+    records, gold = ant_devset._load_labelled(ant_devset.default_root(), tsv)
     annotated = [to_annotated(r) for r in records]
     print(
         f"{len(annotated)} articles of the labelled days, {len(gold)} labelled, "
@@ -84,18 +85,22 @@ def run_eval(thresholds: Sequence[float]) -> None:
         print(ant_devset._format(f"khabar@{threshold:.2f}", evaluate(pred, gold)))
 
 
-def run_incremental() -> None:
-    """Feed the labelled days one day at a time through EventIndex.add and score the result."""
-    records, gold = ant_devset._load_labelled(ant_devset.default_root(), ant_devset.DEVSET_TSV)
-    annotated = [to_annotated(r) for r in records]
+def incremental_labels(records: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Article → event when the records are fed one UTC day at a time through EventIndex.add."""
     index = EventIndex()
     by_day: dict[str, list[AnnotatedArticle]] = {}
-    for record, a in zip(records, annotated, strict=True):
-        by_day.setdefault(ant_devset.day_of(record), []).append(a)
+    for record in records:
+        by_day.setdefault(ant_devset.day_of(record), []).append(to_annotated(record))
     pred: dict[str, str] = {}
     for day in sorted(by_day):
         pred.update(index.add(by_day[day]))
-    print(ant_devset._format("khabar-incremental", evaluate(pred, gold)))
+    return pred
+
+
+def run_incremental(tsv: Path = ant_devset.DEVSET_TSV) -> None:
+    """Feed the labelled days one day at a time through EventIndex.add and score the result."""
+    records, gold = ant_devset._load_labelled(ant_devset.default_root(), tsv)
+    print(ant_devset._format("khabar-incremental", evaluate(incremental_labels(records), gold)))
 
 
 def run_speed(sizes: Sequence[int], undated: bool = False) -> None:
@@ -160,23 +165,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("eval")
     ev.add_argument("--threshold", type=float, nargs="*", default=[LINK_THRESHOLD])
+    ev.add_argument("--tsv", type=Path, default=ant_devset.DEVSET_TSV, help="labels to score")
+    ev.add_argument("--heldout", action="store_true", help="score the held-out days instead")
     sp = sub.add_parser("speed")
     sp.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 0])
     sp.add_argument("--undated", action="store_true", help="drop publish dates (no date blocking)")
     one = sub.add_parser("speed-one")
     one.add_argument("size", type=int)
     one.add_argument("--undated", action="store_true")
-    sub.add_parser("incremental")
+    inc = sub.add_parser("incremental")
+    inc.add_argument("--tsv", type=Path, default=ant_devset.DEVSET_TSV, help="labels to score")
+    inc.add_argument("--heldout", action="store_true", help="score the held-out days instead")
     sub.add_parser("background-df", help=f"write {BACKGROUND_OUT.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     if args.command == "eval":
-        run_eval(args.threshold)
+        run_eval(args.threshold, ant_devset.HELDOUT_TSV if args.heldout else args.tsv)
     elif args.command == "speed":
         run_speed(args.sizes, args.undated)
     elif args.command == "speed-one":
         run_speed_one(args.size, args.undated)
     elif args.command == "incremental":
-        run_incremental()
+        run_incremental(ant_devset.HELDOUT_TSV if args.heldout else args.tsv)
     else:
         write_background_df()
     return 0

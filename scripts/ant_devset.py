@@ -10,6 +10,7 @@ Usage:
     python scripts/ant_devset.py check       # every article of the labelled days has a label
     python scripts/ant_devset.py baselines   # BCubed and pairwise scores of two baselines
     python scripts/ant_devset.py baselines --khabar --by-day   # and of khabar's build_events
+    python scripts/ant_devset.py --tsv tests/quality/data/ant_events_test.tsv check  # held out
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from khabar.events.metrics import ClusterScores, evaluate  # noqa: E402  (needs 
 
 SHARED_ANT = ROOT.parent / "shared" / "data" / "ant"
 DEVSET_TSV = ROOT / "tests" / "quality" / "data" / "ant_events_dev.tsv"
+HELDOUT_TSV = ROOT / "tests" / "quality" / "data" / "ant_events_test.tsv"
+"""Held-out days labelled before tuning (issue 5): score clustering on them, never tune on them."""
 ARCHIVE_SUFFIXES = (".tar.xz", ".tar.gz", ".tar.bz2", ".tar")
 DEFAULT_CATEGORIES = ("middleEast", "internationalNews")
 OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")

@@ -1,4 +1,4 @@
-"""Named entities: the CRF tagger, mentions in articles, and cross-article resolution."""
+"""Named entities: the tagger (CRF or BiLSTM-CRF), mentions in articles, resolution."""
 
 from khabar.entities.conll import tag_conll
 from khabar.entities.recognize import find_mentions, recognize

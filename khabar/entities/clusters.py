@@ -61,6 +61,21 @@ def build_clusters(
     sizes: tuple[int, ...] = CLUSTER_SIZES,
 ) -> dict[str, tuple[str, ...]]:
     """Cluster the frequent words of tokenised documents; word → one id per k in ``sizes``."""
+    vocab, vectors = word_vectors(docs, min_count)
+    out: dict[str, list[str]] = {w: [] for w in vocab}
+    for k in sizes:
+        labels = MiniBatchKMeans(
+            n_clusters=k, random_state=SEED, batch_size=4096, n_init=3
+        ).fit_predict(vectors)
+        for word, label in zip(vocab, labels, strict=True):
+            out[word].append(f"{k}.{label}")
+    return {w: tuple(ids) for w, ids in out.items()}
+
+
+def word_vectors(
+    docs: Iterable[list[str]], min_count: int = MIN_WORD_COUNT
+) -> tuple[list[str], np.ndarray]:
+    """The frequent words of tokenised documents (most frequent first) and their unit vectors."""
     docs = list(docs)
     counts: Counter[str] = Counter()
     for doc in docs:
@@ -86,15 +101,7 @@ def build_clusters(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)),
         shape=(len(vocab), 2 * CONTEXT_WORDS),
     ).tocsr()
-    vectors = _reduce(_ppmi(matrix))
-    out: dict[str, list[str]] = {w: [] for w in vocab}
-    for k in sizes:
-        labels = MiniBatchKMeans(
-            n_clusters=k, random_state=SEED, batch_size=4096, n_init=3
-        ).fit_predict(vectors)
-        for word, label in zip(vocab, labels, strict=True):
-            out[word].append(f"{k}.{label}")
-    return {w: tuple(ids) for w, ids in out.items()}
+    return vocab, _reduce(_ppmi(matrix))
 
 
 def _ppmi(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -19,15 +19,15 @@ _INVISIBLE = "\ufeff\u200e\u200f"
 
 def _tag_sentence(tokens: list[str], tagger: Tagger) -> list[str]:
     """Tag one input sentence, in pieces when it is very long."""
-    tags: list[str] = []
+    pieces: list[list[str]] = []
     start = 0
     for i, token in enumerate(tokens):
         if token in SENTENCE_END or i - start + 1 >= MAX_CHUNK_TOKENS:
-            tags += tagger.tag(tokens[start : i + 1])
+            pieces.append(tokens[start : i + 1])
             start = i + 1
     if start < len(tokens):
-        tags += tagger.tag(tokens[start:])
-    return tags
+        pieces.append(tokens[start:])
+    return [tag for piece in tagger.tag_batch(pieces) for tag in piece]
 
 
 def tag_conll(lines: Iterable[str], tagger: Tagger) -> Iterator[str]:

@@ -53,6 +53,10 @@ class WordFeatures:
     next1: list[str]
     prev2: list[str]
     next2: list[str]
+    norm: str = ""
+    """The normalised word."""
+    bare: str = ""
+    """The normalised word without one-letter clitics (the key of word clusters and vectors)."""
 
 
 def _cue(word: str) -> str | None:
@@ -158,6 +162,8 @@ class FeatureExtractor:
             next1=self._keep([f"+1{f}" for f in near]),
             prev2=self._keep([f"-2{f}" for f in context]),
             next2=self._keep([f"+2{f}" for f in context]),
+            norm=norm,
+            bare=bare,
         )
 
     def _definiteness(self, article: str, stem: str) -> str:

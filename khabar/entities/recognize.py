@@ -193,8 +193,9 @@ def _tag_mentions(
 ) -> list[Mention]:
     """Mentions the tagger finds in one text."""
     mentions: list[Mention] = []
-    for sentence in sentence_chunks(text, tokens):
-        tags = tagger.tag([t.text for t in sentence])
+    sentences = list(sentence_chunks(text, tokens))
+    tagged = tagger.tag_batch([[t.text for t in sentence] for sentence in sentences])
+    for sentence, tags in zip(sentences, tagged, strict=True):
         spans = [
             (kind, part)
             for kind, first, last in _fix_spans(sentence, bio_spans(tags), tagger)

@@ -65,9 +65,12 @@ def fallen_keys(norm_sentence: str) -> set[str]:
     return keys - FALL_NOISE
 
 
-def office_holders(sentences: Iterable[tuple[str, str]]) -> tuple[dict[str, str], set[str]]:
+def office_holders(
+    sentences: Iterable[tuple[str, str]], with_falls: bool = True
+) -> tuple[dict[str, str], set[str]]:
     """From (original, normalised) sentences: names called by a current title (key → sentence)
-    and names called former or fallen."""
+    and names called former or fallen (fallen only ``with_falls``: the words after a fall cue
+    are often not a name — مقتل 45 عنصرا من تنظيم)."""
     current: dict[str, str] = {}
     former: set[str] = set()
     for original, norm in sentences:
@@ -78,5 +81,6 @@ def office_holders(sentences: Iterable[tuple[str, str]]) -> tuple[dict[str, str]
             else:
                 for key in keys:
                     current.setdefault(key, original)
-        former |= fallen_keys(norm)
+        if with_falls:
+            former |= fallen_keys(norm)
     return current, former

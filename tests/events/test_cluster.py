@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from events_support import make
 from hypothesis import given, settings
@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from khabar.config import EventsConfig
 from khabar.events import EventIndex, build_events
-from khabar.events.cluster import ClusterState, agglomerate, candidate_pairs, event_id
+from khabar.events.cluster import (
+    ADJACENT_DAY_THRESHOLD,
+    ClusterState,
+    agglomerate,
+    candidate_pairs,
+    event_id,
+)
 from khabar.events.vectors import TfidfModel
 
 DAY = date(2018, 4, 14)
@@ -187,3 +193,32 @@ def test_build_events_puts_every_article_in_exactly_one_event(docs) -> None:
     for e in events:
         if e.date_range:
             assert e.date_range[0] <= e.date_range[1]
+
+
+def test_leads_dating_neighbouring_days_need_more_similarity() -> None:
+    saturday = ClusterState(span=(DAY, DAY))
+    sunday = ClusterState(span=(DAY + timedelta(days=1), DAY + timedelta(days=1)))
+    assert saturday.span_gap_days(sunday) == 1 and saturday.span_gap_days(saturday) == 0
+    assert saturday.span_gap_days(ClusterState()) == 0  # an undated lead says nothing
+    weak = {(0, 1): ADJACENT_DAY_THRESHOLD - 0.01}
+    strong = {(0, 1): ADJACENT_DAY_THRESHOLD + 0.01}
+    assert len(set(agglomerate([saturday, sunday], weak, 0.25, 3))) == 2
+    assert len(set(agglomerate([saturday, sunday], strong, 0.25, 3))) == 1
+    assert len(set(agglomerate([saturday, saturday], weak, 0.25, 3))) == 1
+
+
+def test_a_casualty_count_does_not_make_an_organisation_former() -> None:
+    body = (
+        "أعلن الجيش العراقي مقتل 45 عنصرا من تنظيم الدولة الإسلامية في غارات جوية شرقي سوريا"
+        " استهدفت اجتماعا لقادة التنظيم قرب بلدة هجين."
+    )
+    a = make("iq-a", "الجيش العراقي يعلن مقتل 45 من عناصر تنظيم الدولة", body, DAY)
+    b = make(
+        "iq-b",
+        "غارات عراقية تقتل قادة لتنظيم الدولة في سوريا",
+        "قال الجيش العراقي إن طائراته قتلت 45 عنصرا من التنظيم بينهم أمير تنظيم الدولة في هجين"
+        " خلال اجتماع لقادته شرقي سوريا.",
+        DAY,
+    )
+    events, _ = build_events([a, b], [], EventsConfig())
+    assert len(events) == 1
