@@ -3,14 +3,18 @@
 For each size (articles taken in publication order from the ANT corpus) and each executor, a
 fresh process adds the articles to a new store and reports articles per second and the peak
 resident memory of the whole process tree (driver + pool or Dask workers), sampled with psutil.
-Ratios are against the in-process local executor on the same size. The per-page stages (clean,
-annotate) and the commit are timed apart from the collection stages (entities + events), which
-run once over the whole collection::
+Ratios are against the in-process local executor on the same size. Only the per-page part of
+``add`` is timed there (the collection update does not use the executor)::
 
     python benchmarks/bench_store.py --sizes 1000 5000 --out /tmp/khabar-store/bench
-    python benchmarks/bench_store.py --sizes 5000 --batches 10   # ten adds against one
 
-Results go to stdout as a Markdown table (copy them into benchmarks/results_store.md).
+``--batches N`` adds the articles in N adds (each with its incremental collection update) and in
+one add (full update), compares the stored events (BCubed F1) and checks that adding a shard a
+second time changes nothing; ``--stage many|one|compare`` runs the two sides apart::
+
+    python benchmarks/bench_store.py --sizes 5000 --batches 10 --event-index
+
+Results go to stdout as Markdown or JSON (copy them into benchmarks/results_store.md).
 """
 
 from __future__ import annotations
@@ -76,15 +80,22 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_one(inputs: Path, db: Path, executor: str) -> dict[str, Any]:
-    """Add ``inputs`` to a new store ``db`` with one executor; return timings and memory."""
-    from khabar.config import Config, RunConfig
-    from khabar.entities import resolve_entities
-    from khabar.events import build_events
-    from khabar.run import executor_for
-    from khabar.store import add_paths, open_store
+def run_one(inputs: Path, db: Path, executor: str, out: Path) -> dict[str, Any]:
+    """Add ``inputs`` to a new store ``db`` with one executor; return timings and memory.
 
-    config = Config(run=RunConfig(**EXECUTORS[executor]))  # type: ignore[arg-type]
+    Times the per-page part of ``add`` only (``update=False``): the collection update does not
+    use the executor, so it is timed once, in :func:`compare_batches`.
+    """
+    import dataclasses
+
+    from khabar.config import RunConfig
+    from khabar.run import executor_for
+    from khabar.store import add_paths
+
+    config = dataclasses.replace(
+        frozen_model_config(out),
+        run=RunConfig(**EXECUTORS[executor]),  # type: ignore[arg-type]
+    )
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     with PeakMemory() as memory:
@@ -97,12 +108,6 @@ def run_one(inputs: Path, db: Path, executor: str) -> dict[str, Any]:
             per_page_s = time.perf_counter() - began
         finally:
             runner.close()
-        began = time.perf_counter()
-        with open_store(db) as store:
-            annotated = list(store.iter_annotated())
-        resolved, entities = resolve_entities(annotated, config.entities)
-        events, _ = build_events(resolved, entities, config.events)
-        collection_s = time.perf_counter() - began
     return {
         "executor": executor,
         "articles": report.added,
@@ -110,8 +115,6 @@ def run_one(inputs: Path, db: Path, executor: str) -> dict[str, Any]:
         "startup_s": round(startup, 2),
         "add_s": round(per_page_s, 2),
         "articles_per_s": round(report.added / per_page_s, 2),
-        "collection_s": round(collection_s, 2),
-        "events": len(events),
         "peak_driver_mb": round(memory.peak_self / 2**20),
         "peak_tree_mb": round(memory.peak_tree / 2**20),
         "store_mb": round(db.stat().st_size / 2**20, 1),
@@ -133,52 +136,128 @@ def frozen_model_config(out: Path) -> Any:
     return Config(entities=EntitiesConfig(model_path=str(snapshot)))
 
 
-def compare_batches(size: int, out: Path, shards: int) -> dict[str, Any]:
-    """Add ``size`` articles in ``shards`` adds and in one add; compare what the stores hold.
+def stored_events(db: Path) -> dict[str, str]:
+    """Article id → id of its stored event."""
+    from khabar.store import open_store
 
-    Compares the stored articles, the events that entity resolution + event clustering make of
-    each store (the collection stages that decide events), and what adding a shard a second
-    time changes. Also scores the incremental ``EventIndex`` fed shard by shard against one
-    feed, for the events stage's own record.
-    """
+    with open_store(db) as store:
+        return {a: e.id for e in store.load_collection().events for a in e.articles}
+
+
+def store_snapshot(db: Path) -> tuple[Any, ...]:
+    """Everything a re-add could change: articles as stored and resolved, collection results."""
+    from khabar.store import open_store
+
+    with open_store(db) as store:
+        return (
+            list(store.iter_annotated()),
+            list(store.iter_resolved()),
+            store.load_collection(),
+            store.count_pages(),
+        )
+
+
+def batch_files(size: int, out: Path, shards: int) -> list[Path]:
+    """The first ``size`` ANT articles as ``shards`` JSON Lines files (written once)."""
     from benchmarks.ant_to_jsonl import ANT_ARCHIVE, read_ant, write_shards
-    from khabar.entities import resolve_entities
-    from khabar.events import EventIndex, build_events
-    from khabar.events.metrics import bcubed
-    from khabar.store import add_paths, open_store
 
     folder = out / f"ant-{size}-x{shards}"
-    files = sorted(folder.glob("ant-*.jsonl")) or write_shards(
+    return sorted(folder.glob("ant-*.jsonl")) or write_shards(
         read_ant(ANT_ARCHIVE)[:size], folder, shards
     )
+
+
+def build_batch_store(size: int, out: Path, shards: int, side: str) -> dict[str, Any]:
+    """Fill the ``many`` store (one add per shard) or the ``one`` store (one add of all),
+    each add with its collection update; return timings and peak memory (saved as JSON)."""
+    from khabar.store import add_paths
+
+    files = batch_files(size, out, shards)
+    config = frozen_model_config(out)
+    db = out / f"batches-{size}-{side}.db"
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    adds: list[dict[str, Any]] = []
+    groups = [[p] for p in files] if side == "many" else [files]
+    with PeakMemory() as memory:
+        began = time.perf_counter()
+        for group in groups:
+            report = add_paths(db, [str(p) for p in group], config)
+            adds.append(
+                {"added": report.added, "recomputed": report.recomputed, "s": report.seconds}
+            )
+            print(json.dumps({side: group[0].name, **adds[-1]}), file=sys.stderr, flush=True)
+        seconds = time.perf_counter() - began
+    row = {
+        "s": round(seconds, 1),
+        "recomputed": sum(a["recomputed"] for a in adds),
+        "peak_mb": round(memory.peak_self / 2**20),
+        "adds": adds,
+    }
+    (out / f"batches-{size}-{side}.json").write_text(json.dumps(row))
+    return row
+
+
+def compare_batches(
+    size: int, out: Path, shards: int, event_index: bool, stage: str = "all"
+) -> dict[str, Any]:
+    """Add ``size`` articles in ``shards`` adds and in one add, each with the collection update
+    (incremental after every add; full for the one add); compare the stored events, and what
+    adding a shard a second time changes. With ``event_index``, also score the incremental
+    ``EventIndex`` fed shard by shard against one feed (the alternative design). ``stage``
+    ``many`` or ``one`` fills one store only (to run both sides in parallel), ``compare``
+    compares stores filled before."""
+    from khabar.events.metrics import bcubed
+    from khabar.store import add_paths
+
+    if stage in ("many", "one"):
+        return build_batch_store(size, out, shards, stage)
+    if stage == "all":
+        for side in ("many", "one"):
+            build_batch_store(size, out, shards, side)
+    files = batch_files(size, out, shards)
     config = frozen_model_config(out)
     stores = {"many": out / f"batches-{size}-many.db", "one": out / f"batches-{size}-one.db"}
-    for db in stores.values():
-        for suffix in ("", "-wal", "-shm", ".lock"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
-    began = time.perf_counter()
-    for path in files:
-        add_paths(stores["many"], [str(path)], config, update=False)
-    many_s = time.perf_counter() - began
-    began = time.perf_counter()
-    add_paths(stores["one"], [str(p) for p in files], config, update=False)
-    one_s = time.perf_counter() - began
+    sides = {k: json.loads((out / f"batches-{size}-{k}.json").read_text()) for k in stores}
+    many_s, one_s = sides["many"]["s"], sides["one"]["s"]
+    adds = sides["many"]["adds"]
+    events_many, events_one = stored_events(stores["many"]), stored_events(stores["one"])
+    before = store_snapshot(stores["many"])
+    again = add_paths(stores["many"], [str(files[len(files) // 2])], config)
+    unchanged = store_snapshot(stores["many"]) == before
+    row: dict[str, Any] = {
+        "size": size,
+        "shards": len(files),
+        "articles_many": len(events_many),
+        "articles_one": len(events_one),
+        "add_many_s": round(many_s, 1),
+        "add_one_s": round(one_s, 1),
+        "recomputed_many": sides["many"]["recomputed"],
+        "recomputed_one": sides["one"]["recomputed"],
+        "peak_mb_many": sides["many"]["peak_mb"],
+        "peak_mb_one": sides["one"]["peak_mb"],
+        "events_many": len(set(events_many.values())),
+        "events_one": len(set(events_one.values())),
+        "same_events": events_many == events_one,
+        "events_bcubed_f1": round(bcubed(events_many, events_one)[2], 4),
+        "readd_added": again.added,
+        "readd_skipped": again.skipped_duplicates,
+        "readd_unchanged": unchanged,
+        "adds": adds,
+    }
+    if event_index:
+        row["event_index_bcubed_f1_shards_vs_once"] = _event_index_f1(stores["one"], files)
+    return row
 
-    def snapshot(db: Path) -> list[Any]:
-        with open_store(db) as store:
-            return list(store.iter_annotated())
 
-    many, one = snapshot(stores["many"]), snapshot(stores["one"])
-    again = add_paths(stores["many"], [str(files[len(files) // 2])], config, update=False)
-    unchanged = snapshot(stores["many"]) == many
+def _event_index_f1(db: Path, files: list[Path]) -> float:
+    """BCubed F1 of the incremental ``EventIndex`` fed one shard at a time against one feed."""
+    from khabar.events import EventIndex
+    from khabar.events.metrics import bcubed
+    from khabar.store import open_store
 
-    def events(annotated: list[Any]) -> dict[str, str]:
-        resolved, entities = resolve_entities(annotated, config.entities)
-        built, _ = build_events(resolved, entities, config.events)
-        return {a: e.id for e in built for a in e.articles}
-
-    events_many, events_one = events(many), events(one)
-    resolved, _ = resolve_entities(one, config.entities)
+    with open_store(db) as store:
+        resolved = list(store.iter_resolved())
     fed = EventIndex()
     per_shard: dict[str, str] = {}
     by_source: dict[str, list[Any]] = {}
@@ -187,23 +266,7 @@ def compare_batches(size: int, out: Path, shards: int) -> dict[str, Any]:
     for _, members in sorted(by_source.items()):
         per_shard.update(fed.add(members))
     at_once = EventIndex().add(resolved)
-    return {
-        "size": size,
-        "shards": len(files),
-        "articles_many": len(many),
-        "articles_one": len(one),
-        "same_articles": many == one,
-        "add_many_s": round(many_s, 1),
-        "add_one_s": round(one_s, 1),
-        "events_many": len(set(events_many.values())),
-        "events_one": len(set(events_one.values())),
-        "same_events": events_many == events_one,
-        "events_bcubed_f1": round(bcubed(events_many, events_one)[2], 4),
-        "readd_added": again.added,
-        "readd_skipped": again.skipped_duplicates,
-        "readd_unchanged": unchanged,
-        "event_index_bcubed_f1_shards_vs_once": round(bcubed(per_shard, at_once)[2], 4),
-    }
+    return round(bcubed(per_shard, at_once)[2], 4)
 
 
 def prepare(size: int, out: Path) -> Path:
@@ -226,18 +289,32 @@ def main() -> None:
     parser.add_argument(
         "--batches", type=int, default=0, help="compare N adds of one shard each with one add"
     )
+    parser.add_argument(
+        "--event-index", action="store_true", help="with --batches: also score EventIndex fed"
+    )
+    parser.add_argument(
+        "--stage",
+        choices=("all", "many", "one", "compare"),
+        default="all",
+        help="with --batches: fill one side only, or compare stores filled before",
+    )
     parser.add_argument("--one", nargs=2, metavar=("INPUT", "EXECUTOR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.one:
         inputs, executor = Path(args.one[0]), args.one[1]
         print(
-            json.dumps(run_one(inputs, args.out / f"{inputs.parent.name}-{executor}.db", executor))
+            json.dumps(
+                run_one(
+                    inputs, args.out / f"{inputs.parent.name}-{executor}.db", executor, args.out
+                )
+            )
         )
         return
     if args.batches:
         for size in args.sizes:
-            print(json.dumps(compare_batches(size, args.out, args.batches)), flush=True)
+            row = compare_batches(size, args.out, args.batches, args.event_index, args.stage)
+            print(json.dumps(row), flush=True)
         return
     rows: list[dict[str, Any]] = []
     for size in args.sizes:
@@ -258,7 +335,7 @@ def main() -> None:
             print(json.dumps(row), file=sys.stderr, flush=True)
     columns = [
         "size", "executor", "articles", "failed", "startup_s", "add_s", "articles_per_s",
-        "speed_vs_local_1", "collection_s", "events", "peak_driver_mb", "peak_tree_mb",
+        "speed_vs_local_1", "peak_driver_mb", "peak_tree_mb",
         "store_mb",
     ]  # fmt: skip
     print("| " + " | ".join(columns) + " |")

@@ -15,11 +15,13 @@ from khabar.store.add import (
     LOCK_TIMEOUT_S,
     AddReport,
     add_paths,
+    affected_articles,
     content_hash,
     refresh,
     update_collection,
+    update_incremental,
 )
-from khabar.store.base import Collection, PageOutcome, Store
+from khabar.store.base import Collection, CollectionDelta, PageOutcome, Store
 from khabar.store.export import DossierFilter, export_dossier
 from khabar.store.registry import STORES, open_store
 from khabar.store.sqlite import SQLiteStore
@@ -32,16 +34,19 @@ __all__ = [
     "STORES",
     "AddReport",
     "Collection",
+    "CollectionDelta",
     "DossierFilter",
     "FolderPoller",
     "PageOutcome",
     "SQLiteStore",
     "Store",
     "add_paths",
+    "affected_articles",
     "content_hash",
     "export_dossier",
     "open_store",
     "refresh",
     "update_collection",
+    "update_incremental",
     "watch",
 ]

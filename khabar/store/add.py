@@ -4,6 +4,13 @@ Pages are streamed from the inputs, processed and committed in batches, so memor
 by the batch size while the store grows; a page whose bytes are already stored is skipped. A run
 killed at any point leaves every committed batch in place and no half-stored page; running the
 same ``add`` again finishes the work.
+
+The collection update after an add is incremental (:func:`update_incremental`): the articles not
+yet in the collection results, the stored ones published within the event window of their days,
+and the members of those articles' events are clustered again (entities, events, stories,
+claims, summaries), so new articles join stored events or start new ones; the results of every
+other article stay as stored. Memory and time grow with the new articles and their window, not
+with the store.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 from khabar.clean import OutletChrome, content_hash
 from khabar.config import Config
+from khabar.events.cluster import MAX_PUBLISH_GAP_DAYS
 from khabar.model import Failure, Page
 from khabar.pipeline import Progress, analyze_annotated, no_progress
 from khabar.read import iter_pages
@@ -23,6 +32,7 @@ from khabar.run import Executor, annotate_pages, make_executor
 from khabar.run.base import chunked
 from khabar.run.work import PageTask
 from khabar.store.base import Collection, PageOutcome, Store
+from khabar.store.merge import merge_delta
 from khabar.store.registry import open_store
 
 BATCH_PAGES = 256
@@ -37,6 +47,11 @@ CHROME_STORED_PAGES = 1000
 """Latest stored pages per outlet that outlet-chrome learning reads at each add. Menus and
 footers are on nearly every page, so a thousand recent pages find them as well as the whole
 history, while time and memory stay bounded as the store grows (and track a redesign)."""
+
+WINDOW_DAYS = MAX_PUBLISH_GAP_DAYS
+"""Days around a new article's publish day whose stored articles are clustered again with it:
+event clustering never joins reports published further apart (khabar.events.cluster), so
+articles outside the window cannot join the new article's event."""
 
 LOCK_TIMEOUT_S = 60.0
 """Seconds an add waits for another add on the same store before failing with StoreError. Long
@@ -63,6 +78,8 @@ class AddReport:
     seconds: float
     updated: bool = True
     """False when the collection results are stale (left for a later update or refresh)."""
+    recomputed: int = 0
+    """Articles whose collection results this run recomputed (the affected ones)."""
 
 
 def update_collection(
@@ -74,6 +91,59 @@ def update_collection(
     collection = Collection.from_dossier(dossier)
     store.put_collection(run_id, collection)
     return collection
+
+
+def affected_articles(store: Store, pending: Sequence[str]) -> set[str]:
+    """The articles an update of ``pending`` articles recomputes: those, the stored ones
+    published within :data:`WINDOW_DAYS` of any of their publish days, the stored undated ones
+    (clustering compares them with every article), and every member of the events these belong
+    to (so that no stored event is split). All articles when a pending one is undated: it may
+    join an event of any date."""
+    published = [a.article.published for a in store.iter_annotated(pending)]
+    if any(day is None for day in published):
+        return set(store.article_ids())
+    days = sorted(set(published))  # type: ignore[type-var]  # no None left
+    ranges: list[list[date]] = []
+    for day in days:
+        lo, hi = day - timedelta(WINDOW_DAYS), day + timedelta(WINDOW_DAYS)
+        if ranges and lo <= ranges[-1][1] + timedelta(1):
+            ranges[-1][1] = hi
+        else:
+            ranges.append([lo, hi])
+    near: set[str] = set(pending) | store.undated_ids()
+    for lo, hi in ranges:
+        near |= store.published_between(lo.isoformat(), hi.isoformat())
+    return near | store.members_of(store.events_of(near))
+
+
+def update_incremental(
+    store: Store, config: Config, run_id: int, progress: Progress = no_progress
+) -> int:
+    """Bring the collection results up to date with the pending articles by recomputing the
+    affected ones only (:func:`affected_articles`); return how many were recomputed.
+
+    When every stored article is affected this is :func:`update_collection` (and so equal to
+    ``analyze``); otherwise the partial results are merged into the stored ones
+    (:func:`khabar.store.merge.merge_delta`) and the rest of the collection stays as it is.
+    """
+    pending = store.pending_ids()
+    if not pending:
+        if not store.collection_stale():
+            return 0
+        # Stale with nothing pending: results written by something other than an update.
+        return len(update_collection(store, config, run_id, progress).articles)
+    affected = affected_articles(store, pending)
+    if len(affected) >= store.count_articles():
+        update_collection(store, config, run_id, progress)
+        return len(affected)
+    annotated = list(store.iter_annotated(affected))
+    dossier = analyze_annotated(annotated, config, (), progress)
+    del annotated
+    old = store.collection_touching(
+        affected, (e.id for e in dossier.entities), (c.id for c in dossier.claims)
+    )
+    store.put_collection_delta(run_id, merge_delta(old, dossier, affected))
+    return len(affected)
 
 
 @dataclass
@@ -214,9 +284,9 @@ def add_paths(
             try:
                 inputs = [str(p) for p in paths]
                 _add_stream(store, inputs, config, runner, run_id, batch_pages, tally, progress)
-                updated = update and store.collection_stale()
-                if updated:
-                    update_collection(store, config, run_id, progress)
+                recomputed = 0
+                if update and store.collection_stale():
+                    recomputed = update_incremental(store, config, run_id, progress)
                 events_touched = len(store.events_of(store.article_ids(run_id)))
                 report = AddReport(
                     added=tally.added,
@@ -228,6 +298,7 @@ def add_paths(
                     run_id=run_id,
                     seconds=round(time.monotonic() - started, 3),
                     updated=not store.collection_stale(),
+                    recomputed=recomputed,
                 )
             except BaseException:
                 store.finish_run(run_id, "failed", _counts(tally))

@@ -81,6 +81,30 @@ class Collection:
 
 
 @dataclass(frozen=True, slots=True)
+class CollectionDelta:
+    """A change to part of the stored collection results (an incremental update).
+
+    Rows listed in ``events``, ``stories``, ``entities``, ``claims`` and ``contradictions``
+    replace the stored rows of the same id (keeping their place) or are appended; rows whose ids
+    are in the ``drop_*`` sets are deleted; the flags of ``articles`` are replaced by ``flags``.
+    """
+
+    articles: tuple[AnnotatedArticle, ...]
+    """Articles with their resolved entity ids, now part of the collection results."""
+    events: tuple[Event, ...] = ()
+    stories: tuple[Story, ...] = ()
+    entities: tuple[EntityRecord, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    flags: tuple[ArticleFlag, ...] = ()
+    drop_events: frozenset[str] = frozenset()
+    drop_stories: frozenset[str] = frozenset()
+    drop_entities: frozenset[str] = frozenset()
+    drop_claims: frozenset[str] = frozenset()
+    drop_contradictions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class StoredBatch:
     """What one committed batch put in the store."""
 
@@ -200,3 +224,33 @@ class Store(ABC):
     @abstractmethod
     def load_collection(self) -> Collection:
         """The stored collection results (``articles`` left empty: read them by id)."""
+
+    # -- incremental update ----------------------------------------------------------------
+
+    @abstractmethod
+    def pending_ids(self) -> list[str]:
+        """Ids of stored articles not yet in the collection results, in insertion order."""
+
+    @abstractmethod
+    def undated_ids(self) -> set[str]:
+        """Ids of stored articles without a publish date."""
+
+    @abstractmethod
+    def members_of(self, event_ids: Iterable[str]) -> set[str]:
+        """Ids of the articles of the stored events ``event_ids``."""
+
+    @abstractmethod
+    def collection_touching(
+        self,
+        article_ids: Iterable[str],
+        entity_ids: Iterable[str] = (),
+        claim_ids: Iterable[str] = (),
+    ) -> Collection:
+        """The stored results that cite any of ``article_ids`` (events, with every event of
+        their stories and those stories; entities, claims, contradictions, flags), plus the
+        entities and claims of the given ids (``articles`` left empty)."""
+
+    @abstractmethod
+    def put_collection_delta(self, run_id: int, delta: CollectionDelta) -> None:
+        """Apply a change to part of the collection results in one transaction; mark the
+        results current when no stored article is left pending."""

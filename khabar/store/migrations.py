@@ -111,6 +111,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB)",
         ),
     ),
+    Migration(
+        version=2,
+        description="article links of entities, claims and contradictions (incremental update)",
+        statements=(
+            # Which articles each stored entity, claim and contradiction cites, so that an
+            # incremental update finds the results an added article touches without reading
+            # them all. Filled from the JSON of the rows already stored.
+            """CREATE TABLE entity_articles (
+                entity TEXT NOT NULL,
+                article TEXT NOT NULL,
+                PRIMARY KEY (entity, article)) WITHOUT ROWID""",
+            "CREATE INDEX entity_articles_article ON entity_articles(article)",
+            """CREATE TABLE claim_articles (
+                claim TEXT NOT NULL,
+                article TEXT NOT NULL,
+                PRIMARY KEY (claim, article)) WITHOUT ROWID""",
+            "CREATE INDEX claim_articles_article ON claim_articles(article)",
+            """CREATE TABLE contradiction_articles (
+                contradiction TEXT NOT NULL,
+                article TEXT NOT NULL,
+                PRIMARY KEY (contradiction, article)) WITHOUT ROWID""",
+            "CREATE INDEX contradiction_articles_article ON contradiction_articles(article)",
+            "CREATE INDEX stories_id ON stories(id)",
+            "CREATE INDEX claims_id ON claims(id)",
+            "CREATE INDEX contradictions_id ON contradictions(id)",
+            "CREATE INDEX article_flags_article ON article_flags(article)",
+            """INSERT OR IGNORE INTO entity_articles
+                SELECT e.id, j.value FROM entities e, json_each(e.data, '$.articles') j""",
+            """INSERT OR IGNORE INTO claim_articles
+                SELECT c.id, json_extract(j.value, '$.article')
+                FROM claims c, json_each(c.data, '$.sources') j""",
+            """INSERT OR IGNORE INTO contradiction_articles
+                SELECT c.id, json_extract(j.value, '$.article')
+                FROM contradictions c, json_each(c.data, '$.sides') j""",
+        ),
+    ),
 )
 """Every schema step in order; ``MIGRATIONS[i].version == i + 1``."""
 

@@ -34,7 +34,7 @@ from khabar.model import (
     Story,
 )
 from khabar.store import codec
-from khabar.store.base import Collection, PageOutcome, Store, StoredBatch
+from khabar.store.base import Collection, CollectionDelta, PageOutcome, Store, StoredBatch
 from khabar.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -440,8 +440,10 @@ class SQLiteStore(Store):
                 "claims",
                 "contradictions",
                 "article_flags",
+                *(link for _, link, _ in LINK_TABLES),
             ):
                 db.execute(f"DELETE FROM {table}")
+            _write_links(db, collection.entities, collection.claims, collection.contradictions)
             db.executemany(
                 "INSERT INTO entities VALUES (?, ?, ?)",
                 ((i, e.id, codec.dumps(e)) for i, e in enumerate(collection.entities)),
@@ -502,6 +504,183 @@ class SQLiteStore(Store):
             contradictions=self._load("contradictions", Contradiction),
             flags=self._load("article_flags", ArticleFlag),
         )
+
+    # -- incremental update ----------------------------------------------------------------
+
+    def pending_ids(self) -> list[str]:
+        """Ids of stored articles not yet in the collection results, in insertion order."""
+        cur = self._db.execute("SELECT id FROM articles WHERE resolved IS NULL ORDER BY seq")
+        return [r[0] for r in cur]
+
+    def undated_ids(self) -> set[str]:
+        """Ids of stored articles without a publish date."""
+        return {r[0] for r in self._db.execute("SELECT id FROM articles WHERE published IS NULL")}
+
+    def members_of(self, event_ids: Iterable[str]) -> set[str]:
+        """Ids of the articles of the stored events ``event_ids``."""
+        return self._linked("event_articles", "article", "event", event_ids)
+
+    def _linked(self, table: str, want: str, key: str, values: Iterable[str]) -> set[str]:
+        """Values of column ``want`` of ``table`` on rows whose ``key`` is among ``values``."""
+        found: set[str] = set()
+        for chunk in _chunks(list(dict.fromkeys(values))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT DISTINCT {want} FROM {table} WHERE {key} IN ({marks})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def _rows_by(self, table: str, column: str, values: Iterable[str], cls: type[T]) -> list[T]:
+        """Rows of ``table`` whose ``column`` is among ``values``, decoded, in stored order."""
+        rows: list[tuple[int, str]] = []
+        for chunk in _chunks(list(dict.fromkeys(values))):
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                self._db.execute(
+                    f"SELECT seq, data FROM {table} WHERE {column} IN ({marks})", chunk
+                )
+            )
+        rows.sort()
+        return [codec.loads(cls, data) for _, data in rows]
+
+    def collection_touching(
+        self,
+        article_ids: Iterable[str],
+        entity_ids: Iterable[str] = (),
+        claim_ids: Iterable[str] = (),
+    ) -> Collection:
+        """The stored results that cite any of ``article_ids``, with every event of their
+        stories, plus the entities and claims of the given ids (``articles`` left empty)."""
+        articles = list(dict.fromkeys(article_ids))
+        events = self._linked("event_articles", "event", "article", articles)
+        stories = self._linked("events", "story", "id", events) - {None}  # type: ignore[arg-type]
+        story_events = self._linked("events", "id", "story", stories)
+        entities = self._linked("entity_articles", "entity", "article", articles)
+        claims = self._linked("claim_articles", "claim", "article", articles)
+        contradictions = self._linked(
+            "contradiction_articles", "contradiction", "article", articles
+        )
+        return Collection(
+            articles=(),
+            events=tuple(self._rows_by("events", "id", events | story_events, Event)),
+            stories=tuple(self._rows_by("stories", "id", stories, Story)),
+            entities=tuple(
+                self._rows_by("entities", "id", entities | set(entity_ids), EntityRecord)
+            ),
+            claims=tuple(self._rows_by("claims", "id", claims | set(claim_ids), Claim)),
+            contradictions=tuple(
+                self._rows_by("contradictions", "id", contradictions, Contradiction)
+            ),
+            flags=tuple(self._rows_by("article_flags", "article", articles, ArticleFlag)),
+        )
+
+    def put_collection_delta(self, run_id: int, delta: CollectionDelta) -> None:
+        """Apply a change to part of the collection results in one transaction; mark the
+        results current when no stored article is left pending."""
+        with self._tx() as db:
+            for table, drop, rows in (
+                ("events", delta.drop_events, delta.events),
+                ("stories", delta.drop_stories, delta.stories),
+                ("entities", delta.drop_entities, delta.entities),
+                ("claims", delta.drop_claims, delta.claims),
+                ("contradictions", delta.drop_contradictions, delta.contradictions),
+            ):
+                _replace_rows(db, table, drop, rows)
+            for event in (*delta.drop_events, *(e.id for e in delta.events)):
+                db.execute("DELETE FROM event_articles WHERE event = ?", (event,))
+            db.executemany(
+                "INSERT OR IGNORE INTO event_articles VALUES (?, ?)",
+                ((e.id, a) for e in delta.events for a in e.articles),
+            )
+            _write_links(db, delta.entities, delta.claims, delta.contradictions)
+            flagged = [a.id for a in delta.articles]
+            for chunk in _chunks(flagged):
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"DELETE FROM article_flags WHERE article IN ({marks})", chunk)
+            start = _next_seq(db, "article_flags")
+            db.executemany(
+                "INSERT INTO article_flags VALUES (?, ?, ?)",
+                ((start + i, f.article, codec.dumps(f)) for i, f in enumerate(delta.flags)),
+            )
+            db.executemany(
+                "UPDATE articles SET resolved = ? WHERE id = ?",
+                ((_pack(a), a.id) for a in delta.articles),
+            )
+            pending = db.execute("SELECT COUNT(*) FROM articles WHERE resolved IS NULL")
+            if int(pending.fetchone()[0]) == 0:
+                db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (STALE_KEY, b"0"))
+            db.execute(
+                "INSERT OR REPLACE INTO state VALUES (?, ?)",
+                (COLLECTION_RUN_KEY, str(run_id).encode()),
+            )
+
+
+LINK_TABLES: tuple[tuple[str, str, str], ...] = (
+    ("entities", "entity_articles", "entity"),
+    ("claims", "claim_articles", "claim"),
+    ("contradictions", "contradiction_articles", "contradiction"),
+)
+"""(result table, table of the articles each of its rows cites, that table's row-id column)."""
+
+
+def _next_seq(db: sqlite3.Connection, table: str) -> int:
+    """The ``seq`` after the last row of ``table``."""
+    return int(db.execute(f"SELECT COALESCE(MAX(seq), -1) + 1 FROM {table}").fetchone()[0])
+
+
+def _replace_rows(
+    db: sqlite3.Connection, table: str, drop: Iterable[str], rows: Sequence[Any]
+) -> None:
+    """Delete the rows of ``drop`` ids; write ``rows`` in place of same-id rows, else append."""
+    link, link_key = next(((lt, key) for t, lt, key in LINK_TABLES if t == table), ("", ""))
+    for row_id in drop:
+        db.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        if link:
+            db.execute(f"DELETE FROM {link} WHERE {link_key} = ?", (row_id,))
+    start = _next_seq(db, table)
+    for row in rows:
+        found = db.execute(f"SELECT MIN(seq) FROM {table} WHERE id = ?", (row.id,)).fetchone()
+        seq = found[0] if found and found[0] is not None else start
+        if seq == start:
+            start += 1
+        db.execute(f"DELETE FROM {table} WHERE id = ?", (row.id,))
+        if link:
+            db.execute(f"DELETE FROM {link} WHERE {link_key} = ?", (row.id,))
+        if table == "events":
+            values: tuple[Any, ...] = (
+                seq,
+                row.id,
+                row.story,
+                row.date.isoformat() if row.date else None,
+                codec.dumps(row),
+            )
+        elif table == "claims":
+            values = (seq, row.id, row.event, codec.dumps(row))
+        else:
+            values = (seq, row.id, codec.dumps(row))
+        db.execute(f"INSERT INTO {table} VALUES ({','.join('?' * len(values))})", values)
+
+
+def _write_links(
+    db: sqlite3.Connection,
+    entities: Iterable[EntityRecord],
+    claims: Iterable[Claim],
+    contradictions: Iterable[Contradiction],
+) -> None:
+    """Record which articles each entity, claim and contradiction cites."""
+    db.executemany(
+        "INSERT OR IGNORE INTO entity_articles VALUES (?, ?)",
+        ((e.id, a) for e in entities for a in e.articles),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO claim_articles VALUES (?, ?)",
+        ((c.id, s.article) for c in claims for s in c.sources),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO contradiction_articles VALUES (?, ?)",
+        ((c.id, s.article) for c in contradictions for s in c.sides),
+    )
 
 
 def _without_bytes(page: Any) -> Any:

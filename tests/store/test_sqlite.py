@@ -10,7 +10,7 @@ import pytest
 
 from khabar.errors import StoreError
 from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Failure, Page, Story
-from khabar.store import Collection, PageOutcome, content_hash, open_store
+from khabar.store import Collection, CollectionDelta, PageOutcome, content_hash, open_store
 from khabar.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -31,7 +31,8 @@ def test_store_new_file_gets_latest_schema_in_wal_mode(tmp_path: Path) -> None:
         assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
     db = sqlite3.connect(tmp_path / "k.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in db.execute("SELECT version FROM schema_version")] == [SCHEMA_VERSION]
+    versions = [r[0] for r in db.execute("SELECT version FROM schema_version")]
+    assert versions == [m.version for m in MIGRATIONS]
 
 
 def test_store_refuses_a_file_from_a_newer_khabar(tmp_path: Path) -> None:
@@ -202,3 +203,35 @@ def test_store_reads_back_raw_pages_and_the_latest_of_each_outlet(tmp_path: Path
         assert [p.data.decode() for p in store.iter_pages()] == [f"خبر {n}" for n in range(6)]
         latest = [p.source for p in store.iter_pages(latest_per_outlet=2)]
         assert latest == ["in/2.txt", "in/3.txt", "in/4.txt", "in/5.txt"]
+
+
+def test_store_collection_delta_replaces_in_place_drops_and_appends(tmp_path: Path) -> None:
+    with open_store(tmp_path / "k.db") as store:
+        run = store.start_run("add", [])
+        store.put_batch(run, [_outcome(n) for n in (1, 2, 3)], [])
+        first = tuple(store.iter_annotated(["art1", "art2"]))
+        store.put_collection(
+            run,
+            Collection(
+                articles=first,
+                entities=(EntityRecord("e1", "بوتين", "PER", ("بوتين",), ("art1", "art2")),),
+                events=(Event("ev1", "t", ("art1",), story="s1"), Event("ev2", "t", ("art2",))),
+                stories=(Story("s1", "t", ("ev1",)),),
+            ),
+        )
+        assert store.collection_stale() and store.pending_ids() == ["art3"]
+        assert store.collection_touching(["art2"]).entities[0].id == "e1"
+        delta = CollectionDelta(
+            articles=tuple(store.iter_annotated(["art2", "art3"])),
+            events=(Event("ev3", "t", ("art2", "art3")), Event("ev1", "new", ("art1",))),
+            entities=(EntityRecord("e1", "بوتين", "PER", ("بوتين",), ("art1", "art3")),),
+            drop_events=frozenset({"ev2"}),
+        )
+        store.put_collection_delta(run, delta)
+        assert not store.collection_stale() and store.pending_ids() == []
+        events = store.load_collection().events
+        assert [(e.id, e.title) for e in events] == [("ev1", "new"), ("ev3", "t")]
+        assert store.members_of(["ev3"]) == {"art2", "art3"}
+        assert store.events_of(["art2"]) == {"ev3"}
+        assert store.collection_touching(["art2"]).entities == ()
+        assert store.collection_touching(["art3"]).entities[0].articles == ("art1", "art3")
