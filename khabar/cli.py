@@ -109,7 +109,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         progress.close()
     print(
         f"added {report.added}, already stored {report.skipped_duplicates}, "
-        f"not analysed {report.failed}; the store holds {report.articles_total} articles "
+        f"not analysed {report.failed}; events and claims updated over "
+        f"{report.recomputed} articles; the store holds {report.articles_total} articles "
         f"in {report.events_total} events ({args.db})"
     )
     return EXIT_OK
