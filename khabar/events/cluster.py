@@ -425,16 +425,31 @@ class EventIndex:
     def add(self, articles: Sequence[AnnotatedArticle]) -> dict[str, str]:
         """Assign each new article to an existing event or a new one; return article → event.
 
-        New articles are clustered together with the existing events published near them, each
-        event entering as one item with its members' summed vectors: the same centroid linkage
-        as one batch, except that existing events keep their members and never merge together.
+        New articles are taken one publish day at a time, oldest first (undated ones last), and
+        each day's are clustered together with the existing events published near them, each
+        event entering as one item with its members' summed vectors: centroid linkage, except
+        that existing events keep their members and never merge together. So one call with many
+        days gives what feeding those days one by one gives: reports of a day form their events
+        first, and a later day's article cannot chain two earlier events into one nor be pulled
+        into a big event's centroid before it meets the other reports of its own day. On the ANT
+        dev set this lifts the one-call pairwise F1 0.742 → 0.757 (the strikes on Syria stop
+        absorbing the next day's Syria stories; see benchmarks/results_events.md); the held-out
+        days score the same either way (0.831).
         """
         self._init()
         fresh = [a for a in articles if a.id not in self.assignment_]
         profiles = [profile_article(a, self.extractor_) for a in fresh]
         profiles = list({p.id: p for p in profiles}.values())
-        if not profiles:
-            return {a.id: self.assignment_[a.id] for a in articles}
+        by_day: dict[date | None, list[ArticleProfile]] = defaultdict(list)
+        for p in profiles:
+            by_day[p.published].append(p)
+        for day in sorted(by_day, key=lambda d: (d is None, d or date.min)):
+            self._add_day(by_day[day])
+        return {a.id: self.assignment_[a.id] for a in articles}
+
+    def _add_day(self, profiles: list[ArticleProfile]) -> None:
+        """Cluster the new articles of one publish day (or the undated ones) together with the
+        existing events near them; those events keep their members and never merge together."""
         docs = [dict(p.bag) for p in profiles]
         self.model_.partial_fit(docs)
         for p in profiles:
@@ -489,7 +504,6 @@ class EventIndex:
                     self.by_day_[profiles[i].published].add(target)
                 # the ordered terms served near-duplicate shingles; the bag is all that is kept
                 self.profiles_[profiles[i].id] = dataclasses.replace(profiles[i], terms=())
-        return {a.id: self.assignment_[a.id] for a in articles}
 
     def _nearby_events(
         self,

@@ -18,10 +18,11 @@ BCUBED_F1_FLOOR = 0.89
 """Dev set: measured 0.901 at the default threshold (benchmarks/results_events.md); raise, never
 lower."""
 
-PAIRWISE_F1_FLOOR = 0.73
-"""Dev set: measured 0.742 at the default threshold."""
+PAIRWISE_F1_FLOOR = 0.75
+"""Dev set: measured 0.757 at the default threshold (0.742 before EventIndex.add took one publish
+day at a time)."""
 
-INCREMENTAL_PAIRWISE_F1_FLOOR = 0.74
+INCREMENTAL_PAIRWISE_F1_FLOOR = 0.75
 """Dev set fed one day at a time through EventIndex.add: measured 0.757 (BCubed F1 0.901)."""
 
 HELDOUT_BCUBED_F1_FLOOR = 0.94
