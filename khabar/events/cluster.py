@@ -457,7 +457,7 @@ class EventIndex:
                 self.model_.alias(term, word)
         matrix = self.model_.transform(docs)
         published = [p.published for p in profiles]
-        vocabulary = {i: t for t, i in self.model_.vocabulary_.items()}
+        vocabulary = self.model_.terms_
         nearby = self._nearby_events(matrix, published, vocabulary)
         k = len(nearby)
         groups, edges = self._event_edges(nearby, matrix, published)
@@ -509,7 +509,7 @@ class EventIndex:
         self,
         matrix: sparse.csr_matrix,
         published: Sequence[date | None],
-        vocabulary: dict[int, str],
+        vocabulary: Sequence[str],
     ) -> list[str]:
         """Existing events new articles may join: those published within the date window of a
         dated article, and undated ones (or any, for an undated article) sharing heavy terms."""
@@ -582,7 +582,7 @@ class EventIndex:
 
 
 def _centroid(
-    matrix: sparse.csr_matrix, rows: list[int], vocabulary: dict[int, str]
+    matrix: sparse.csr_matrix, rows: list[int], vocabulary: Sequence[str]
 ) -> dict[str, float]:
     total = np.asarray(matrix[rows].sum(axis=0)).ravel()
     nonzero = np.flatnonzero(total)

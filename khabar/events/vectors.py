@@ -14,6 +14,10 @@ Bag = Mapping[str, float]
 """A document as weighted term counts (a count may be fractional: down-weighted occurrences)."""
 
 
+_FITTED = ("vocabulary_", "terms_", "df_", "n_docs_", "background_df_", "aliases_", "idf_")
+"""The learned attributes of a TfidfModel (dropped by ``fit``)."""
+
+
 class TfidfModel:
     """Sublinear TF-IDF over term bags, L2-normalised rows (scikit-learn style estimator)."""
 
@@ -25,6 +29,7 @@ class TfidfModel:
         """Add the documents' terms to the vocabulary and document frequencies."""
         if not hasattr(self, "vocabulary_"):
             self.vocabulary_: dict[str, int] = {}
+            self.terms_: list[str] = []  # index → term, the inverse of vocabulary_
             self.df_: list[int] = []
             self.n_docs_ = 0
             self.background_df_: list[int] = []
@@ -34,6 +39,7 @@ class TfidfModel:
                 index = self.vocabulary_.get(term)
                 if index is None:
                     self.vocabulary_[term] = len(self.df_)
+                    self.terms_.append(term)
                     self.df_.append(1)
                 else:
                     self.df_[index] += 1
@@ -52,7 +58,7 @@ class TfidfModel:
 
     def fit(self, docs: Sequence[Bag]) -> TfidfModel:
         """Learn vocabulary and document frequencies from scratch."""
-        for name in ("vocabulary_", "df_", "n_docs_", "background_df_", "aliases_", "idf_"):
+        for name in _FITTED:
             if hasattr(self, name):
                 delattr(self, name)
         return self.partial_fit(docs)
@@ -70,10 +76,9 @@ class TfidfModel:
         n_docs = float(self.n_docs_)
         if self.background is not None:
             if len(self.background_df_) < len(self.df_):
-                terms = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
                 self.background_df_.extend(
                     self.background.df.get(self.aliases_.get(t, t), 0)
-                    for t in terms[len(self.background_df_) :]
+                    for t in self.terms_[len(self.background_df_) :]
                 )
             df = df + np.asarray(self.background_df_, dtype=np.float64)
             n_docs += self.background.n_docs

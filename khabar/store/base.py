@@ -84,19 +84,14 @@ class Collection:
 class CollectionDelta:
     """A change to part of the stored collection results (an incremental update).
 
-    Rows listed in ``events``, ``stories``, ``entities``, ``claims`` and ``contradictions``
-    replace the stored rows of the same id (keeping their place) or are appended; rows whose ids
-    are in the ``drop_*`` sets are deleted; the flags of ``articles`` are replaced by ``flags``.
+    Rows of ``write`` replace the stored rows of the same id (keeping their place) or are
+    appended; rows whose ids are in the ``drop_*`` sets are deleted; the articles of ``write``
+    (with their resolved entity ids) join the collection results and their flags are replaced by
+    ``write.flags``.
     """
 
-    articles: tuple[AnnotatedArticle, ...]
-    """Articles with their resolved entity ids, now part of the collection results."""
-    events: tuple[Event, ...] = ()
-    stories: tuple[Story, ...] = ()
-    entities: tuple[EntityRecord, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    contradictions: tuple[Contradiction, ...] = ()
-    flags: tuple[ArticleFlag, ...] = ()
+    write: Collection
+    """The recomputed articles and the result rows to write."""
     drop_events: frozenset[str] = frozenset()
     drop_stories: frozenset[str] = frozenset()
     drop_entities: frozenset[str] = frozenset()

@@ -38,13 +38,15 @@ def merge_delta(old: Collection, fresh: Dossier, affected: Set[str]) -> Collecti
     claims, dropped_claims = _merge_claims(old.claims, fresh.claims, affected)
     fresh_contradictions = {c.id for c in fresh.contradictions}
     return CollectionDelta(
-        articles=fresh.articles,
-        events=tuple(events),
-        stories=tuple(stories),
-        entities=tuple(entities),
-        claims=tuple(claims),
-        contradictions=fresh.contradictions,
-        flags=fresh.flags,
+        write=Collection(
+            articles=fresh.articles,
+            events=tuple(events),
+            stories=tuple(stories),
+            entities=tuple(entities),
+            claims=tuple(claims),
+            contradictions=fresh.contradictions,
+            flags=fresh.flags,
+        ),
         drop_events=frozenset(e.id for e in touched) - fresh_ids,
         drop_stories=frozenset(dropped_stories),
         drop_entities=frozenset(dropped_entities),

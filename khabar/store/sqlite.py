@@ -578,34 +578,35 @@ class SQLiteStore(Store):
     def put_collection_delta(self, run_id: int, delta: CollectionDelta) -> None:
         """Apply a change to part of the collection results in one transaction; mark the
         results current when no stored article is left pending."""
+        write = delta.write
         with self._tx() as db:
             for table, drop, rows in (
-                ("events", delta.drop_events, delta.events),
-                ("stories", delta.drop_stories, delta.stories),
-                ("entities", delta.drop_entities, delta.entities),
-                ("claims", delta.drop_claims, delta.claims),
-                ("contradictions", delta.drop_contradictions, delta.contradictions),
+                ("events", delta.drop_events, write.events),
+                ("stories", delta.drop_stories, write.stories),
+                ("entities", delta.drop_entities, write.entities),
+                ("claims", delta.drop_claims, write.claims),
+                ("contradictions", delta.drop_contradictions, write.contradictions),
             ):
                 _replace_rows(db, table, drop, rows)
-            for event in (*delta.drop_events, *(e.id for e in delta.events)):
+            for event in (*delta.drop_events, *(e.id for e in write.events)):
                 db.execute("DELETE FROM event_articles WHERE event = ?", (event,))
             db.executemany(
                 "INSERT OR IGNORE INTO event_articles VALUES (?, ?)",
-                ((e.id, a) for e in delta.events for a in e.articles),
+                ((e.id, a) for e in write.events for a in e.articles),
             )
-            _write_links(db, delta.entities, delta.claims, delta.contradictions)
-            flagged = [a.id for a in delta.articles]
+            _write_links(db, write.entities, write.claims, write.contradictions)
+            flagged = [a.id for a in write.articles]
             for chunk in _chunks(flagged):
                 marks = ",".join("?" * len(chunk))
                 db.execute(f"DELETE FROM article_flags WHERE article IN ({marks})", chunk)
             start = _next_seq(db, "article_flags")
             db.executemany(
                 "INSERT INTO article_flags VALUES (?, ?, ?)",
-                ((start + i, f.article, codec.dumps(f)) for i, f in enumerate(delta.flags)),
+                ((start + i, f.article, codec.dumps(f)) for i, f in enumerate(write.flags)),
             )
             db.executemany(
                 "UPDATE articles SET resolved = ? WHERE id = ?",
-                ((_pack(a), a.id) for a in delta.articles),
+                ((_pack(a), a.id) for a in write.articles),
             )
             pending = db.execute("SELECT COUNT(*) FROM articles WHERE resolved IS NULL")
             if int(pending.fetchone()[0]) == 0:

@@ -53,20 +53,20 @@ def _fresh() -> Dossier:
 def test_merge_recomputed_story_continues_the_stored_story() -> None:
     delta = merge_delta(_stored(), _fresh(), {"a3", "a4"})
     assert delta.drop_events == {"e-win"}
-    assert [(e.id, e.story) for e in delta.events] == [("e-new", "s1")]
-    assert delta.stories == (Story("s1", "title e-old", ("e-old", "e-new")),)
+    assert [(e.id, e.story) for e in delta.write.events] == [("e-new", "s1")]
+    assert delta.write.stories == (Story("s1", "title e-old", ("e-old", "e-new")),)
     assert not delta.drop_stories
 
 
 def test_merge_keeps_what_entities_and_claims_cite_outside_the_window() -> None:
     delta = merge_delta(_stored(), _fresh(), {"a3", "a4"})
-    entities = {e.id: e for e in delta.entities}
+    entities = {e.id: e for e in delta.write.entities}
     assert entities["p1"].articles == ("a1", "a3", "a4")
     assert entities["p1"].name == "بوتين"  # the stored name stays: ids and names are stable
     assert entities["p1"].variants == ("بوتين", "بوتن")
     assert entities["p3"].articles == ("a4",)
     assert delta.drop_entities == {"p2"}  # cited by window articles only, not found again
-    (claim,) = delta.claims
+    (claim,) = delta.write.claims
     assert [s.article for s in claim.sources] == ["a1", "a4"]
 
 
@@ -82,6 +82,6 @@ def test_merge_drops_a_stored_story_left_without_events() -> None:
         stories=(Story("s-ab", "t", ("e-ab",)),),
     )
     delta = merge_delta(stored, fresh, {"a3", "a4", "a5"})
-    assert [(s.id, s.events) for s in delta.stories] == [("s2", ("e-ab",))]
+    assert [(s.id, s.events) for s in delta.write.stories] == [("s2", ("e-ab",))]
     assert delta.drop_stories == {"s3"}
     assert delta.drop_events == {"e-a", "e-b"}

@@ -222,9 +222,11 @@ def test_store_collection_delta_replaces_in_place_drops_and_appends(tmp_path: Pa
         assert store.collection_stale() and store.pending_ids() == ["art3"]
         assert store.collection_touching(["art2"]).entities[0].id == "e1"
         delta = CollectionDelta(
-            articles=tuple(store.iter_annotated(["art2", "art3"])),
-            events=(Event("ev3", "t", ("art2", "art3")), Event("ev1", "new", ("art1",))),
-            entities=(EntityRecord("e1", "بوتين", "PER", ("بوتين",), ("art1", "art3")),),
+            Collection(
+                articles=tuple(store.iter_annotated(["art2", "art3"])),
+                events=(Event("ev3", "t", ("art2", "art3")), Event("ev1", "new", ("art1",))),
+                entities=(EntityRecord("e1", "بوتين", "PER", ("بوتين",), ("art1", "art3")),),
+            ),
             drop_events=frozenset({"ev2"}),
         )
         store.put_collection_delta(run, delta)
