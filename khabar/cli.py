@@ -187,7 +187,9 @@ def cmd_tag_entities(args: argparse.Namespace) -> int:
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--executor", choices=("local", "dask"), help="where per-page stages run (local)"
+        "--executor",
+        choices=("local", "dask"),
+        help="where per-page stages and clustering's candidate search run (local)",
     )
     parser.add_argument(
         "--scheduler", metavar="ADDRESS", help="a running Dask scheduler (implies --executor dask)"

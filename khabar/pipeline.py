@@ -82,12 +82,16 @@ def analyze_annotated(
     config: Config,
     failures: Sequence[Failure] = (),
     progress: Progress = no_progress,
+    executor: Executor | None = None,
 ) -> Dossier:
-    """Run the collection stages (entities, events, claims, summaries) over annotated articles."""
+    """Run the collection stages (entities, events, claims, summaries) over annotated articles.
+
+    With an ``executor`` (left open), event clustering's per-article work and candidate search
+    run on it; the dossier is the same as without."""
     progress("entities", 0, None)
     resolved, entities = resolve_entities(annotated, config.entities)
     progress("events", 0, None)
-    events, stories = build_events(resolved, entities, config.events)
+    events, stories = build_events(resolved, entities, config.events, executor)
     progress("claims", 0, None)
     claims = analyze_claims(resolved, events, stories, entities, config.claims)
     unreliable = {f.article for f in claims.flags if f.flag.kind in UNRELIABLE_HEADLINE_FLAGS}
@@ -124,8 +128,9 @@ def analyze(
 ) -> Dossier:
     """Analyse files, folders (recursively), globs and archives into a dossier.
 
-    Per-page stages run on ``executor`` when given (left open), else on the one ``config.run``
-    names (closed after). Every input ends up in ``Dossier.articles`` or ``Dossier.errors``.
+    Per-page stages and clustering's candidate search run on ``executor`` when given (left
+    open), else on the one ``config.run`` names (closed after). Every input ends up in
+    ``Dossier.articles`` or ``Dossier.errors``.
     """
     config = config or Config()
     if isinstance(paths, (str, Path)):
@@ -134,7 +139,8 @@ def analyze(
     runner = executor if executor is not None else executor_for(config.run)
     try:
         annotated, clean_failures = annotate_all(pages, config, runner, progress)
+        failures = [*read_failures, *clean_failures]
+        return analyze_annotated(annotated, config, failures, progress, runner)
     finally:
         if executor is None:
             runner.close()
-    return analyze_annotated(annotated, config, [*read_failures, *clean_failures], progress)

@@ -18,6 +18,7 @@ from khabar.events.data import TITLE_BAIT_CUES
 from khabar.events.stories import group_stories, story_id, time_key
 from khabar.events.vectors import merge_bags
 from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
+from khabar.run.base import Executor
 from khabar.time.dating import Dating, date_articles
 
 MAX_TITLE_WORDS = 14
@@ -104,13 +105,16 @@ def build_events(
     annotated: Sequence[AnnotatedArticle],
     entities: Sequence[EntityRecord],
     cfg: EventsConfig,
+    executor: Executor | None = None,
 ) -> tuple[list[Event], list[Story]]:
-    """Cluster articles into events, date them, and group the events into stories."""
+    """Cluster articles into events, date them, and group the events into stories.
+
+    With an ``executor``, clustering's per-article profiles and candidate search run on it."""
     if not annotated:
         return [], []
     threshold = cfg.similarity_threshold if cfg.similarity_threshold is not None else LINK_THRESHOLD
     index = EventIndex(threshold=threshold)
-    index.add(annotated)
+    index.add(annotated, executor)
     by_id = {a.id: a for a in annotated}
     order = {a.id: i for i, a in enumerate(annotated)}
     types = _mention_types(annotated, entities)

@@ -16,7 +16,7 @@ import dataclasses
 import hashlib
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -24,11 +24,12 @@ import numpy as np
 from scipy import sparse
 
 from khabar.events.data import CONFLICTING_KINDS
-from khabar.events.neardup import near_duplicate_groups
-from khabar.events.profile import ArticleProfile, profile_article
+from khabar.events.profile import PROFILES_PER_TASK, ArticleProfile, ProfileWorker
+from khabar.events.search import BLOCK_MAX_POSTING, EventBlock, Group, plan, search
 from khabar.events.text import TermExtractor
-from khabar.events.vectors import BackgroundDf, TfidfModel, prune_rows
+from khabar.events.vectors import BackgroundDf, Encoded, TfidfModel, weigh
 from khabar.model import AnnotatedArticle
+from khabar.run.base import Executor, chunked
 
 LINK_THRESHOLD = 0.25
 """Mean pairwise cosine (0–1) two clusters need to merge. Calibrated on the ANT event dev set
@@ -39,10 +40,6 @@ UNDATED_LINK_THRESHOLD = 0.40
 """Similarity two clusters need to merge when either lacks publish dates: with no date to say
 the reports are of the same days, the text must carry the decision alone (on the seed pages,
 reports of one visit score 0.47; reports of different visits by the same leaders 0.30–0.43)."""
-
-CANDIDATE_MIN = 0.10
-"""Pairs below this cosine are not kept as edges at all (they cannot lift a mean over the link
-threshold enough to matter, and dropping them keeps the graph sparse)."""
 
 MAX_PUBLISH_GAP_DAYS = 3
 """Reports of one happening are published within this many days of each other (follow-ups
@@ -57,20 +54,6 @@ neighbouring days (within SPAN_SLACK_DAYS): a late-night happening or a time zon
 day, but so does a new happening the next day (the UN session after the strikes), so the text
 must agree more than LINK_THRESHOLD asks. Calibrated on the ANT dev set (0.25 → 0.30 lifts
 pairwise F1 0.733 → 0.742; 0.30–0.40 score alike); the held-out days agree (0.775 → 0.831)."""
-
-BLOCK_TERMS = 25
-"""Heaviest terms per undated article used to find its candidates (its name-like words)."""
-
-MIN_SHARED_BLOCK_TERMS = 2
-"""Undated articles become candidates when they share at least this many of their heaviest
-terms: one shared word (a country name) is too weak to be worth an exact comparison."""
-
-BLOCK_MAX_POSTING = 500
-"""Terms shared by more articles than this are too common to block on (for undated articles:
-dated ones are blocked by publish date instead)."""
-
-CHUNK_ROWS = 512
-"""Rows per sparse product when searching candidates (bounds peak memory)."""
 
 JOIN_TOP_TERMS = 30
 """Heaviest terms of a cluster centroid used to look up existing events in incremental mode."""
@@ -173,106 +156,6 @@ def _add_votes(
     for kind, n in b:
         votes[kind] = votes.get(kind, 0) + n
     return tuple(sorted(votes.items()))
-
-
-def candidate_pairs(
-    matrix: sparse.csr_matrix,
-    published: Sequence[date | None],
-    max_gap_days: int,
-    min_similarity: float = CANDIDATE_MIN,
-) -> dict[tuple[int, int], float]:
-    """Cosine of row pairs (i < j) at or above ``min_similarity`` within the date window."""
-    n = matrix.shape[0]
-    dated = sorted((i for i in range(n) if published[i] is not None), key=lambda i: published[i])
-    undated = [i for i in range(n) if published[i] is None]
-    pairs: dict[tuple[int, int], float] = {}
-    days = np.array([published[i].toordinal() for i in dated], dtype=np.int64)  # type: ignore[union-attr]
-    for lo in range(0, len(dated), CHUNK_ROWS):
-        rows = dated[lo : lo + CHUNK_ROWS]
-        first = np.searchsorted(days, days[lo] - max_gap_days, side="left")
-        last = np.searchsorted(days, days[lo + len(rows) - 1] + max_gap_days, side="right")
-        window = dated[first:last]
-        _collect(
-            matrix,
-            rows,
-            window,
-            min_similarity,
-            pairs,
-            lambda a, b: abs((published[a] - published[b]).days) <= max_gap_days,
-        )  # type: ignore[operator]
-    if undated:
-        _collect_undated(matrix, undated, min_similarity, pairs)
-    return pairs
-
-
-def _collect_undated(
-    matrix: sparse.csr_matrix,
-    undated: list[int],
-    min_similarity: float,
-    pairs: dict[tuple[int, int], float],
-) -> None:
-    """Pairs of undated articles with any article, found through their heaviest terms.
-
-    Each article is cut to its BLOCK_TERMS heaviest terms and terms carried by more than
-    BLOCK_MAX_POSTING articles are ignored, so the candidates per article are bounded and the
-    search grows linearly with the collection; candidates then get their exact cosine.
-    """
-    pruned = prune_rows(matrix, BLOCK_TERMS).tocsc()
-    postings = np.diff(pruned.indptr)
-    pruned = (pruned @ sparse.diags((postings <= BLOCK_MAX_POSTING).astype(np.float64))).tocsr()
-    pruned.eliminate_zeros()
-    pruned.data[:] = 1.0
-    for lo in range(0, len(undated), CHUNK_ROWS):
-        rows = undated[lo : lo + CHUNK_ROWS]
-        shared = (pruned[rows] @ pruned.T).tocoo()
-        enough = shared.data >= min(MIN_SHARED_BLOCK_TERMS, BLOCK_TERMS)
-        left = np.asarray(rows, dtype=np.int64)[shared.row[enough]]
-        right = shared.col[enough].astype(np.int64)
-        keep = left != right
-        left, right = left[keep], right[keep]
-        if not len(left):
-            continue
-        cosine = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
-        for a, b, v in zip(left.tolist(), right.tolist(), cosine.tolist(), strict=True):
-            if v >= min_similarity:
-                pairs.setdefault((a, b) if a < b else (b, a), float(v))
-
-
-def _collect(
-    matrix: sparse.csr_matrix,
-    rows: list[int],
-    cols: list[int],
-    min_similarity: float,
-    pairs: dict[tuple[int, int], float],
-    keep: Callable[[int, int], bool],
-) -> None:
-    """Add pairs of ``rows`` × ``cols`` whose cosine reaches ``min_similarity``."""
-    if not rows or not cols:
-        return
-    product = (matrix[rows] @ matrix[cols].T).tocoo()
-    strong = product.data >= min_similarity
-    for r, c, v in zip(
-        product.row[strong].tolist(),
-        product.col[strong].tolist(),
-        product.data[strong].tolist(),
-        strict=True,
-    ):
-        a, b = rows[r], cols[c]
-        if a == b:
-            continue
-        key = (a, b) if a < b else (b, a)
-        if key not in pairs and keep(a, b):
-            pairs[key] = float(v)
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A cluster formed earlier, entering agglomeration as one item (incremental mode)."""
-
-    size: int
-    """Its number of members."""
-    selfdot: float
-    """|sum of its members' unit vectors|², counting only pairs that would be edges."""
 
 
 def agglomerate(
@@ -418,11 +301,14 @@ class EventIndex:
             self.events_: dict[str, _EventState] = {}
             self.assignment_: dict[str, str] = {}
             self.profiles_: dict[str, ArticleProfile] = {}
+            self.encoded_: dict[str, Encoded] = {}
             self.postings_: dict[str, set[str]] = defaultdict(set)
             self.by_day_: dict[date, set[str]] = defaultdict(set)
             self.extractor_ = self.extractor or TermExtractor()
 
-    def add(self, articles: Sequence[AnnotatedArticle]) -> dict[str, str]:
+    def add(
+        self, articles: Sequence[AnnotatedArticle], executor: Executor | None = None
+    ) -> dict[str, str]:
         """Assign each new article to an existing event or a new one; return article → event.
 
         New articles are taken one publish day at a time, oldest first (undated ones last), and
@@ -435,19 +321,27 @@ class EventIndex:
         dev set this lifts the one-call pairwise F1 0.742 → 0.757 (the strikes on Syria stop
         absorbing the next day's Syria stories; see benchmarks/results_events.md); the held-out
         days score the same either way (0.831).
+
+        With an ``executor`` (left open), the articles' profiles and each day's candidate search
+        (:mod:`khabar.events.search`) run on it; the merging stays here, so the events are the
+        same wherever the tasks ran.
         """
         self._init()
-        fresh = [a for a in articles if a.id not in self.assignment_]
-        profiles = [profile_article(a, self.extractor_) for a in fresh]
-        profiles = list({p.id: p for p in profiles}.values())
+        fresh = list({a.id: a for a in articles if a.id not in self.assignment_}.values())
+        worker = ProfileWorker(self.extractor_)
+        if executor is None:
+            profiles = worker(fresh)
+        else:
+            chunks = executor.map(worker, chunked(fresh, PROFILES_PER_TASK))
+            profiles = [p for chunk in chunks for p in chunk]
         by_day: dict[date | None, list[ArticleProfile]] = defaultdict(list)
         for p in profiles:
             by_day[p.published].append(p)
         for day in sorted(by_day, key=lambda d: (d is None, d or date.min)):
-            self._add_day(by_day[day])
+            self._add_day(by_day[day], executor)
         return {a.id: self.assignment_[a.id] for a in articles}
 
-    def _add_day(self, profiles: list[ArticleProfile]) -> None:
+    def _add_day(self, profiles: list[ArticleProfile], executor: Executor | None) -> None:
         """Cluster the new articles of one publish day (or the undated ones) together with the
         existing events near them; those events keep their members and never merge together."""
         docs = [dict(p.bag) for p in profiles]
@@ -455,22 +349,36 @@ class EventIndex:
         for p in profiles:
             for term, word in p.aliases:
                 self.model_.alias(term, word)
-        matrix = self.model_.transform(docs)
+        encoded = self.model_.encode(docs)
+        idf = self.model_.idf()
+        matrix = weigh(encoded, idf)
         published = [p.published for p in profiles]
         vocabulary = self.model_.terms_
         nearby = self._nearby_events(matrix, published, vocabulary)
         k = len(nearby)
-        groups, edges = self._event_edges(nearby, matrix, published)
-        for (a, b), value in candidate_pairs(matrix, published, self.max_gap_days).items():
-            edges[(a + k, b + k)] = value
+        blocks = [self._event_block(ev, published) for ev in nearby]
+        tasks = plan(
+            idf, encoded, published, [p.terms for p in profiles], blocks, self.max_gap_days
+        )
+        results = list(executor.map(search, tasks)) if executor else [search(t) for t in tasks]
+        groups: list[Group] = []
+        edges: dict[tuple[int, int], float] = {}
+        for result in results:
+            offset = len(groups)
+            groups.extend(result.groups)
+            for e, j, value in result.event_edges:
+                edges[(e + offset, j + k)] = value
+        for result in results:
+            for a, b, value in result.pairs:
+                edges[(a + k, b + k)] = value
+        duplicates = [[i + k for i in group] for result in results for group in result.duplicates]
         states = [self.events_[ev].state for ev in nearby] + [ClusterState.of(p) for p in profiles]
-        duplicates = near_duplicate_groups([list(p.terms) for p in profiles])
         labels = agglomerate(
             states,
             edges,
             self.threshold,
             self.max_gap_days,
-            [[i + k for i in group] for group in duplicates],
+            duplicates,
             undated_threshold=self.undated_threshold,
             groups=groups,
         )
@@ -500,6 +408,7 @@ class EventIndex:
                 self.postings_[term].add(target)
             for i in new:
                 self.assignment_[profiles[i].id] = target
+                self.encoded_[profiles[i].id] = encoded[i]
                 if profiles[i].published is not None:
                     self.by_day_[profiles[i].published].add(target)
                 # the ordered terms served near-duplicate shingles; the bag is all that is kept
@@ -530,50 +439,21 @@ class EventIndex:
                     found |= {ev for ev in posting if not self.events_[ev].state.dated}
         return sorted(found)
 
-    def _event_edges(
-        self,
-        nearby: Sequence[str],
-        matrix: sparse.csr_matrix,
-        published: Sequence[date | None],
-    ) -> tuple[list[Group], dict[tuple[int, int], float]]:
-        """Each nearby event as a Group, and its summed similarity to each new article.
-
-        Members are re-weighted with the current document frequencies, and only pairs a batch
-        run would keep as edges count (cosine ≥ CANDIDATE_MIN, publish dates in the window).
-        """
-        groups: list[Group] = []
-        edges: dict[tuple[int, int], float] = {}
-        k = len(nearby)
-        undated = [j for j, day in enumerate(published) if day is None]
-        dated = sorted(
-            (j for j, day in enumerate(published) if day is not None), key=published.__getitem__
+    def _event_block(self, ev: str, published: Sequence[date | None]) -> EventBlock:
+        """An existing event as a search block: its members, and the new articles (of
+        ``published``) its publish dates allow it to join (an undated event may join any)."""
+        event = self.events_[ev]
+        candidates = range(len(published))
+        state = event.state
+        if state.pub_min is not None and state.pub_max is not None:
+            lo = state.pub_min - timedelta(self.max_gap_days)
+            hi = state.pub_max + timedelta(self.max_gap_days)
+            candidates = [j for j, day in enumerate(published) if day is None or lo <= day <= hi]
+        return EventBlock(
+            tuple(self.encoded_[m] for m in event.members),
+            tuple(self.profiles_[m].published for m in event.members),
+            tuple(candidates),
         )
-        ordinals = np.array([published[j].toordinal() for j in dated], dtype=np.int64)  # type: ignore[union-attr]
-        for e, ev in enumerate(nearby):
-            ids = self.events_[ev].members
-            state = self.events_[ev].state
-            cols = list(range(len(published)))  # an undated event may join any new article
-            if state.pub_min is not None and state.pub_max is not None:
-                lo = np.searchsorted(ordinals, state.pub_min.toordinal() - self.max_gap_days)
-                hi = np.searchsorted(
-                    ordinals, state.pub_max.toordinal() + self.max_gap_days, "right"
-                )
-                cols = dated[lo:hi] + undated
-            rows = self.model_.transform([dict(self.profiles_[m].bag) for m in ids])
-            days = [self.profiles_[m].published for m in ids]
-            selfdot = float(len(ids))
-            if len(ids) > 1:
-                for r, c, v in _entries(sparse.triu(rows @ rows.T, k=1)):
-                    if v >= CANDIDATE_MIN and _within(days[r], days[c], self.max_gap_days):
-                        selfdot += 2 * v
-            groups.append(Group(len(ids), selfdot))
-            if not cols:
-                continue
-            for r, c, v in _entries(rows @ matrix[cols].T):
-                j = cols[c]
-                if v >= CANDIDATE_MIN and _within(days[r], published[j], self.max_gap_days):
-                    edges[(e, j + k)] = edges.get((e, j + k), 0.0) + v
-        return groups, edges
 
     def events(self) -> dict[str, list[str]]:
         """Event id → member article ids, in the order they were added."""
@@ -587,17 +467,6 @@ def _centroid(
     total = np.asarray(matrix[rows].sum(axis=0)).ravel()
     nonzero = np.flatnonzero(total)
     return {vocabulary[i]: float(total[i]) for i in nonzero}
-
-
-def _entries(matrix: sparse.spmatrix) -> Iterator[tuple[int, int, float]]:
-    """(row, column, value) of a sparse matrix's stored entries."""
-    coo = matrix.tocoo()
-    return zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True)
-
-
-def _within(a: date | None, b: date | None, max_gap_days: int) -> bool:
-    """Whether two publish dates lie within the window (an unknown date is within any)."""
-    return a is None or b is None or abs((a - b).days) <= max_gap_days
 
 
 def _top_terms(centroid: dict[str, float], k: int) -> list[str]:

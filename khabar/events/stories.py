@@ -9,7 +9,8 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from khabar.events.cluster import ClusterState, agglomerate, candidate_pairs
+from khabar.events.cluster import ClusterState, agglomerate
+from khabar.events.search import candidate_pairs
 from khabar.events.vectors import prune_rows
 
 STORY_THRESHOLD = 0.2

@@ -60,6 +60,10 @@ class TermExtractor:
         self._cache[word] = result
         return result
 
+    def cached_words(self) -> int:
+        """How many distinct words the cache holds."""
+        return len(self._cache)
+
     def terms(self, text: str) -> list[str]:
         """The matching terms of a text, in order."""
         out = []

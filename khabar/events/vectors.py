@@ -87,28 +87,51 @@ class TfidfModel:
             idf[df > self.max_df_share * n_docs] = 0.0
         return idf
 
+    def encode(self, docs: Sequence[Bag]) -> list[Encoded]:
+        """Each bag as its vocabulary columns and sublinear counts (unknown terms dropped)."""
+        vocabulary = self.vocabulary_
+        out: list[Encoded] = []
+        for doc in docs:
+            pairs = [
+                (vocabulary[t], _sublinear(c)) for t, c in doc.items() if c > 0 and t in vocabulary
+            ]
+            columns = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+            counts = np.fromiter((p[1] for p in pairs), dtype=np.float64, count=len(pairs))
+            out.append((columns, counts))
+        return out
+
     def transform(self, docs: Sequence[Bag]) -> sparse.csr_matrix:
         """Rows of L2-normalised TF-IDF weights (unknown terms are ignored)."""
-        idf = self.idf()
-        indptr = [0]
-        indices: list[int] = []
-        values: list[float] = []
-        for doc in docs:
-            row = [
-                (self.vocabulary_[t], _sublinear(c) * idf[self.vocabulary_[t]])
-                for t, c in doc.items()
-                if t in self.vocabulary_ and c > 0
-            ]
-            norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
-            for i, v in row:
-                if v > 0:
-                    indices.append(i)
-                    values.append(v / norm)
-            indptr.append(len(indices))
-        return sparse.csr_matrix(
-            (np.asarray(values), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(docs), len(self.df_)),
-        )
+        return weigh(self.encode(docs), self.idf())
+
+
+Encoded = tuple[np.ndarray, np.ndarray]
+"""A bag encoded against a vocabulary: its terms' columns (int64) and sublinear counts
+(float64), in bag order. Columns never change once assigned, so an encoding stays valid while
+the vocabulary grows; only the idf it is weighed with changes."""
+
+
+def weigh(rows: Sequence[Encoded], idf: np.ndarray) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows ``count × idf[column]`` (terms of idf 0 dropped).
+
+    The one place weights are computed: the clustering driver and candidate-search tasks on
+    other processes call it on the same encodings, so they get the same floats.
+    """
+    lengths = np.fromiter((len(c) for c, _ in rows), dtype=np.int64, count=len(rows))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    if len(rows) and indptr[-1]:
+        columns = np.concatenate([c for c, _ in rows])
+        values = np.concatenate([v for _, v in rows]) * idf[columns]
+    else:
+        columns, values = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    matrix = sparse.csr_matrix((values, columns, indptr), shape=(len(rows), len(idf)))
+    matrix.eliminate_zeros()
+    lengths = np.diff(matrix.indptr)
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    norms = np.sqrt(np.bincount(row_of, weights=matrix.data**2, minlength=len(rows)))
+    matrix.data /= norms[row_of]  # every stored value is non-zero, so its row's norm is too
+    return matrix
 
 
 def _sublinear(count: float) -> float:

@@ -83,11 +83,16 @@ class AddReport:
 
 
 def update_collection(
-    store: Store, config: Config, run_id: int, progress: Progress = no_progress
+    store: Store,
+    config: Config,
+    run_id: int,
+    progress: Progress = no_progress,
+    executor: Executor | None = None,
 ) -> Collection:
-    """Run the collection stages over every stored article and store their results."""
+    """Run the collection stages over every stored article and store their results (event
+    clustering's candidate search on ``executor`` when given)."""
     annotated = list(store.iter_annotated())
-    dossier = analyze_annotated(annotated, config, (), progress)
+    dossier = analyze_annotated(annotated, config, (), progress, executor)
     collection = Collection.from_dossier(dossier)
     store.put_collection(run_id, collection)
     return collection
@@ -117,7 +122,11 @@ def affected_articles(store: Store, pending: Sequence[str]) -> set[str]:
 
 
 def update_incremental(
-    store: Store, config: Config, run_id: int, progress: Progress = no_progress
+    store: Store,
+    config: Config,
+    run_id: int,
+    progress: Progress = no_progress,
+    executor: Executor | None = None,
 ) -> int:
     """Bring the collection results up to date with the pending articles by recomputing the
     affected ones only (:func:`affected_articles`); return how many were recomputed.
@@ -131,13 +140,13 @@ def update_incremental(
         if not store.collection_stale():
             return 0
         # Stale with nothing pending: results written by something other than an update.
-        return len(update_collection(store, config, run_id, progress).articles)
+        return len(update_collection(store, config, run_id, progress, executor).articles)
     affected = affected_articles(store, pending)
     if len(affected) >= store.count_articles():
-        update_collection(store, config, run_id, progress)
+        update_collection(store, config, run_id, progress, executor)
         return len(affected)
     annotated = list(store.iter_annotated(affected))
-    dossier = analyze_annotated(annotated, config, (), progress)
+    dossier = analyze_annotated(annotated, config, (), progress, executor)
     del annotated
     old = store.collection_touching(
         affected, (e.id for e in dossier.entities), (c.id for c in dossier.claims)
@@ -286,7 +295,7 @@ def add_paths(
                 _add_stream(store, inputs, config, runner, run_id, batch_pages, tally, progress)
                 recomputed = 0
                 if update and store.collection_stale():
-                    recomputed = update_incremental(store, config, run_id, progress)
+                    recomputed = update_incremental(store, config, run_id, progress, runner)
                 events_touched = len(store.events_of(store.article_ids(run_id)))
                 report = AddReport(
                     added=tally.added,

@@ -14,9 +14,9 @@ from khabar.events.cluster import (
     ADJACENT_DAY_THRESHOLD,
     ClusterState,
     agglomerate,
-    candidate_pairs,
     event_id,
 )
+from khabar.events.search import candidate_pairs
 from khabar.events.vectors import TfidfModel
 
 DAY = date(2018, 4, 14)

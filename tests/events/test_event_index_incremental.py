@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.events import EventIndex
-from khabar.events.cluster import ClusterState, Group, agglomerate
+from khabar.events.cluster import ClusterState, agglomerate
+from khabar.events.search import Group
 
 DAY = date(2018, 4, 14)
 
