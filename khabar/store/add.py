@@ -333,13 +333,16 @@ def refresh(
     config: Config | None = None,
     progress: Progress = no_progress,
     lock_timeout_s: float = LOCK_TIMEOUT_S,
+    executor: Executor | None = None,
 ) -> bool:
-    """Bring the collection stages of ``db`` up to date; True when they had to be recomputed."""
+    """Bring the collection stages of ``db`` up to date; True when they had to be recomputed.
+
+    Event clustering's candidate search runs on ``executor`` when given (left open)."""
     config = config or Config()
     with open_store(db, create=False) as store, store.writer(lock_timeout_s):
         if not store.collection_stale():
             return False
         run_id = store.start_run("refresh", [])
-        update_collection(store, config, run_id, progress)
+        update_collection(store, config, run_id, progress, executor)
         store.finish_run(run_id, "done", {})
         return True
