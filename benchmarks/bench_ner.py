@@ -9,7 +9,8 @@ held-out numbers come from a model trained on the training split only (``scripts
 one). Speed is measured on one core, tagging pre-tokenised sentences,
 twice: with a cold feature cache and with a warm one, by the wall clock and by the process's CPU
 time (the fair figure when other jobs share the core), one sentence a call and in batches
-(``Tagger.tag_batch``, as ``recognize`` tags an article's sentences). ``--mentions`` also scores
+(``Tagger.tag_batch``, as ``recognize`` tags an article's sentences). ``--errors`` only counts
+the held-out errors by kind (missed, spurious, boundary, type). ``--mentions`` also scores
 the whole mention finder (repeated names, filters and span rules) on the sentences' text. The
 peer is a memorised-names baseline (longest match of entity strings seen in training), the floor
 any learnt tagger must beat.
@@ -34,7 +35,7 @@ from khabar.arabic import normalize  # noqa: E402
 from khabar.config import EntitiesConfig  # noqa: E402
 from khabar.entities import Tagger, find_mentions, load_tagger  # noqa: E402
 from khabar.entities.corpus import Sentence, read_newsfane, split_held_out  # noqa: E402
-from khabar.entities.evaluate import score  # noqa: E402
+from khabar.entities.evaluate import ERROR_KINDS, SCORED_TYPES, error_kinds, score  # noqa: E402
 from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
 
 NEWSFANE = ROOT.parent / "shared" / "data" / "ner" / "NewsFANE_Gold_2014_170K.txt.xz"
@@ -116,6 +117,18 @@ def _run(name: str, tag_many: TagMany, held_out: Sequence[Sentence]) -> None:
     )
 
 
+def print_errors(tagger: Tagger, held_out: Sequence[Sentence]) -> None:
+    """A Markdown table of the tagger's held-out errors by kind and type."""
+    predicted = tagger.tag_batch([s.tokens for s in held_out])
+    counts = error_kinds((s.tags, p) for s, p in zip(held_out, predicted, strict=True))
+    gold = score((s.tags, s.tags) for s in held_out).support
+    print("| type | gold entities | " + " | ".join(ERROR_KINDS) + " |")
+    print("|---|---|" + "---|" * len(ERROR_KINDS))
+    for kind in SCORED_TYPES:
+        cells = " | ".join(str(counts.get((error, kind), 0)) for error in ERROR_KINDS)
+        print(f"| {kind} | {gold.get(kind, 0)} | {cells} |")
+
+
 def main() -> int:
     """Print a Markdown table of scores and speeds."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -124,7 +137,14 @@ def main() -> int:
     parser.add_argument(
         "--mentions", action="store_true", help="also score the whole mention finder"
     )
+    parser.add_argument(
+        "--errors", action="store_true", help="only count the held-out errors by kind and type"
+    )
     args = parser.parse_args()
+    if args.errors:
+        _, held_out = split_held_out(read_newsfane(args.newsfane))
+        print_errors(load_tagger(EntitiesConfig(model_path=args.model)), held_out)
+        return 0
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     train, held_out = split_held_out(read_newsfane(args.newsfane))

@@ -60,3 +60,34 @@ def score(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Scores:
         sum(fn[k] for k in SCORED_TYPES),
     )
     return Scores(per_type, micro, {k: tp[k] + fn[k] for k in kinds})
+
+
+ERROR_KINDS = ("missed", "spurious", "boundary", "type", "boundary+type")
+"""How a predicted or gold entity can be wrong (see :func:`error_kinds`)."""
+
+
+def error_kinds(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Counter[tuple[str, str]]:
+    """Count entity errors of (gold, predicted) BIO sentences by ``(kind, type)``.
+
+    A gold entity no prediction overlaps is ``missed``; a prediction no gold entity overlaps is
+    ``spurious``. A prediction that overlaps gold entities without matching one exactly is a
+    ``type`` error when one has its span, a ``boundary`` error when one has its type, else a
+    ``boundary+type`` error. Missed errors carry the gold type, the others the predicted one.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for gold_tags, predicted_tags in pairs:
+        gold, predicted = spans(gold_tags), spans(predicted_tags)
+        for kind, start, end in predicted - gold:
+            overlapping = [g for g in gold if g[1] < end and start < g[2]]
+            if not overlapping:
+                counts["spurious", kind] += 1
+            elif any((g[1], g[2]) == (start, end) for g in overlapping):
+                counts["type", kind] += 1
+            elif any(g[0] == kind for g in overlapping):
+                counts["boundary", kind] += 1
+            else:
+                counts["boundary+type", kind] += 1
+        for kind, start, end in gold - predicted:
+            if not any(p[1] < end and start < p[2] for p in predicted):
+                counts["missed", kind] += 1
+    return counts
