@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.entities.corpus import coarse_tag, read_token_lines, repair_bio, split_held_out
+from khabar.entities.corpus import (
+    Sentence,
+    coarse_tag,
+    join_clitics,
+    read_token_lines,
+    repair_bio,
+    split_held_out,
+)
+from khabar.entities.evaluate import spans
 
 
 @pytest.mark.parametrize(
@@ -62,3 +70,32 @@ def test_split_held_out_keeps_the_last_share_by_position() -> None:
     train, held = split_held_out(sentences, 0.2)
     assert len(train) == 8 and len(held) == 2
     assert held[-1] == sentences[-1]
+
+
+def _sentence(pairs: str) -> Sentence:
+    tokens, tags = zip(*(p.split("/") for p in pairs.split()), strict=True)
+    return Sentence(tuple(tokens), tuple(tags))
+
+
+def test_join_clitics_writes_prefixes_and_suffixes_as_text_does() -> None:
+    separated = _sentence(
+        "و/O قال/O ل/O الرئيس/O بوتين/B-PER ان/O حكومة/O ه/O و/O ب/O الرياض/B-LOC تتفق/O"
+    )
+    joined = join_clitics(separated)
+    assert joined.tokens == (
+        "وقال", "للرئيس", "بوتين", "ان", "حكومته", "وبالرياض", "تتفق",
+    )  # fmt: skip
+    assert joined.tags == ("O", "O", "B-PER", "O", "O", "B-LOC", "O")
+
+
+def test_join_clitics_keeps_every_entity_and_its_type() -> None:
+    separated = _sentence(
+        "اكد/O ل/O فلاديمير/B-PER بوتين/I-PER و/O دمشق/B-LOC و/O الامم/B-ORG المتحدة/I-ORG"
+        " عند/O هم/O ./O"
+    )
+    joined = join_clitics(separated)
+    kinds = sorted(k for k, _, _ in spans(joined.tags))
+    assert kinds == sorted(k for k, _, _ in spans(separated.tags)) == ["LOC", "ORG", "PER"]
+    words = {" ".join(joined.tokens[a:b]) for _, a, b in spans(joined.tags)}
+    assert words == {"لفلاديمير بوتين", "ودمشق", "والامم المتحدة"}
+    assert join_clitics(joined) == joined  # nothing left to join

@@ -58,3 +58,11 @@ FINE_TO_COARSE: dict[str, str] = {
     "Food": "MISC",
     "Plant": "MISC",
 }
+
+
+SEPARATED_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
+"""One-letter prefixes NewsFANE writes as tokens of their own (و قال، ب الرياض); most text and
+most test sets (ANERcorp) write them joined to the next word (وقال، بالرياض)."""
+
+SEPARATED_SUFFIXES = frozenset({"ه", "ها", "هما", "هم", "هن", "نا", "كم"})
+"""Pronoun suffixes NewsFANE writes as tokens of their own (عند هم); usually joined (عندهم)."""
