@@ -330,6 +330,8 @@ class EventIndex:
         same wherever the tasks ran.
         """
         self._init()
+        if executor is not None and executor.in_process:
+            executor = None  # same work, without chunking or re-interning what is shared
         fresh = list({a.id: a for a in articles if a.id not in self.assignment_}.values())
         worker = ProfileWorker(self.extractor_)
         if executor is None:

@@ -165,8 +165,9 @@ its work (about 2 ms an article), few enough to spread a day's articles over the
 class ProfileWorker:
     """Profiles chunks of articles for an executor; pickles without its word cache.
 
-    In-process, one object keeps its extractor's word → term cache across chunks; a worker
-    process or Dask worker gets a fresh extractor with each task.
+    In-process, one object keeps its extractor's word → term cache across chunks. Pickling
+    leaves the cache behind; unpickled in a worker process or Dask worker, the object uses that
+    process's shared extractor, so the worker's cache lasts across tasks.
     """
 
     def __init__(self, extractor: TermExtractor | None = None) -> None:

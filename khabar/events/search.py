@@ -107,7 +107,7 @@ class SearchResult:
 
 
 def plan(
-    weights: np.ndarray,
+    idf: np.ndarray,
     new: Sequence[Encoded],
     published: Sequence[date | None],
     terms: Sequence[Sequence[str]],
@@ -116,8 +116,8 @@ def plan(
     members_per_task: int = MEMBERS_PER_TASK,
 ) -> list[SearchTask]:
     """Cut one day's search into tasks: one for the new articles among themselves, and the
-    existing events in runs of about ``members_per_task`` members. ``weights`` is the idf of
-    every vocabulary column."""
+    existing events in runs of about ``members_per_task`` members. ``idf`` is the idf of every
+    vocabulary column."""
     runs: list[list[EventBlock]] = [[]]
     load = 0
     for block in events:
@@ -135,7 +135,7 @@ def plan(
         tasks.append(
             SearchTask(
                 columns,
-                weights[columns],
+                idf[columns],
                 new_t,
                 published_t,
                 max_gap_days,

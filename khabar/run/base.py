@@ -30,6 +30,11 @@ class Executor(ABC):
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Yield ``fn(item)`` for every item, in the order of ``items``."""
 
+    @property
+    def in_process(self) -> bool:
+        """Whether ``map`` calls the function in this process (no pickling on the way)."""
+        return False
+
     def close(self) -> None:  # noqa: B027 - backends without resources need not override it
         """Release workers and connections (idempotent)."""
 

@@ -35,6 +35,11 @@ class LocalExecutor(Executor):
             )
         return self._pool
 
+    @property
+    def in_process(self) -> bool:
+        """True with one worker: ``map`` then calls the function here."""
+        return self.workers <= 1
+
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Yield ``fn(item)`` for every item, in order."""
         if self.workers <= 1:

@@ -75,3 +75,9 @@ def test_dask_executor_without_the_extra_names_the_install_command(
     monkeypatch.setattr(builtins, "__import__", no_dask)
     with pytest.raises(MissingExtraError, match=r"khabar\[dask\]"):
         list(DaskExecutor(workers=1).map(_square, [1]))
+
+
+def test_only_a_one_worker_local_executor_runs_in_process() -> None:
+    assert LocalExecutor(workers=1).in_process
+    assert not LocalExecutor(workers=2).in_process
+    assert not DaskExecutor(workers=2).in_process  # no cluster is started by asking
