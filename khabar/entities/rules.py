@@ -127,6 +127,7 @@ class SpanRules:
         found = self._seats(text, tokens, bare, found, in_title)
         found = self._bodies(text, tokens, bare, found, in_title)
         found = self._named_organisations(text, tokens, bare, starts, found, in_title)
+        found = self._named_facilities(text, tokens, bare, starts, found, in_title)
         found = self._facilities(text, tokens, bare, starts, found)
         return sorted(found, key=lambda m: m.start)
 
@@ -260,6 +261,41 @@ class SpanRules:
             if end > last:
                 new = self._span(text, tokens, first - 1, end, "ORG", in_title)
                 found = self._replace(found, new)
+        return found
+
+    def _named_facilities(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        bare: list[str],
+        starts: Sequence[int],
+        found: list[Mention],
+        in_title: bool,
+    ) -> list[Mention]:
+        """The name in ``head + name + adjective`` as a place, when the tagger missed it.
+
+        An indefinite facility head followed by a word and a definite facility adjective (قاعدة
+        حميميم الجوية، مطار المزة العسكري) can only be a construct whose second word names the
+        place: the adjective agrees with the head across it. :meth:`_facilities` then pulls the
+        head and the adjective in, as it does for places the tagger found.
+        """
+        taken = {i for m in found for i in range(*self._token_range(starts, m))}
+        for i in range(len(tokens) - 2):
+            name = i + 1
+            if (
+                bare[i] in FACILITY_HEADS
+                and name not in taken
+                and tokens[name].norm.isalpha()
+                and tokens[name].norm == bare[name]  # no clitic on the name
+                and bare[name] not in FACILITY_ADJECTIVES
+                and ARTICLE + bare[name] not in FACILITY_ADJECTIVES
+                and tokens[i + 2].norm in FACILITY_ADJECTIVES
+                and self._adjacent(text, tokens, i)
+                and self._adjacent(text, tokens, name)
+            ):
+                new = self._span(text, tokens, name, name + 1, "LOC", in_title)
+                if new:
+                    found = [*found, new]
         return found
 
     def _facilities(

@@ -19,7 +19,12 @@ from khabar.arabic.lexicon import Lexicon, default_lexicon
 from khabar.config import EntitiesConfig
 from khabar.entities.corpus import Sentence
 from khabar.entities.features import FeatureExtractor
-from khabar.entities.gazetteer import cldr_places, merge_gazetteers, names_from_sentences
+from khabar.entities.gazetteer import (
+    cldr_places,
+    known_places,
+    merge_gazetteers,
+    names_from_sentences,
+)
 from khabar.entities.neural import NEURAL_FILE, NeuralTagger
 from khabar.errors import ModelError
 
@@ -63,7 +68,7 @@ class Tagger:
     ) -> Tagger:
         """Train on tagged sentences and save the model into ``model_dir``."""
         lexicon = lexicon if lexicon is not None else default_lexicon()
-        places = cldr_places()
+        places = known_places()
         clusters = clusters or {}
         trainer = pycrfsuite.Trainer(verbose=False)
         folds = max(1, self.gazetteer_folds) if self.use_training_names else 1
@@ -116,7 +121,8 @@ class Tagger:
             self.crf_ = pycrfsuite.Tagger()
             self.crf_.open(str(crf))
             known = frozenset(attribute for attribute, _ in self.crf_.info().state_features)
-        self.extractor_ = FeatureExtractor(names, cldr_places(), lexicon, clusters, known)
+        self.extractor_ = FeatureExtractor(names, known_places(), lexicon, clusters, known)
+        self.cldr_places_ = cldr_places()
         self.neural_: NeuralTagger | None = None
         if neural.exists():
             self.neural_ = NeuralTagger(
@@ -140,15 +146,16 @@ class Tagger:
         return [list(crf.tag(self.extractor_.sequence(s))) if s else [] for s in sentences]
 
     def known_roles(self, word: str) -> frozenset[str]:
-        """Roles (``PER:B``, ``LOC:I``, …) a normalised word had in the training entities."""
+        """Roles (``PER:B``, ``LOC:I``, …) a normalised word had in the training entities, and
+        ``LOC`` ones for CLDR's places (GeoNames towns are features only: many are common words)."""
         roles = self.extractor_.gazetteer.get(word, frozenset())
-        place = self.extractor_.places.get(word)
+        place = self.cldr_places_.get(word)
         if place:
             roles = roles | {f"LOC:{place[-1]}"}
         return roles
 
     def __getstate__(self) -> dict[str, Any]:
-        skip = ("crf_", "extractor_", "neural_")
+        skip = ("crf_", "extractor_", "neural_", "cldr_places_")
         state = {k: v for k, v in self.__dict__.items() if k not in skip}
         return state
 

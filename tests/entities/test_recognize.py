@@ -88,7 +88,7 @@ def test_coordinated_names_are_cut_at_the_conjunction(tagger: Tagger) -> None:
 def test_repeated_names_and_surnames_are_found_where_the_tagger_missed_them(
     tagger: Tagger,
 ) -> None:
-    text = "استقبل الرئيس أحمد الشرع الوفد. وأوضح الشرع أن الزيارة ناجحة."
+    text = "استقبل الرئيس السوري أحمد الشرع الوفد في دمشق. وأوضح الشرع أن الزيارة ناجحة."
     first = find_mentions(text, tagger)
     assert any(m.text == "أحمد الشرع" for m in first)
     assert sum(m.text == "الشرع" for m in first) == 1

@@ -78,6 +78,13 @@ def test_facility_heads_and_adjectives_join_the_place(tagger: Tagger) -> None:
     assert mention_key("القاعدة البحرية في طرطوس", "LOC") == mention_key("طرطوس", "LOC")
 
 
+def test_a_facility_head_and_adjective_name_the_word_between_them(tagger: Tagger) -> None:
+    found = _found("هبطت الطائرة في مطار زكرونيا العسكري ثم في قاعدة سلفورا الجوية.", tagger)
+    assert ("مطار زكرونيا العسكري", "LOC") in found
+    assert ("قاعدة سلفورا الجوية", "LOC") in found
+    assert not _found("أنشأت الشركة قاعدة بيانات ضخمة وقاعدة عسكرية جوية.", tagger)
+
+
 def test_office_named_by_adjective_resolves_to_its_body() -> None:
     office = mention_key("المكتب الرئاسي الروسي", "ORG")
     assert office == mention_key("الرئاسة الروسية", "ORG")
