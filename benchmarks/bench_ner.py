@@ -11,7 +11,10 @@ twice: with a cold feature cache and with a warm one, by the wall clock and by t
 time (the fair figure when other jobs share the core), one sentence a call and in batches
 (``Tagger.tag_batch``, as ``recognize`` tags an article's sentences). ``--errors`` only counts
 the held-out errors by kind (missed, spurious, boundary, type). ``--mentions`` also scores
-the whole mention finder (repeated names, filters and span rules) on the sentences' text. The
+the whole mention finder (repeated names, filters and span rules) on the sentences' text;
+``--joined`` scores the held-out sentences with their clitics joined (وقال، بالرياض), as article
+text writes them. The ``tag-entities`` row tags the held-out part as one CoNLL file, names
+repeated within blocks of sentences. The
 peer is a memorised-names baseline (longest match of entity strings seen in training), the floor
 any learnt tagger must beat.
 """
@@ -33,8 +36,13 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 from khabar.arabic import normalize  # noqa: E402
 from khabar.config import EntitiesConfig  # noqa: E402
-from khabar.entities import Tagger, find_mentions, load_tagger  # noqa: E402
-from khabar.entities.corpus import Sentence, read_newsfane, split_held_out  # noqa: E402
+from khabar.entities import Tagger, find_mentions, load_tagger, tag_conll  # noqa: E402
+from khabar.entities.corpus import (  # noqa: E402
+    Sentence,
+    join_clitics,
+    read_newsfane,
+    split_held_out,
+)
 from khabar.entities.evaluate import ERROR_KINDS, SCORED_TYPES, error_kinds, score  # noqa: E402
 from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
 
@@ -99,6 +107,18 @@ def one_at_a_time(tag: Callable[[Sequence[str]], list[str]]) -> TagMany:
     return lambda sentences: [tag(s) for s in sentences]
 
 
+def conll_as_tags(tagger: Tagger) -> TagMany:
+    """A batch tag function running ``khabar tag-entities`` (:func:`tag_conll`, names repeated
+    within blocks of sentences) over the sentences in order, one CoNLL token a line."""
+
+    def tag_many(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        lines = [line for s in sentences for line in (*(f"{t}\n" for t in s), "\n")]
+        tags = iter(line.split("\t")[1] for line in tag_conll(lines, tagger) if line)
+        return [[next(tags) for _ in s] for s in sentences]
+
+    return tag_many
+
+
 def _run(name: str, tag_many: TagMany, held_out: Sequence[Sentence]) -> None:
     tokens = sum(len(s.tokens) for s in held_out)
     rates = []
@@ -140,6 +160,11 @@ def main() -> int:
     parser.add_argument(
         "--errors", action="store_true", help="only count the held-out errors by kind and type"
     )
+    parser.add_argument(
+        "--joined",
+        action="store_true",
+        help="score the held-out sentences with their clitics joined, as article text has them",
+    )
     args = parser.parse_args()
     if args.errors:
         _, held_out = split_held_out(read_newsfane(args.newsfane))
@@ -148,12 +173,15 @@ def main() -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     train, held_out = split_held_out(read_newsfane(args.newsfane))
+    if args.joined:
+        held_out = [join_clitics(s) for s in held_out]
     tagger = load_tagger(EntitiesConfig(model_path=args.model))
     folder = Path(tagger.model_dir_)
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
     print(
         f"model: {folder} ({size / 1e6:.1f} MB); held-out: {len(held_out)} sentences, "
-        f"{sum(len(s.tokens) for s in held_out)} tokens\n"
+        f"{sum(len(s.tokens) for s in held_out)} tokens"
+        f"{', clitics joined' if args.joined else ''}\n"
     )
     print(
         "| tagger | F1 per type | micro F1 (PER/LOC/ORG) | tokens/s cold (wall / CPU) "
@@ -165,6 +193,7 @@ def main() -> int:
     # fresh model: the batched run starts with a cold cache too
     tagger = load_tagger(EntitiesConfig(model_path=args.model))
     _run(f"khabar {kind}, batched", tagger.tag_batch, held_out)
+    _run("tag-entities (names repeated in blocks of sentences)", conll_as_tags(tagger), held_out)
     if args.mentions:
         for rules in (False, True):
             name = f"find_mentions, {'span rules' if rules else 'no span rules'}"

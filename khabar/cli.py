@@ -167,12 +167,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_tag_entities(args: argparse.Namespace) -> int:
     """``khabar tag-entities FILE``: CoNLL in, ``token<TAB>tag`` out."""
     from khabar.entities import load_tagger, tag_conll
+    from khabar.entities.conll import REPEAT_BLOCK_SENTENCES
 
     config = _config(args)
     tagger = load_tagger(config.entities)
+    block = REPEAT_BLOCK_SENTENCES if args.block is None else args.block
+    if block < 0:
+        print(f"khabar: --block must be 0 or more, not {block}", file=sys.stderr)
+        return EXIT_USAGE
     if args.file == "-":
         lines = sys.stdin
-        for line in tag_conll(lines, tagger):
+        for line in tag_conll(lines, tagger, block):
             sys.stdout.write(line + "\n")
         return EXIT_OK
     path = Path(args.file)
@@ -180,7 +185,7 @@ def cmd_tag_entities(args: argparse.Namespace) -> int:
         print(f"khabar: {path}: no such file", file=sys.stderr)
         return EXIT_USAGE
     with path.open(encoding="utf-8-sig", errors="replace") as handle:
-        for line in tag_conll(handle, tagger):
+        for line in tag_conll(handle, tagger, block):
             sys.stdout.write(line + "\n")
     return EXIT_OK
 
@@ -279,6 +284,14 @@ def build_parser() -> argparse.ArgumentParser:
         "ignored) and write token<TAB>BIO-tag.",
     )
     p.add_argument("file", metavar="FILE", help="CoNLL file, or - for standard input")
+    p.add_argument(
+        "--block",
+        type=int,
+        default=None,
+        metavar="N",
+        help="tag names found in a block of N sentences (cut at -DOCSTART-) again where the "
+        "tagger missed them within it (default: about an article, 20; 0: each sentence alone)",
+    )
     p.set_defaults(func=cmd_tag_entities)
     return parser
 

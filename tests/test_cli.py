@@ -79,3 +79,20 @@ def test_cli_tag_entities_writes_token_tab_tag(tmp_path: Path) -> None:
     assert tags["فلاديمير"] == "B-PER" and tags["بوتين"] == "I-PER"
     assert tags["موسكو"] == "B-LOC"
     assert all(r[1] == "O" or r[1][:2] in ("B-", "I-") for r in rows)
+
+
+def test_cli_tag_entities_block_option(tmp_path: Path) -> None:
+    conll = tmp_path / "in.conll"
+    first = "استقبل الرئيس السوري أحمد الشرع الوفد في دمشق ."
+    conll.write_text(
+        "\n".join(first.split()) + "\n\nوأوضح\nالشرع\nأن\nالزيارة\nناجحة\n.\n", encoding="utf-8"
+    )
+    tags = {}
+    for block in ("20", "0"):
+        result = _run("tag-entities", str(conll), "--block", block)
+        assert result.returncode == 0, result.stderr
+        tags[block] = [line.split("\t")[1] for line in result.stdout.splitlines() if line]
+    assert tags["20"][-5] == "B-PER"  # الشرع of the second sentence, repeated
+    assert tags["0"][-5] == "O"
+    bad = _run("tag-entities", str(conll), "--block", "-1")
+    assert bad.returncode == 2 and "--block" in bad.stderr

@@ -7,7 +7,12 @@ import pytest
 from khabar.arabic import tokenize
 from khabar.config import EntitiesConfig
 from khabar.entities import Tagger, find_mentions, load_tagger, recognize
-from khabar.entities.recognize import _is_nationality, _is_possessed_noun, _split_coordination
+from khabar.entities.recognize import (
+    _is_nationality,
+    _is_possessed_noun,
+    _split_coordination,
+    repeat_names_in_tags,
+)
 from khabar.model import Article
 
 
@@ -111,3 +116,15 @@ def test_a_given_name_is_cut_from_a_place_span_for_the_person(tagger: Tagger) ->
     found = {(m.text, m.type) for m in find_mentions(text, tagger)}
     assert ("الشرق الأوسط", "LOC") in found
     assert not any(kind != "PER" and "ميخائيل" in name for name, kind in found)
+
+
+def test_repeat_names_in_tags_takes_rare_names_and_leaves_common_words() -> None:
+    sentences = [
+        ["قال", "سيرغي", "زكرونوف", "إن", "الشعب", "يريد"],
+        ["وأكد", "وزكرونوف", "أن", "الشعب", "هنا"],
+    ]
+    tags = [["O", "B-PER", "I-PER", "O", "B-ORG", "O"], ["O", "O", "O", "O", "O"]]
+    out = repeat_names_in_tags(sentences, tags)
+    assert out[0] == tags[0]
+    # the surname alone, its clitic inside the token as CoNLL tags it; الشعب is a common word
+    assert out[1] == ["O", "B-PER", "O", "O", "O"]

@@ -189,7 +189,10 @@ def test_two_adders_on_one_store_wait_for_each_other(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [
-        subprocess.Popen(_adder(db, inputs, batch=5), cwd=ROOT, env=env, stdout=subprocess.PIPE)
+        # a generous lock timeout: on a loaded 2-core runner the first add can outlast 60 s
+        subprocess.Popen(
+            _adder(db, inputs, batch=5, timeout_s=240.0), cwd=ROOT, env=env, stdout=subprocess.PIPE
+        )
         for _ in range(2)
     ]
     outputs = sorted(p.communicate(timeout=300)[0].decode().split() for p in procs)
