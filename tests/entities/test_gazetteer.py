@@ -14,7 +14,7 @@ from khabar.entities.tagger import load_tagger
 
 def test_geonames_names_keep_arabic_forms_with_their_largest_population() -> None:
     cities = [
-        {"population": 2_300_000, "alternatenames": ["Mashhad", "مشهد", "مشهد‌"]},
+        {"population": 2_300_000, "alternatenames": ["Mashhad", "مشهد", "مشهد\u200c"]},
         {"population": 40_000, "alternatenames": ["مشهد", "گرگان"]},
         {"population": 900, "alternatenames": ["رأس-العين", "د مشق", "قم", "اب"]},
     ]
@@ -22,6 +22,7 @@ def test_geonames_names_keep_arabic_forms_with_their_largest_population() -> Non
     assert names[normalize("مشهد")] == 2_300_000
     assert names[normalize("رأس العين")] == 900  # hyphen read as a space
     assert "گرگان" not in names  # Persian letters
+    assert "مشهد\u200c" not in names  # a zero-width non-joiner is no Arabic letter
     assert not {"د مشق", "قم", "اب"} & set(names)  # a one-letter word; under three letters
 
 
