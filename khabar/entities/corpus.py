@@ -118,9 +118,9 @@ def join_clitics(sentence: Sentence) -> Sentence:
     """The sentence as text usually writes it: separated pronoun suffixes joined to the word
     before (حكومة ه → حكومته) and one-letter prefixes to the word after (و ب الرياض →
     وبالرياض, ل الرياض → للرياض). A joined token keeps the word's tag (the prefix's when that
-    opens an entity). Training on both views lifts held-out micro F1 on the joined view 0.699 →
-    0.718 but lowers it on NewsFANE's own 0.733 → 0.726 and misses seed-page names, so the
-    bundled model does not (``scripts/train_ner.py --joined-copy``; benchmarks/results_ner.md)."""
+    opens an entity). The bundled model trains on both views (``scripts/train_ner.py``): with
+    GeoNames towns, held-out micro F1 0.699 → 0.723 on the joined view, 0.733 → 0.729 on
+    NewsFANE's own (benchmarks/results_ner.md)."""
     tokens: list[str] = []
     tags: list[str] = []
     for token, tag in zip(sentence.tokens, sentence.tags, strict=True):

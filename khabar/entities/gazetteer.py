@@ -37,8 +37,10 @@ _ARABIC_NAME = re.compile(r"^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$")
 """A name written in Arabic letters only: Persian and Urdu forms (with پ چ ژ گ ک ی) are left out."""
 
 
+@functools.cache
 def cldr_places() -> dict[str, str]:
-    """Arabic names of countries, territories and cities from CLDR: token → ``country|city``."""
+    """Arabic names of countries, territories and cities from CLDR: token → ``country|city``.
+    Shared and cached: do not modify."""
     locale = Locale("ar")
     out: dict[str, str] = {}
     for code, name in locale.territories.items():

@@ -234,7 +234,12 @@ def _mention(text: str, span: Sequence[Token], kind: str, in_title: bool) -> Men
 
 def _bare(token: Token) -> str:
     """A token's normalised form without one-letter clitics."""
-    return strip_prefix_clitics(token.norm) if token.norm.isalpha() else token.norm
+    return _without_clitics(token.norm)
+
+
+def _without_clitics(norm: str) -> str:
+    """A normalised word without one-letter prefix clitics (the article kept)."""
+    return strip_prefix_clitics(norm) if norm.isalpha() else norm
 
 
 def _names_to_repeat(
@@ -281,35 +286,44 @@ def repeat_names_in_tags(
         for kind, first, last in bio_spans(sentence_tags)
     ]
     names = _names_to_repeat(found)
-    first_words = {form[0] for form in names}
     out: list[list[str]] = []
     for words, sentence_tags in zip(bare, tags, strict=True):
         new = list(sentence_tags)
-        i = 0
-        while i < len(words):
-            hit = None
-            if new[i] == "O" and words[i] in first_words and words[i].isalpha():
-                for n in range(min(MAX_PROPAGATED_TOKENS, len(words) - i), 0, -1):
-                    if all(t == "O" for t in new[i : i + n]):
-                        kind = names.get(tuple(words[i : i + n]))
-                        if kind:
-                            hit = (n, kind)
-                            break
-            if hit:
-                n, kind = hit
-                new[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
-                i += n
-            else:
-                i += 1
+        for first, last, kind in _repeats(words, [t != "O" for t in new], names):
+            new[first:last] = [f"B-{kind}"] + [f"I-{kind}"] * (last - first - 1)
         out.append(new)
+    return out
+
+
+def _repeats(
+    bare: Sequence[str], taken: Sequence[bool], names: dict[tuple[str, ...], str]
+) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, type)`` of the known ``names`` among the words ``bare`` (bare forms)
+    outside the ``taken`` ones: longest match first, left to right."""
+    first_words = {form[0] for form in names}
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(bare):
+        hit = None
+        if not taken[i] and bare[i] in first_words and bare[i].isalpha():
+            for n in range(min(MAX_PROPAGATED_TOKENS, len(bare) - i), 0, -1):
+                if not any(taken[i : i + n]):
+                    kind = names.get(tuple(bare[i : i + n]))
+                    if kind:
+                        hit = (n, kind)
+                        break
+        if hit:
+            out.append((i, i + hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
     return out
 
 
 @functools.lru_cache(maxsize=BARE_WORD_CACHE)
 def _bare_word(token: str) -> str:
     """A raw token's normalised form without one-letter clitics (the article kept)."""
-    norm = normalize(token) or token
-    return strip_prefix_clitics(norm) if norm.isalpha() else norm
+    return _without_clitics(normalize(token) or token)
 
 
 def _repeat_names(
@@ -325,26 +339,11 @@ def _repeat_names(
         for i, t in enumerate(tokens):
             if t.start < m.end and t.end > m.start:
                 taken[i] = True
-    bare = [_bare(t) for t in tokens]
     extra: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        if not taken[i] and tokens[i].norm.isalpha():
-            for n in range(min(MAX_PROPAGATED_TOKENS, len(tokens) - i), 0, -1):
-                if any(taken[i : i + n]):
-                    continue
-                kind = names.get(tuple(bare[i : i + n]))
-                if kind:
-                    hit = (n, kind)
-                    break
-        if hit:
-            mention = _mention(text, tokens[i : i + hit[0]], hit[1], in_title)
-            if mention:
-                extra.append(mention)
-            i += hit[0]
-        else:
-            i += 1
+    for first, last, kind in _repeats([_bare(t) for t in tokens], taken, names):
+        mention = _mention(text, tokens[first:last], kind, in_title)
+        if mention:
+            extra.append(mention)
     return sorted(mentions + extra, key=lambda m: m.start)
 
 

@@ -122,7 +122,6 @@ class Tagger:
             self.crf_.open(str(crf))
             known = frozenset(attribute for attribute, _ in self.crf_.info().state_features)
         self.extractor_ = FeatureExtractor(names, known_places(), lexicon, clusters, known)
-        self.cldr_places_ = cldr_places()
         self.neural_: NeuralTagger | None = None
         if neural.exists():
             self.neural_ = NeuralTagger(
@@ -149,13 +148,13 @@ class Tagger:
         """Roles (``PER:B``, ``LOC:I``, …) a normalised word had in the training entities, and
         ``LOC`` ones for CLDR's places (GeoNames towns are features only: many are common words)."""
         roles = self.extractor_.gazetteer.get(word, frozenset())
-        place = self.cldr_places_.get(word)
+        place = cldr_places().get(word)
         if place:
             roles = roles | {f"LOC:{place[-1]}"}
         return roles
 
     def __getstate__(self) -> dict[str, Any]:
-        skip = ("crf_", "extractor_", "neural_", "cldr_places_")
+        skip = ("crf_", "extractor_", "neural_")
         state = {k: v for k, v in self.__dict__.items() if k not in skip}
         return state
 

@@ -207,8 +207,8 @@ def candidate_pairs(
             window,
             min_similarity,
             pairs,
-            lambda a, b: abs((published[a] - published[b]).days) <= max_gap_days,
-        )  # type: ignore[operator]
+            lambda a, b: _within(published[a], published[b], max_gap_days),
+        )
     if undated:
         _collect_undated(matrix, undated, min_similarity, pairs)
     return pairs
