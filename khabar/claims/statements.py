@@ -7,6 +7,7 @@ statement in the outlet's own voice (asserted, hedged, unconfirmed, denied or qu
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import types
 from collections.abc import Mapping, Sequence
@@ -363,14 +364,21 @@ def extract_statements(article: Article, mentions: Sequence[Mention]) -> tuple[S
     text = article.text
     out: list[Statement] = []
     previous_speaker: _Speaker | None = None
+    body = sorted((m for m in mentions if not m.in_title), key=lambda m: m.start)
+    body_starts = [m.start for m in body]
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         ws = words(sentence, s_start)
         if not ws:
             continue
         norm_sentence = norm_text(sentence)
+        # Every look-up of a sentence's statements stays inside the sentence: hand it only the
+        # sentence's mentions, so the work per sentence does not grow with the article.
+        in_sentence = body[
+            bisect.bisect_left(body_starts, s_start) : bisect.bisect_left(body_starts, s_end)
+        ]
         found = _sentence_statements(
-            text, ws, s_start, s_end, sentence, norm_sentence, mentions, previous_speaker
+            text, ws, s_start, s_end, sentence, norm_sentence, in_sentence, previous_speaker
         )
         if found:
             out.extend(stmt for stmt, _ in found)
@@ -422,6 +430,9 @@ def _sentence_statements(
         return []
     results: list[tuple[Statement, _Speaker | None]] = []
     sentence_speaker: _Speaker | None = None
+    # Index of the first word that is not a connective (و، ثم …): a verb at or before it opens
+    # the sentence.
+    opening = next((k for k, w in enumerate(ws) if not _is_connective(w)), len(ws))
     for n, (i, lemma, participle) in enumerate(cues):
         stop = cues[n + 1][0] if n + 1 < len(cues) else len(ws)
         speaker: _Speaker | None
@@ -432,7 +443,7 @@ def _sentence_statements(
             speaker, j = _speaker_after(text, ws, i, stop, mentions)
             if speaker is None:
                 speaker = _speaker_before(text, ws, i, 0, mentions)
-            initial = all(_is_connective(w) for w in ws[:i])
+            initial = i <= opening
             if speaker is None and initial and not _bare_verb(text, ws, i, stop):
                 speaker, j = _subject_before_opener(text, ws, i, stop, mentions, j)
             if (

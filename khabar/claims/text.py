@@ -71,6 +71,8 @@ WORD_CACHE_SIZE = 1 << 17
 """Distinct word forms whose normalised form, stems and term are remembered (entries; news
 vocabulary of a few thousand articles fits, a few tens of MB at most): the same words recur in
 every statement, and stemming them again dominated the claims stage's time."""
+PHRASE_CACHE_SIZE = 4096
+"""Cue phrases whose normalised form is remembered: the cue lists hold a few hundred."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +139,16 @@ def norm_text(text: str) -> str:
     return " " + " ".join(normalize(m.group()).lower() for m in _WORD.finditer(text)) + " "
 
 
+@functools.lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def _phrase_norm(phrase: str) -> str:
+    """:func:`norm_text` of a cue phrase, computed once per phrase (cue lists are constants)."""
+    return norm_text(phrase)
+
+
 def contains_phrase(norm_spaced: str, phrase: str) -> bool:
     """True when ``phrase`` occurs as whole words in text prepared by :func:`norm_text`; its
     first word may carry a و / ف conjunction (ولم يتسن التأكد)."""
-    target = norm_text(phrase)
+    target = _phrase_norm(phrase)
     if target in norm_spaced:
         return True
     return any(f" {c}{target[1:]}" in norm_spaced for c in ("و", "ف"))

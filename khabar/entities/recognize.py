@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator, Sequence
 
@@ -326,6 +327,21 @@ def _bare_word(token: str) -> str:
     return _without_clitics(normalize(token) or token)
 
 
+def _covered(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[bool]:
+    """For each token (in text order), whether it overlaps one of the ``mentions``."""
+    starts = [t.start for t in tokens]
+    taken = [False] * len(tokens)
+    for m in mentions:
+        # The first token that could overlap ``m`` ends after m.start; tokens do not overlap
+        # each other, so a search on the starts finds it and the walk stops at m.end.
+        i = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        while i < len(tokens) and tokens[i].start < m.end:
+            if tokens[i].end > m.start:
+                taken[i] = True
+            i += 1
+    return taken
+
+
 def _repeat_names(
     text: str,
     tokens: Sequence[Token],
@@ -334,11 +350,7 @@ def _repeat_names(
     in_title: bool,
 ) -> list[Mention]:
     """Mentions of already-found names at places the tagger passed over."""
-    taken = [False] * len(tokens)
-    for m in mentions:
-        for i, t in enumerate(tokens):
-            if t.start < m.end and t.end > m.start:
-                taken[i] = True
+    taken = _covered(tokens, mentions)
     extra: list[Mention] = []
     for first, last, kind in _repeats([_bare(t) for t in tokens], taken, names):
         mention = _mention(text, tokens[first:last], kind, in_title)

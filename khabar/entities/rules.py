@@ -49,6 +49,15 @@ MAX_FACILITY_ADJECTIVES = 2
 MIN_BASE_LETTERS = 2
 """A nationality adjective less its ending keeps at least this many letters (روس in الروسية)."""
 
+BLOCK_TOKENS = 2000
+"""Tokens of text the rules take at a time (a long news article has about 1,500): a longer text
+is cut into blocks of at least this many tokens, at a sentence end or a line break, and each
+block's mentions are ruled alone, so rule time grows with the text and not with its square.
+Shorter texts are one block, unchanged."""
+MAX_BLOCK_TOKENS = 4 * BLOCK_TOKENS
+"""A block is cut here even with no sentence end in sight (a text without punctuation)."""
+_BLOCK_BREAK = frozenset(".!?؟\n")
+
 COUNTRY = "country:"
 """Prefix of the CLDR place kinds of countries (khabar.entities.gazetteer.cldr_places)."""
 
@@ -69,6 +78,24 @@ def _is_title(word: str) -> bool:
 def _agrees(head: str, adjective: str) -> bool:
     """A feminine or -ات plural head (الرئاسة، القوات) takes a feminine adjective (الروسية)."""
     return not (head.endswith(("ه", "ات")) and not adjective.endswith("يه"))
+
+
+def _blocks(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges ``(first, last + 1)`` of at least :data:`BLOCK_TOKENS` tokens each (the last
+    may be shorter), each cut after a token followed by a sentence end or a line break, or at
+    :data:`MAX_BLOCK_TOKENS`."""
+    out: list[tuple[int, int]] = []
+    first = 0
+    for i in range(BLOCK_TOKENS - 1, len(tokens) - 1):
+        size = i + 1 - first
+        if size >= MAX_BLOCK_TOKENS or (
+            size >= BLOCK_TOKENS
+            and not _BLOCK_BREAK.isdisjoint(text[tokens[i].end : tokens[i + 1].start])
+        ):
+            out.append((first, i + 1))
+            first = i + 1
+    out.append((first, len(tokens)))
+    return out
 
 
 class SpanRules:
@@ -119,6 +146,21 @@ class SpanRules:
         self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention], in_title: bool
     ) -> list[Mention]:
         """The mentions of one text with the span rules applied (sorted by offset)."""
+        if len(tokens) <= BLOCK_TOKENS:
+            return self._apply_block(text, tokens, mentions, in_title)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        out: list[Mention] = []
+        for first, last in _blocks(text, tokens):
+            low = bisect.bisect_left(starts, tokens[first].start)
+            high = bisect.bisect_left(starts, tokens[last - 1].end)
+            out.extend(self._apply_block(text, tokens[first:last], ordered[low:high], in_title))
+        return sorted(out, key=lambda m: m.start)
+
+    def _apply_block(
+        self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention], in_title: bool
+    ) -> list[Mention]:
+        """The span rules over one block of tokens and the mentions that start in it."""
         if not tokens:
             return list(mentions)
         bare = [_bare(t) for t in tokens]

@@ -486,12 +486,14 @@ def _relative_matches(norm: str, anchor: date | None) -> Iterable[Found]:
 def find_times(text: str, anchor: date | None) -> list[Found]:
     """Return the temporal expressions of ``text`` in text order, without overlaps."""
     norm, offsets = normalize_with_offsets(text)
-    taken: list[tuple[int, int]] = []
+    # One flag per character of ``norm`` already inside a kept expression: the overlap test is
+    # then proportional to the match's length, not to the number of expressions kept before it.
+    taken = bytearray(len(norm))
     found: list[Found] = []
     for f in _matches(norm, anchor):
-        if any(f.start < e and s < f.end for s, e in taken):
+        if any(taken[f.start : f.end]):
             continue
-        taken.append((f.start, f.end))
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
         if offsets is None:
             start, end = f.start, f.end
         else:
