@@ -176,9 +176,17 @@ class TimeExpr:
     earliest: date | None
     latest: date | None
     """``earliest == latest`` when the expression fixes a day; both None when unresolvable."""
-    kind: Literal["absolute", "relative", "weekday", "month", "year", "duration"] = "absolute"
+    kind: Literal["absolute", "relative", "weekday", "month", "year", "duration", "set"] = (
+        "absolute"
+    )
     anchored: bool = False
     """True when resolved against the publish date."""
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    """The TimeML type. Only DATE and TIME expressions can date a happening: a DURATION
+    (يومين، منذ سنوات) or a SET (كل عامين) never does, whatever its day range says."""
+    value: str | None = None
+    """The TimeML value (``2015-12-22``, ``2015-W52``, ``XXXX-06``, ``P2D``, ``PRESENT_REF``),
+    relative ones resolved against the publish date; None when it cannot be told."""
 
     @property
     def exact(self) -> date | None:
