@@ -67,6 +67,8 @@ def _article(
                 "earliest": _iso(t.earliest),
                 "latest": _iso(t.latest),
                 "kind": t.kind,
+                "type": t.type,
+                "value": t.value,
             }
             for t in annotated.times
         ],

@@ -97,3 +97,16 @@ def test_json_schema_rejects_a_dossier_missing_a_stable_name() -> None:
     del data["articles"][0]["outlet"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, SCHEMA)
+
+
+def test_times_carry_their_timeml_type_and_value() -> None:
+    from khabar.report.json import dossier_to_dict
+    from khabar.time import extract_times
+
+    text = "وصل الوفد أمس الجمعة وسيبقى يومين."
+    article = Article("t1", "t.txt", "وفد", date(2025, 10, 18), None, "ar", (text,))
+    times = extract_times(text, article.published)
+    data = dossier_to_dict(Dossier(articles=(AnnotatedArticle(article, (), times, ()),)))
+    got = {(t["text"], t["type"], t["value"]) for t in data["articles"][0]["times"]}
+    assert ("أمس الجمعة", "DATE", "2025-10-17") in got
+    assert ("يومين", "DURATION", "P2D") in got
