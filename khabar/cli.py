@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -19,6 +20,29 @@ EXIT_ERROR = 1
 """khabar could not do what was asked (a broken config, an unusable store)."""
 EXIT_USAGE = 2
 """The command line was wrong (argparse uses the same code)."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl-C (128 + SIGINT, the shell's habit)."""
+EXIT_TERMINATED = 128 + signal.SIGTERM
+"""Stopped by SIGTERM (128 + 15)."""
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that it unwinds like Ctrl-C: temporary files are
+    removed, the store's run is marked failed and its lock released, workers are shut down."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return value
 
 
 _UNITS = {"read": "file", "annotate": "page", "summaries": "event"}
@@ -104,7 +128,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     config = _with_run_options(_config(args), args)
     progress = _Progress(args.quiet)
     try:
-        report = add_paths(args.db, args.paths, config, progress)
+        report = add_paths(args.db, args.paths, config, progress, **_wait(args))
     finally:
         progress.close()
     print(
@@ -152,7 +176,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"watching {args.folder} (Ctrl-C to stop)", file=sys.stderr)
     with contextlib.suppress(KeyboardInterrupt):
-        watch(args.folder, args.db, _config(args), interval_s=args.interval, on_add=report)
+        watch(
+            args.folder,
+            args.db,
+            _config(args),
+            interval_s=args.interval,
+            on_add=report,
+            **_wait(args),
+        )
     return EXIT_OK
 
 
@@ -202,6 +233,21 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, metavar="N", help="worker processes")
 
 
+def _wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        type=_seconds,
+        metavar="SECONDS",
+        help="how long to wait while another khabar process writes the store before giving "
+        "up (default: khabar.store.LOCK_TIMEOUT_S, ten minutes)",
+    )
+
+
+def _wait(args: argparse.Namespace) -> dict[str, float]:
+    """``lock_timeout_s`` for the store functions when ``--wait`` was given (else their own)."""
+    return {} if args.wait is None else {"lock_timeout_s": args.wait}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``khabar`` command."""
     parser = argparse.ArgumentParser(
@@ -235,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or archive")
     p.add_argument("--db", required=True, metavar="FILE", help="the store (created if absent)")
+    _wait_option(p)
     _run_options(p)
     p.set_defaults(func=cmd_add)
 
@@ -263,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--interval", type=float, default=2.0, metavar="SECONDS", help="polling interval"
     )
+    _wait_option(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser(
@@ -300,14 +348,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         return int(args.func(args))
     except KhabarError as exc:
         print(f"khabar: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except _Terminated:
+        print("khabar: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("khabar: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -30,9 +30,21 @@ class ReadConfig:
     max_bytes: int = 20_000_000
     """Largest file read, in bytes; larger inputs are reported as errors, not read."""
     max_archive_members: int = 100_000
-    """Most members read from one zip archive."""
-    max_archive_bytes: int = 2_000_000_000
-    """Most uncompressed bytes read from one zip archive (zip-bomb guard)."""
+    """Most members read from one zip archive, counting the members of the zips nested in it."""
+    max_archive_bytes: int = 400_000_000
+    """Most uncompressed bytes read from one zip archive, zips nested in it included (zip-bomb
+    guard); also the largest archive file read. Reading an archive that expands to this much
+    while holding every page peaks at 850 MiB (benchmarks/results_read_memory.md); 2 GB ran
+    past 3 GiB."""
+    max_compression_ratio: int = 200
+    """Largest uncompressed/compressed size ratio of a zip member over 1 MB; news pages deflate
+    5-20x, a zip bomb 1000x, so a member beyond this is reported, not decompressed."""
+    max_line_bytes: int = 5_000_000
+    """Longest JSON Lines row read, in bytes (an article with its raw HTML is well under 2 MB);
+    a longer row is skipped and reported without being held in memory."""
+    follow_symlinks: bool = True
+    """Read the files and folders that symbolic links inside a folder point to (loops are
+    detected); False lists them as skipped."""
 
 
 @dataclass(frozen=True)

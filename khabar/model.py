@@ -71,6 +71,10 @@ class Page:
     published_hint: str | None = None
     """Publish date as given by the container (raw string, parsed by the clean stage)."""
     outlet_hint: str | None = None
+    flags: tuple[Flag, ...] = ()
+    """Warnings from reading, for the article to carry: ``encoding_repaired`` (invalid bytes or
+    lone surrogates replaced, control characters removed), ``encoding_fallback`` (not read as
+    UTF-8: which encoding, and whether it was declared or guessed)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,19 +8,22 @@ articles. ``analyze`` is the one-shot path; the store (``khabar.store``) reuses 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from khabar import __version__
 from khabar.claims import analyze_claims
 from khabar.clean import OutletChrome
-from khabar.config import Config
+from khabar.clean.scrub import scrub_failure, scrub_source
+from khabar.config import Config, ReadConfig
 from khabar.entities import resolve_entities
 from khabar.events import build_events, retitle_events
 from khabar.model import AnnotatedArticle, Dossier, Failure, Page
 from khabar.read import iter_pages
 from khabar.run import Executor, annotate_pages, executor_for
+from khabar.run.work import error_detail
 from khabar.summary import summarize_event
 
 UNRELIABLE_HEADLINE_FLAGS = frozenset({"headline_body_mismatch"})
@@ -34,13 +37,31 @@ def no_progress(stage: str, done: int, total: int | None) -> None:
     """Ignore progress reports."""
 
 
+def read_inputs(paths: Iterable[str | Path], cfg: ReadConfig) -> Iterator[Page | Failure]:
+    """Stream the pages and failures of each input in turn, failures with names fit to show.
+
+    A reader that breaks on one input ends that input with a Failure (its pages read so far
+    are kept) and the next input is read: one bad file never costs the batch."""
+    for path in paths:
+        name = os.fspath(path)
+        try:
+            for item in iter_pages([name], cfg):
+                yield scrub_failure(item) if isinstance(item, Failure) else item
+        except Exception as exc:  # one input must never cost the batch
+            yield Failure(
+                scrub_source(name),
+                f"khabar could not read this input to its end ({error_detail(exc)}); "
+                "the rest of the batch was read",
+            )
+
+
 def read_all(
     paths: Iterable[str | Path], config: Config, progress: Progress = no_progress
 ) -> tuple[list[Page], list[Failure]]:
     """Read every input; return the pages and the inputs that could not be read."""
     pages: list[Page] = []
     failures: list[Failure] = []
-    for item in iter_pages([str(p) for p in paths], config.read):
+    for item in read_inputs(paths, config.read):
         (pages if isinstance(item, Page) else failures).append(item)  # type: ignore[arg-type]
         progress("read", len(pages) + len(failures), None)
     return pages, failures

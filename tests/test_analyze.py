@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import jsonschema
 import pytest
 
 import khabar
-from khabar.model import Dossier
+from khabar.errors import KhabarError
+from khabar.model import AnnotatedArticle, Article, Dossier, Failure
+from khabar.report.write import write_dossier
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[1] / "docs" / "dossier.schema.json").read_text("utf-8")
@@ -90,7 +93,10 @@ def test_pipeline_examples_are_analysed_without_errors(examples_dir: Path) -> No
     dossier = khabar.analyze([examples_dir])
     sources = {Path(a.article.source).name for a in dossier.articles}
     assert len(dossier.articles) >= 8, sources
-    assert dossier.errors == ()
+    # the folder's README is listed as skipped (every file is accounted for); nothing fails
+    assert [(Path(f.source).name, f.error.split(":")[0]) for f in dossier.errors] == [
+        ("README.md", "skipped")
+    ]
     assert len(dossier.events) >= 2
 
 
@@ -117,3 +123,83 @@ def test_pipeline_keeps_two_stories_that_share_a_leader_apart(
     other_stories = {story_of[event_of[a.id]] for a in dossier.articles if a.id not in seed_ids}
     assert len(seed_stories) == 1
     assert not seed_stories & other_stories
+
+
+def _article(**fields: object) -> AnnotatedArticle:
+    values: dict[str, object] = {
+        "id": "a1",
+        "source": "feed.jsonl#1",
+        "title": "عنوان",
+        "published": None,
+        "outlet": "وكالة",
+        "language": "ar",
+        "paragraphs": ("نص الخبر.",),
+    }
+    values.update(fields)
+    return AnnotatedArticle(Article(**values))  # type: ignore[arg-type]
+
+
+def test_write_dossier_survives_text_utf8_cannot_hold(tmp_path: Path) -> None:
+    odd_name = (b"/in/\xff" + "خبر.txt".encode()).decode("utf-8", "surrogateescape")
+    dossier = Dossier(
+        articles=(_article(title="عنوان \ud800", paragraphs=("نص \udfff الخبر.",)),),
+        errors=(Failure(odd_name, "no article found \ud834"),),
+    )
+    json_path, html_path = write_dossier(dossier, tmp_path / "out")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert data["articles"][0]["title"] == "عنوان \ufffd"
+    assert data["errors"][0]["error"] == "no article found \ufffd"
+    assert "\ufffd" in html_path.read_text(encoding="utf-8")
+
+
+def test_a_failed_write_names_the_file_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "dossier.json").write_text("{}", encoding="utf-8")
+
+    def disk_full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(KhabarError, match=r"cannot write .*dossier\.json: No space left"):
+        write_dossier(Dossier(articles=(_article(),)), out)
+    assert sorted(p.name for p in out.iterdir()) == ["dossier.json"]
+    assert (out / "dossier.json").read_text(encoding="utf-8") == "{}"  # the old file stays
+
+
+def test_write_dossier_cut_short_by_ctrl_c_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_dossier(Dossier(articles=(_article(),)), tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_analyze_a_batch_with_a_broken_record_writes_every_other_input(tmp_path: Path) -> None:
+    body = (
+        "أعلنت وزارة الخارجية اليوم أن المفاوضات بين الجانبين ستستأنف الأسبوع المقبل في "
+        "العاصمة، بعد أشهر من التوقف بسبب الخلافات حول ملف الحدود والمياه."
+    )
+    rows = [
+        {"url": f"https://news.example/{n}", "title": f"خبر رقم {n}", "text": f"{body} {n}"}
+        for n in range(4)
+    ]
+    rows[1]["text"] += " \ud800"
+    rows[2]["title"] += " \udc00"
+    rows[3]["url"] = "javascript:alert(1)"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    dossier = khabar.analyze([feed])
+    assert len(dossier.articles) + len(dossier.errors) == 4
+    assert len(dossier.articles) == 4
+    json_path, _ = write_dossier(dossier, tmp_path / "out")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    urls = {a["url"] for a in data["articles"]}
+    assert urls == {f"https://news.example/{n}" for n in range(3)} | {None}

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from khabar.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -96,3 +101,61 @@ def test_cli_tag_entities_block_option(tmp_path: Path) -> None:
     assert tags["0"][-5] == "O"
     bad = _run("tag-entities", str(conll), "--block", "-1")
     assert bad.returncode == 2 and "--block" in bad.stderr
+
+
+BODY = (
+    "أعلنت وزارة الخارجية اليوم أن المفاوضات بين الجانبين ستستأنف الأسبوع المقبل في العاصمة، "
+    "بعد أشهر من التوقف بسبب الخلافات حول ملف الحدود والمياه.\n\n"
+    "وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الوفد سيضم خبراء في القانون الدولي، مضيفا أن "
+    "بلاده تأمل في التوصل إلى اتفاق قبل نهاية العام الجاري.\n"
+)
+
+STALLED_WRITE = """
+import os, sys, time
+from pathlib import Path
+
+out, ready = Path(sys.argv[1]), Path(sys.argv[2])
+real_replace = os.replace
+
+def stalled_replace(src, dst, *args, **kwargs):
+    # the temporary file is written; stall before it is renamed over the dossier
+    if Path(dst).parent == out:
+        ready.write_text("writing")
+        time.sleep(120)
+    return real_replace(src, dst, *args, **kwargs)
+
+os.replace = stalled_replace
+from khabar.cli import main
+sys.exit(main(["analyze", sys.argv[3], "--out", str(out), "-q"]))
+"""
+
+
+def test_cli_analyze_terminated_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(BODY, encoding="utf-8")
+    out, ready = tmp_path / "out", tmp_path / "ready"
+    script = tmp_path / "stall.py"
+    script.write_text(STALLED_WRITE, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(out), str(ready), str(page)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    deadline = time.monotonic() + 300
+    while not ready.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ready.exists(), "the write never started"
+    assert any(p.name.endswith(".tmp") for p in out.iterdir())  # caught mid-write
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert "terminated" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == []
+
+
+def test_cli_wait_must_be_seconds(tmp_path: Path) -> None:
+    for bad in ("-1", "soon", "nan"):
+        with pytest.raises(SystemExit) as info:
+            main(["add", "x.txt", "--db", str(tmp_path / "k.db"), "--wait", bad])
+        assert info.value.code == 2

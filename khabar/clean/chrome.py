@@ -7,8 +7,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from khabar.clean.lines import make_line, norm_line
-from khabar.clean.metadata import host_label, host_name, outlet_from_copyright
+from khabar.clean.dates import find_dates
+from khabar.clean.lines import dateline_cue, make_line, norm_line
+from khabar.clean.metadata import (
+    DATELINE_MAX_WORDS,
+    host_label,
+    host_name,
+    is_date_line,
+    outlet_from_copyright,
+)
 from khabar.model import Page
 
 CHROME_MIN_SHARE = 0.4
@@ -60,6 +67,21 @@ def page_lines(page: Page) -> frozenset[str]:
     return frozenset(n for n in (norm_line(x) for x in page.text.splitlines()) if n)
 
 
+def states_a_date(norm: str) -> bool:
+    """True when a (normalised) line says when something was published or updated: a dateline
+    cue (``تم النشر``, ``نشر في:``) or a line of a dateline's length holding a date
+    (``الثلاثاء 5 مارس 2019 - 10:30 | دمشق | خاص``); longer lines with a date are sentences or
+    teasers, and may be chrome.
+
+    Such a line is never outlet chrome, however many pages share it: pages of one outlet
+    published on one day all print the same dateline, and it is the only place their date is.
+    """
+    line = make_line(0, norm)
+    if dateline_cue(line) is not None or is_date_line(line):
+        return True
+    return bool(find_dates(norm)) and line.words <= DATELINE_MAX_WORDS
+
+
 class OutletChrome:
     """Learns, per outlet, the lines repeated across its pages (``fit``), and gives them back."""
 
@@ -94,7 +116,9 @@ class OutletChrome:
                 continue
             counts = Counter(line for doc in docs for line in doc)
             need = max(2, math.ceil(self.min_share * len(docs)))
-            chrome[key] = frozenset(line for line, n in counts.items() if n >= need)
+            chrome[key] = frozenset(
+                line for line, n in counts.items() if n >= need and not states_a_date(line)
+            )
         self.chrome_ = chrome
         return self
 

@@ -512,3 +512,14 @@ HOST_PREFIXES: frozenset[str] = frozenset(
     ["www", "www1", "www2", "m", "ar", "arabic", "amp", "mobile", "en", "fr", "news", "beta"]
 )
 """Host labels before the outlet's name (``www.``, ``ar.``, ``m.``)."""
+
+BIDI_CONTROLS: frozenset[str] = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""Bidi marks, embeddings, overrides and isolates (ALM, LRM, RLM, LRE…RLO, LRI…PDI). Invisible,
+yet they reorder the characters around them: in a title or an outlet name, an override makes one
+outlet read as another. Removed from names and titles; body text keeps them (offsets)."""
+
+ARTICLE_URL_SCHEMES: frozenset[str] = frozenset({"http", "https"})
+"""URL schemes an article's address may have; anything else (``javascript:``, ``data:``,
+``file:``) is dropped, never shown as a link."""

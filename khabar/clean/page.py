@@ -12,9 +12,10 @@ from khabar.clean.dates import parse_date_hint
 from khabar.clean.html import html_parts, safe_trafilatura_text
 from khabar.clean.lines import Line, make_line, norm_line, split_lines
 from khabar.clean.metadata import detect_language, detect_outlet
+from khabar.clean.scrub import scrub_page, strip_bidi, web_url
 from khabar.config import CleanConfig
 from khabar.errors import ExtractionError
-from khabar.model import Article, Page
+from khabar.model import Article, Flag, Page
 
 ID_HEX_CHARS = 11
 """Hex digits of the content hash kept in an article id (44 bits: no clash in any real corpus)."""
@@ -39,6 +40,31 @@ def _body_chars(found: Extraction) -> int:
     return sum(len(p) for p in found.paragraphs)
 
 
+def _record_body(page: Page, found: Extraction) -> Extraction | None:
+    """The body of a structured record too short for ``clean.min_body_chars``: kept when the
+    record gives a title and some text (a news brief), else None.
+
+    A record's fields are already separated, so its text is the article as the publisher gave
+    it; the minimum guards pages whose body had to be found among menus and links."""
+    if page.kind != "record" or not (page.title_hint or "").strip():
+        return None
+    if found.paragraphs:
+        return found
+    title = norm_line(page.title_hint or "")
+    lines = tuple(x.strip() for x in page.text.splitlines() if x.strip() and norm_line(x) != title)
+    if not lines:
+        return None
+    return dataclasses.replace(found, paragraphs=lines, removed=())
+
+
+def _short_flag(body_chars: int, cfg: CleanConfig) -> Flag:
+    return Flag(
+        "short_article",
+        f"a brief: the record's text has {body_chars} characters, fewer than "
+        f"clean.min_body_chars={cfg.min_body_chars}; kept because the record gives a title",
+    )
+
+
 def _without_line_numbers(found: Extraction) -> Extraction:
     """Drop line numbers of removed blocks (they only mean something in a text dump)."""
     removed = tuple(dataclasses.replace(b, line=None) for b in found.removed)
@@ -46,7 +72,11 @@ def _without_line_numbers(found: Extraction) -> Extraction:
 
 
 def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset()) -> Article:
-    """Extract the clean article of a page; raise ExtractionError when there is none."""
+    """Extract the clean article of a page; raise ExtractionError when there is none.
+
+    A structured record with a title keeps a body shorter than ``cfg.min_body_chars``, flagged
+    ``short_article``; text dumps and HTML pages need the minimum."""
+    page = scrub_page(page)
     site_name = None
     url = page.url
     title_hint = page.title_hint
@@ -80,10 +110,15 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
         found = extract_body(lines, chrome, title_hint)
     body_chars = _body_chars(found)
     if body_chars < cfg.min_body_chars:
-        raise ExtractionError(
-            page.source,
-            f"no article found: the clean body has {body_chars} characters, fewer than "
-            f"clean.min_body_chars={cfg.min_body_chars} (an index, error or empty page?)",
+        brief = _record_body(page, found)
+        if brief is None:
+            raise ExtractionError(
+                page.source,
+                f"no article found: the clean body has {body_chars} characters, fewer than "
+                f"clean.min_body_chars={cfg.min_body_chars} (an index, error or empty page?)",
+            )
+        found = dataclasses.replace(
+            brief, flags=(*brief.flags, _short_flag(_body_chars(brief), cfg))
         )
     published = parse_date_hint(published_hint) if published_hint else None
     evidence = published_hint if published is not None else None
@@ -97,15 +132,15 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
     return Article(
         id=id_from_hash(digest),
         source=page.source,
-        title=found.title,
+        title=strip_bidi(found.title),
         published=published,
-        outlet=detect_outlet([*lines, *footer], url, page.outlet_hint, site_name),
+        outlet=strip_bidi(detect_outlet([*lines, *footer], url, page.outlet_hint, site_name)),
         language=detect_language("\n".join(found.paragraphs)),
         paragraphs=found.paragraphs,
         lede=lede,
-        url=url,
+        url=web_url(url),
         published_evidence=evidence,
         removed=found.removed,
-        flags=found.flags,
+        flags=(*page.flags, *found.flags),
         content_hash=digest,
     )

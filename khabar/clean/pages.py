@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from khabar.clean.chrome import OutletChrome
 from khabar.clean.page import clean_page
+from khabar.clean.scrub import scrub_source
 from khabar.config import CleanConfig
 from khabar.errors import ExtractionError
 from khabar.model import Article, Failure, Page
@@ -27,7 +28,7 @@ def clean_or_fail(
             return clean_page(page, cfg)
         except ExtractionError:
             pass
-    return Failure(page.source, reason)
+    return Failure(scrub_source(page.source), reason)
 
 
 def clean_pages(pages: Sequence[Page], cfg: CleanConfig) -> list[Article | Failure]:

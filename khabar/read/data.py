@@ -80,3 +80,10 @@ decoded as windows-1252, ASCII as UTF-8)."""
 
 HTML_MARKERS: tuple[str, ...] = ("<!doctype html", "<html", "<head>", "<head ", "<body", "<meta ")
 """Markup that makes a text an HTML document, looked for near its start."""
+
+FOLDER_DOC_NAMES: frozenset[str] = frozenset(
+    {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS"}
+)
+"""Names (before the first dot, any case) of documentation files a folder walk lists as skipped
+rather than reads; an exact match only, so ``notice-of-strike.txt`` is read. Named explicitly,
+such a file is read."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
-from khabar.model import Failure, Page
+from khabar.model import Failure, Flag, Page
 from khabar.read.data import (
     JSON_DATE_FIELDS,
     JSON_HTML_FIELDS,
@@ -16,6 +17,11 @@ from khabar.read.data import (
     JSON_URL_FIELDS,
 )
 from khabar.read.sniff import looks_like_markup
+
+LINE_SKIP_CHUNK_BYTES = 1_048_576
+"""Bytes read at a time while passing over a line that is too long to keep (1 MiB)."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _first_str(record: dict[str, Any], fields: Iterable[str]) -> str | None:
@@ -33,6 +39,15 @@ def _first_str(record: dict[str, Any], fields: Iterable[str]) -> str | None:
 
 def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://", "//"))
+
+
+def _scrub(value: str | None) -> tuple[str | None, int]:
+    """Replace lone surrogates (from ``\\ud800``-style JSON escapes, which are not text) by
+    U+FFFD; return the text and how many were replaced."""
+    if value is None:
+        return None, 0
+    found = len(_SURROGATE.findall(value))
+    return (_SURROGATE.sub("\ufffd", value), found) if found else (value, 0)
 
 
 def record_to_page(record: dict[str, Any], raw: bytes, source: str) -> Page | Failure:
@@ -57,30 +72,71 @@ def record_to_page(record: dict[str, Any], raw: bytes, source: str) -> Page | Fa
         if value and not _is_url(value):
             outlet = value
             break
+    body, replaced = _scrub(text if text is not None else html or "")
+    hints = [url, _first_str(record, JSON_TITLE_FIELDS), _first_str(record, JSON_DATE_FIELDS)]
+    hints.append(outlet)
+    scrubbed = []
+    for hint in hints:
+        clean, found = _scrub(hint)
+        scrubbed.append(clean)
+        replaced += found
+    flags: tuple[Flag, ...] = ()
+    if replaced:
+        detail = (
+            f"{replaced} lone surrogate escape(s) (such as \\ud800, which encode no character) "
+            "replaced by \ufffd"
+        )
+        flags = (Flag("encoding_repaired", detail),)
     return Page(
         source=source,
         data=raw,
-        text=text if text is not None else html or "",
+        text=body or "",
         encoding="utf-8",
-        kind="record" if text is not None and not looks_like_markup(text) else "html",
-        url=url,
-        title_hint=_first_str(record, JSON_TITLE_FIELDS),
-        published_hint=_first_str(record, JSON_DATE_FIELDS),
-        outlet_hint=outlet,
+        kind="record" if text is not None and not looks_like_markup(body or "") else "html",
+        url=scrubbed[0],
+        title_hint=scrubbed[1],
+        published_hint=scrubbed[2],
+        outlet_hint=scrubbed[3],
+        flags=flags,
     )
 
 
-def iter_json_lines(lines: Iterable[bytes], source: str) -> Iterator[Page | Failure]:
-    """Yield one Page or Failure per non-blank line of a JSON Lines file (source ``file:N``)."""
+def bounded_lines(stream: IO[bytes], max_line_bytes: int) -> Iterator[bytes | None]:
+    """Yield the lines of a byte stream, holding at most ``max_line_bytes`` of one in memory;
+    a longer line is read past and yielded as None."""
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_line_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(min(LINE_SKIP_CHUNK_BYTES, max_line_bytes + 1))
+        yield None
+
+
+def iter_json_lines(
+    stream: IO[bytes], source: str, max_line_bytes: int
+) -> Iterator[Page | Failure]:
+    """Yield one Page or Failure per non-blank line of a JSON Lines stream (source ``file:N``)."""
     seen = False
-    for number, raw in enumerate(lines, 1):
+    for number, raw in enumerate(bounded_lines(stream, max_line_bytes), 1):
+        where = f"{source}:{number}"
+        if raw is None:
+            seen = True
+            yield Failure(
+                where,
+                f"line is longer than read.max_line_bytes={max_line_bytes} bytes; skipped "
+                "(raise it in the [read] config section to read it)",
+            )
+            continue
         line = raw.strip()
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line:
             continue
         seen = True
-        where = f"{source}:{number}"
         try:
             record = json.loads(line.decode("utf-8"))
         except UnicodeDecodeError:
@@ -115,5 +171,5 @@ def iter_json_document(text: str, source: str) -> Iterator[Page | Failure]:
         if not isinstance(item, dict):
             yield Failure(where, "JSON item is not an object with article fields")
             continue
-        raw = json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        yield record_to_page(item, raw, where)
+        raw = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        yield record_to_page(item, raw.encode("utf-8", "surrogatepass"), where)

@@ -1,4 +1,9 @@
-"""Writing a dossier's files into an output folder (and nowhere else)."""
+"""Writing a dossier's files into an output folder (and nowhere else).
+
+Each file is written to a temporary file beside it and renamed over it, so a reader sees the old
+file or the new one, never half of one; an error, Ctrl-C or SIGTERM (``khabar`` turns it into
+an exit) while writing removes the temporary file. Text UTF-8 cannot hold (a lone surrogate)
+is written as U+FFFD rather than failing the whole write."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from khabar.clean.scrub import scrub_text
 from khabar.errors import KhabarError
 from khabar.model import Dossier
 from khabar.report.html import render_html
@@ -13,17 +19,25 @@ from khabar.report.json import dossier_to_json
 
 JSON_NAME = "dossier.json"
 HTML_NAME = "dossier.html"
+TEMP_SUFFIX = ".tmp"
+"""Ending of the temporary files a write goes through (removed when the write is cut short)."""
 
 
 def _write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file, so a crash never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    data = scrub_text(text).encode("utf-8")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        raise KhabarError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise KhabarError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
 
 

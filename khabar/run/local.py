@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -12,12 +15,33 @@ from khabar.run.base import IN_FLIGHT_PER_WORKER, Executor, in_order
 T = TypeVar("T")
 R = TypeVar("R")
 
+PARENT_POLL_S = 0.5
+"""Seconds between a pool worker's looks at whether the process that started it is still there.
+A killed parent (``kill -9``) cannot shut its pool down, and a worker waiting for tasks would
+wait forever; this bounds how long it outlives the parent, at the cost of one wake-up."""
+
+ORPHAN_EXIT_CODE = 3
+"""Exit status of a pool worker that ended because its parent was gone."""
+
+
+def _watch_parent(parent: int) -> None:
+    """Run in each pool worker as it starts: end the worker once ``parent`` has died (the worker
+    is then re-parented, so its parent pid changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(ORPHAN_EXIT_CODE)  # no clean-up to do: the parent that wanted results is gone
+
+    threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
+
 
 class LocalExecutor(Executor):
     """Runs work in this process (``workers == 1``) or in a process pool of ``workers``.
 
     Pool workers are spawned (fresh interpreters), so a script that uses ``workers > 1`` must
-    keep its top-level code under ``if __name__ == "__main__":``.
+    keep its top-level code under ``if __name__ == "__main__":``. Workers end by themselves
+    within :data:`PARENT_POLL_S` when the process that started them dies, even by ``kill -9``.
     """
 
     name = "local"
@@ -31,7 +55,10 @@ class LocalExecutor(Executor):
             # "spawn" gives workers a clean interpreter: no inherited locks or open databases.
             context = multiprocessing.get_context("spawn")
             self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
             )
         return self._pool
 

@@ -1,8 +1,9 @@
 """The per-page work that executors run: clean one page, then annotate the article.
 
 These are top-level functions over plain data, so they pickle to worker processes and Dask
-workers. They never raise for a bad page: a page that holds no article comes back as a
-:class:`~khabar.model.Failure` naming the page and the reason.
+workers. They never raise for a bad page: a page that holds no article, or on which cleaning or
+annotating broke, comes back as a :class:`~khabar.model.Failure` naming the page and the reason,
+and the batch goes on.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from khabar.annotate import Annotator
 from khabar.clean import clean_or_fail
+from khabar.clean.scrub import scrub_source, scrub_text
 from khabar.config import Config
 from khabar.model import AnnotatedArticle, Failure, Page
 from khabar.run.base import Executor, chunked
@@ -28,14 +30,41 @@ PageTask = Page | tuple[Page, Chrome]
 """A page to process, alone or with its outlet's learned chrome lines."""
 
 
+REASON_MAX_CHARS = 200
+"""Characters of an unexpected error's message kept in a page's failure reason (enough to name
+what broke; a long message would only bury the list of errors)."""
+
+
+def error_detail(exc: BaseException) -> str:
+    """An unexpected error in a few words: its type and the start of its message."""
+    message = scrub_text(" ".join(str(exc).split())[:REASON_MAX_CHARS])
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def broken_page(page: Page, stage: str, exc: Exception) -> Failure:
+    """The failure of a page on which a stage raised something unexpected."""
+    detail = error_detail(exc)
+    return Failure(
+        scrub_source(page.source),
+        f"khabar could not {stage} this page ({detail}); the rest of the batch was analysed",
+    )
+
+
 def process_with(
     annotator: Annotator, page: Page, chrome: Chrome = frozenset()
 ) -> AnnotatedArticle | Failure:
-    """Clean and annotate one page with an already loaded annotator."""
-    cleaned = clean_or_fail(page, annotator.config.clean, chrome)
+    """Clean and annotate one page with an already loaded annotator; whatever goes wrong on
+    this page becomes its Failure."""
+    try:
+        cleaned = clean_or_fail(page, annotator.config.clean, chrome)
+    except Exception as exc:  # one page must never cost the batch
+        return broken_page(page, "clean", exc)
     if isinstance(cleaned, Failure):
         return cleaned
-    return annotator(cleaned)
+    try:
+        return annotator(cleaned)
+    except Exception as exc:  # one page must never cost the batch
+        return broken_page(page, "annotate", exc)
 
 
 def process_page(

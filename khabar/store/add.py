@@ -26,8 +26,7 @@ from khabar.clean import OutletChrome, content_hash
 from khabar.config import Config
 from khabar.events.cluster import MAX_PUBLISH_GAP_DAYS
 from khabar.model import Failure, Page
-from khabar.pipeline import Progress, analyze_annotated, no_progress
-from khabar.read import iter_pages
+from khabar.pipeline import Progress, analyze_annotated, no_progress, read_inputs
 from khabar.run import Executor, annotate_pages, make_executor
 from khabar.run.base import chunked
 from khabar.run.work import PageTask
@@ -53,9 +52,10 @@ WINDOW_DAYS = MAX_PUBLISH_GAP_DAYS
 event clustering never joins reports published further apart (khabar.events.cluster), so
 articles outside the window cannot join the new article's event."""
 
-LOCK_TIMEOUT_S = 60.0
-"""Seconds an add waits for another add on the same store before failing with StoreError. Long
-enough to ride out a batch commit or a short run; a long run should not be silently queued."""
+LOCK_TIMEOUT_S = 600.0
+"""Seconds an add waits for another writer of the same store (``khabar add --wait``) before
+failing with StoreError. A second add queues behind the first: ten minutes covers an add of a
+few thousand pages on a small machine; a stuck writer still ends in an error, not a hang."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +179,7 @@ def learn_chrome(store: Store, paths: Sequence[str], config: Config) -> OutletCh
     def pages() -> Iterator[Page]:
         # The learner ignores HTML pages and pages without an outlet key.
         yield from store.iter_pages(skip_kind="html", latest_per_outlet=CHROME_STORED_PAGES)
-        for chunk in chunked(iter_pages(list(paths), config.read), LOOKUP_PAGES):
+        for chunk in chunked(read_inputs(paths, config.read), LOOKUP_PAGES):
             fresh = [
                 (content_hash(p.data), p) for p in chunk if isinstance(p, Page) and p.kind != "html"
             ]
@@ -206,6 +206,9 @@ class _Intake:
         """Inputs that could not be read, waiting for the next commit."""
         self.in_flight: deque[tuple[str, Page]] = deque()
         """Pages sent for processing whose results are not yet back, in order."""
+        self.repeats: list[tuple[str, str]] = []
+        """``(content hash, source)`` of pages repeated within this add whose first copy is
+        not yet known to be stored: their place is recorded once it is."""
         self._taken: set[str] = set()
 
     def fresh_pages(self, items: Iterator[Page | Failure]) -> Iterator[PageTask]:
@@ -225,10 +228,22 @@ class _Intake:
                     self.tally.skipped += 1
                     if digest in known:
                         self.store.add_source(digest, page.source, self.run_id)
+                    else:
+                        self.repeats.append((digest, page.source))
                     continue
                 self._taken.add(digest)
                 self.in_flight.append((digest, page))
                 yield (page, self.chrome.chrome_for(page) if self.chrome else frozenset())
+
+    def record_repeats(self) -> None:
+        """Record the places of repeated pages whose first copy is now stored."""
+        if not self.repeats:
+            return
+        stored = self.store.known_hashes(digest for digest, _ in self.repeats)
+        for digest, source in self.repeats:
+            if digest in stored:
+                self.store.add_source(digest, source, self.run_id)
+        self.repeats = [(d, s) for d, s in self.repeats if d not in stored]
 
 
 def _add_stream(
@@ -243,7 +258,7 @@ def _add_stream(
 ) -> None:
     """Stream the inputs through the executor, committing every ``batch_pages`` results."""
     intake = _Intake(store, run_id, tally, learn_chrome(store, paths, config))
-    items = iter_pages(list(paths), config.read)
+    items = read_inputs(paths, config.read)
     outcomes: list[PageOutcome] = []
 
     def commit() -> None:
@@ -252,6 +267,7 @@ def _add_stream(
         tally.failed += stored.failures
         outcomes.clear()
         intake.read_failures = []
+        intake.record_repeats()
         progress("add", tally.seen, None)
 
     for result in annotate_pages(intake.fresh_pages(items), config, executor):
@@ -259,7 +275,7 @@ def _add_stream(
         outcomes.append(PageOutcome(digest, page, result))
         if len(outcomes) >= batch_pages:
             commit()
-    if outcomes or intake.read_failures:
+    if outcomes or intake.read_failures or intake.repeats:
         commit()
 
 

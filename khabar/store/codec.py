@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from khabar import model
+from khabar.clean.scrub import scrub_text
 
 T = TypeVar("T")
 
@@ -43,8 +44,9 @@ def encode(value: Any) -> Any:
 
 
 def dumps(value: Any) -> str:
-    """Encode a model dataclass as compact JSON text (Arabic kept as is)."""
-    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+    """Encode a model dataclass as compact JSON text (Arabic kept as is; a lone surrogate, which
+    UTF-8 cannot hold, becomes U+FFFD)."""
+    return scrub_text(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
 
 
 def _identity(value: Any) -> Any:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from khabar import __version__
 from khabar.clean import outlet_key
+from khabar.clean.scrub import scrub_optional, scrub_source, scrub_text
 from khabar.errors import StoreError
 from khabar.model import (
     AnnotatedArticle,
@@ -145,7 +146,7 @@ class SQLiteStore(Store):
                         raise StoreError(
                             f"the store {self.path} is being written by another khabar process "
                             f"(lock {lock_path} held for over {timeout_s:g} s); wait for it to "
-                            "finish, or give a longer lock timeout"
+                            "finish, or let `khabar add --wait SECONDS` wait longer"
                         ) from None
                     time.sleep(LOCK_POLL_S)
             try:
@@ -195,7 +196,12 @@ class SQLiteStore(Store):
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO runs (command, inputs, khabar_version, started) VALUES (?, ?, ?, ?)",
-                (command, json.dumps(list(inputs), ensure_ascii=False), __version__, _now()),
+                (
+                    command,
+                    json.dumps([scrub_source(i) for i in inputs], ensure_ascii=False),
+                    __version__,
+                    _now(),
+                ),
             )
         return int(cur.lastrowid or 0)
 
@@ -235,7 +241,7 @@ class SQLiteStore(Store):
         with self._tx() as db:
             db.execute(
                 "INSERT OR IGNORE INTO page_sources VALUES (?, ?, ?)",
-                (content_hash, source, run_id),
+                (content_hash, scrub_source(source), run_id),
             )
 
     def _free_id(self, db: sqlite3.Connection, base_id: str) -> str:
@@ -255,19 +261,20 @@ class SQLiteStore(Store):
                 db.execute(
                     "INSERT OR IGNORE INTO failures (stage, source, error, run) "
                     "VALUES ('read', ?, ?, ?)",
-                    (failure.source, failure.error, run_id),
+                    (scrub_source(failure.source), scrub_text(failure.error), run_id),
                 )
                 failed += 1
             for outcome in outcomes:
                 page, result = outcome.page, outcome.result
+                source = scrub_source(page.source)
                 status = "failed" if isinstance(result, Failure) else "article"
                 cur = db.execute(
                     "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         outcome.content_hash,
-                        page.source,
+                        source,
                         page.kind,
-                        outlet_key(page),
+                        scrub_optional(outlet_key(page)),
                         len(page.data),
                         status,
                         zlib.compress(
@@ -279,7 +286,7 @@ class SQLiteStore(Store):
                 )
                 db.execute(
                     "INSERT OR IGNORE INTO page_sources VALUES (?, ?, ?)",
-                    (outcome.content_hash, page.source, run_id),
+                    (outcome.content_hash, source, run_id),
                 )
                 if cur.rowcount == 0:  # already stored: nothing more to do for this page
                     continue
@@ -287,7 +294,12 @@ class SQLiteStore(Store):
                     db.execute(
                         "INSERT OR IGNORE INTO failures (stage, source, error, content_hash, run) "
                         "VALUES ('clean', ?, ?, ?, ?)",
-                        (result.source, result.error, outcome.content_hash, run_id),
+                        (
+                            scrub_source(result.source),
+                            scrub_text(result.error),
+                            outcome.content_hash,
+                            run_id,
+                        ),
                     )
                     failed += 1
                     continue
@@ -313,7 +325,7 @@ class SQLiteStore(Store):
                 base_id,
                 content_hash,
                 art.published.isoformat() if art.published else None,
-                art.outlet,
+                scrub_optional(art.outlet),
                 _pack(item),
                 run_id,
             ),

@@ -168,8 +168,12 @@ def test_zip_members_read_in_memory_with_bang_sources(
             "__MACOSX/a/._seed.txt": b"junk",
         },
     )
-    pages = _read(path)
+    items = _read(path)
+    pages = [i for i in items if isinstance(i, Page)]
     assert [p.source for p in pages] == [f"{path}!a/seed.txt", f"{path}!b/page.html"]
+    skipped = {i.source: i.error for i in items if isinstance(i, Failure)}
+    assert "hidden file" in skipped[f"{path}!.hidden.txt"]
+    assert "1 macOS resource-fork" in skipped[f"{path}!__MACOSX/"]
     assert pages[0].encoding == "windows-1256"  # type: ignore[union-attr]
     assert pages[0].text == seed_texts[SEED]  # type: ignore[union-attr]
 
@@ -216,7 +220,15 @@ def test_folder_recursive_sorted_skips_hidden(tmp_path: Path, seeds_dir: Path) -
     shutil.copy(seeds_dir / SEED, root / "a.txt")
     (root / ".DS_Store").write_bytes(b"\x00\x01")
     (root / ".git" / "config").write_text("x")
-    assert [p.source for p in _read(root)] == [str(root / "a.txt"), str(root / "z" / "b.txt")]
+    items = _read(root)
+    assert [p.source for p in items if isinstance(p, Page)] == [
+        str(root / "a.txt"),
+        str(root / "z" / "b.txt"),
+    ]
+    assert [(f.source, f.error.split(" (")[0]) for f in items if isinstance(f, Failure)] == [
+        (str(root / ".DS_Store"), "skipped: hidden file"),
+        (str(root / ".git"), "skipped: hidden folder"),
+    ]
 
 
 def test_glob_pattern_expands_sorted(tmp_path: Path, seeds_dir: Path) -> None:
@@ -230,11 +242,16 @@ def test_glob_pattern_expands_sorted(tmp_path: Path, seeds_dir: Path) -> None:
     assert isinstance(fail, Failure) and "no file matches" in fail.error
 
 
-def test_folder_skips_readme_and_license_but_reads_them_when_named(
+def test_folder_lists_readme_and_license_as_skipped_but_reads_them_when_named(
     tmp_path: Path, seeds_dir: Path
 ) -> None:
     shutil.copy(seeds_dir / SEED, tmp_path / "a.txt")
     (tmp_path / "README.md").write_text("# وصف المجلد", encoding="utf-8")
     (tmp_path / "LICENSE").write_text("Apache-2.0", encoding="utf-8")
-    assert [p.source for p in _read(tmp_path)] == [str(tmp_path / "a.txt")]
+    items = _read(tmp_path)
+    assert [p.source for p in items if isinstance(p, Page)] == [str(tmp_path / "a.txt")]
+    assert {f.source: f.error for f in items if isinstance(f, Failure)} == {
+        str(tmp_path / name): "skipped: documentation file (README, LICENSE and the like)"
+        for name in ("LICENSE", "README.md")
+    }
     assert [p.source for p in _read(tmp_path / "README.md")] == [str(tmp_path / "README.md")]

@@ -1,9 +1,16 @@
-"""Executors: results in input order, bounded submission, backends chosen by name."""
+"""Executors: results in input order, bounded submission, backends chosen by name, no orphaned
+pool workers."""
 
 from __future__ import annotations
 
 import builtins
 import functools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +20,12 @@ from khabar.run import make_executor
 from khabar.run.base import chunked, in_order
 from khabar.run.dask_executor import DaskExecutor
 from khabar.run.local import LocalExecutor
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ORPHAN_GRACE_S = 10.0
+"""Seconds the pool workers of a killed parent may take to end (they look every half second;
+a loaded machine can delay the look)."""
 
 
 def _square(x: int) -> int:
@@ -81,3 +94,57 @@ def test_only_a_one_worker_local_executor_runs_in_process() -> None:
     assert LocalExecutor(workers=1).in_process
     assert not LocalExecutor(workers=2).in_process
     assert not DaskExecutor(workers=2).in_process  # no cluster is started by asking
+
+
+POOL_SCRIPT = """
+import os, sys, time
+from khabar.run.local import LocalExecutor
+
+def pid(_):
+    time.sleep(0.3)  # long enough for both workers to take a task
+    return os.getpid()
+
+if __name__ == "__main__":
+    ex = LocalExecutor(workers=2)
+    pids = set(ex.map(pid, range(8)))
+    print(" ".join(map(str, sorted(pids))), flush=True)
+    time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting to be reaped counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads process states from /proc")
+def test_pool_workers_do_not_outlive_a_killed_parent(tmp_path: Path) -> None:
+    script = tmp_path / "pool.py"
+    script.write_text(POOL_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    parent = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # the killed parent's resource tracker warns of leaks
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    try:
+        line = parent.stdout.readline()  # type: ignore[union-attr]
+        workers = [int(p) for p in line.split()]
+        assert len(workers) == 2 and all(_alive(p) for p in workers)
+    finally:
+        parent.kill()  # SIGKILL: the parent gets no chance to shut its pool down
+        parent.wait()
+    deadline = time.monotonic() + ORPHAN_GRACE_S
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [p for p in workers if _alive(p)]
+    for pid in left:  # do not leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"pool workers {left} outlived their killed parent"

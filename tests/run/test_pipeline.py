@@ -1,16 +1,22 @@
-"""``analyze`` with its per-page stages on an executor: the same dossier wherever they run."""
+"""``analyze`` with its per-page stages on an executor: the same dossier wherever they run, and
+one page or input that breaks a stage costs only itself."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 import khabar
 import khabar.pipeline
+from khabar.annotate import Annotator
 from khabar.config import Config, RunConfig
-from khabar.model import AnnotatedArticle, Dossier, Failure, Page
+from khabar.model import AnnotatedArticle, Article, Dossier, Failure, Page
 from khabar.read import iter_pages
-from khabar.run import LocalExecutor, process_page
+from khabar.run import LocalExecutor, process_page, process_pages
 
 
 def _same(a: Dossier, b: Dossier) -> bool:
@@ -41,3 +47,107 @@ def test_process_page_annotates_a_real_page(seeds_dir: Path) -> None:
     result = process_page(page, Config())
     assert isinstance(result, AnnotatedArticle)
     assert result.article.paragraphs and result.mentions
+
+
+BODY = (
+    "أعلنت وزارة الخارجية اليوم أن المفاوضات بين الجانبين ستستأنف الأسبوع المقبل في العاصمة، "
+    "بعد أشهر من التوقف بسبب الخلافات حول ملف الحدود والمياه. وقال المتحدث باسم الوزارة إن "
+    "الوفد سيضم خبراء في القانون الدولي."
+)
+
+
+def _record(n: int, text: str = BODY, source: str | None = None) -> Page:
+    body = f"{text} الجولة رقم {n}."
+    return Page(
+        source or f"feed.jsonl#{n}",
+        body.encode("utf-8", "surrogatepass"),
+        body,
+        "utf-8",
+        "record",
+        url=f"https://news.example/{n}",
+        title_hint=f"استئناف المفاوضات في الجولة {n}",
+        published_hint="2019-03-05",
+    )
+
+
+def test_a_page_that_breaks_the_annotator_becomes_an_error_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = Annotator.__call__
+
+    def breaks_on_round_2(self: Annotator, article: Article) -> AnnotatedArticle:
+        if "الجولة رقم 2." in article.text:
+            raise RuntimeError("tagger state corrupted")
+        return real(self, article)
+
+    monkeypatch.setattr(Annotator, "__call__", breaks_on_round_2)
+    pages = [_record(n) for n in range(4)]
+    with LocalExecutor() as executor:
+        annotated, failures = khabar.pipeline.annotate_all(pages, Config(), executor)
+    assert [a.article.source for a in annotated] == ["feed.jsonl#0", "feed.jsonl#1", "feed.jsonl#3"]
+    (failure,) = failures
+    assert failure.source == "feed.jsonl#2"
+    assert "annotate" in failure.error and "RuntimeError: tagger state corrupted" in failure.error
+
+
+def test_a_page_that_breaks_the_cleaner_becomes_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import khabar.run.work
+
+    real = khabar.run.work.clean_or_fail
+
+    def breaks_on_round_1(page: Page, *args: object) -> object:
+        if page.source.endswith("#1"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(page, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(khabar.run.work, "clean_or_fail", breaks_on_round_1)
+    results = process_pages([_record(0), _record(1)], Config())
+    assert isinstance(results[0], AnnotatedArticle)
+    assert isinstance(results[1], Failure) and results[1].source == "feed.jsonl#1"
+    assert "clean" in results[1].error and "RecursionError" in results[1].error
+
+
+def test_lone_surrogates_in_a_record_never_crash_the_annotator() -> None:
+    result = process_page(_record(0, BODY + " \ud800 \udfff"), Config())
+    assert isinstance(result, AnnotatedArticle)
+    result.article.text.encode("utf-8")
+    assert result.mentions  # the tagger ran over the scrubbed text
+
+
+def test_a_reader_that_breaks_on_one_input_costs_only_that_input(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real = khabar.pipeline.iter_pages
+
+    def breaks_after_one_page(paths: list[str], cfg: object) -> Iterator[Page | Failure]:
+        for n, item in enumerate(real(paths, cfg)):  # type: ignore[arg-type]
+            if "bad" in paths[0] and n == 1:
+                raise AttributeError("'NoneType' object has no attribute 'rec_headers'")
+            yield item
+
+    monkeypatch.setattr(khabar.pipeline, "iter_pages", breaks_after_one_page)
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    for folder in (good, bad):
+        folder.mkdir()
+        for n in range(3):
+            (folder / f"{n}.txt").write_text(f"{BODY}\n{folder.name} {n}", encoding="utf-8")
+    items = list(khabar.pipeline.read_inputs([bad, good], Config().read))
+    pages = [i for i in items if isinstance(i, Page)]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert len(pages) == 1 + 3  # the first page of the broken input is kept
+    (failure,) = failures
+    assert failure.source == str(bad) and "AttributeError" in failure.error
+
+
+def test_undecodable_file_names_are_shown_not_crashed_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"\xff\xfe-news.txt")
+    with open(name, "wb") as handle:
+        handle.write(BODY.encode("utf-8") + b"\n\n" + BODY.encode("utf-8"))
+    missing = os.fsdecode(os.path.join(os.fsencode(folder), b"gone-\xff.txt"))
+    dossier = khabar.analyze([folder, missing])
+    sources = [a.article.source for a in dossier.articles] + [e.source for e in dossier.errors]
+    assert len(sources) == 2
+    assert all("\\xff" in s for s in sources), sources
+    dossier.to_json().encode("utf-8")

@@ -210,3 +210,124 @@ def test_second_adder_times_out_with_a_clear_error(tmp_path: Path) -> None:
         pytest.raises(StoreError, match="being written by another khabar process"),
     ):
         add_paths(db, [inputs], Config(), lock_timeout_s=0.2)
+
+
+def test_a_record_with_lone_surrogates_never_costs_the_add(tmp_path: Path) -> None:
+    feed = _records(tmp_path / "feed.jsonl", 6)
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[2])
+    # what a scraper writes for a broken emoji: a JSON escape of half a surrogate pair
+    lines[2] = json.dumps({**record, "title": record["title"] + " \ud800"})
+    lines[4] = json.dumps({**record, "text": record["text"] + " \udfff"})
+    assert "\\ud800" in lines[2]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    report = add_paths(db, [feed], Config())
+    assert report.added + report.failed == 6 and report.added >= 5
+    with open_store(db) as store:
+        assert store.count_pages() == 6
+        titles = [a.article.title or "" for a in store.iter_annotated()]
+    assert any("\ufffd" in t for t in titles)
+    export_dossier(db).to_json().encode("utf-8")
+
+
+def test_add_records_every_place_of_a_page_repeated_within_it(tmp_path: Path) -> None:
+    feed = _records(tmp_path / "feed.jsonl", 3)
+    copies = [tmp_path / "a" / "feed.jsonl", tmp_path / "b" / "feed.jsonl"]
+    for copy in copies:
+        copy.parent.mkdir()
+        shutil.copy(feed, copy)
+    db = tmp_path / "k.db"
+    report = add_paths(db, [feed, *copies], Config(), batch_pages=2)
+    assert (report.added, report.skipped_duplicates) == (3, 6)
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT content_hash, source FROM page_sources").fetchall()
+    assert len(rows) == 9
+    places = {}
+    for digest, source in rows:
+        places.setdefault(digest, set()).add(str(Path(source.split("#")[0]).parent.name))
+    assert all(p == {tmp_path.name, "a", "b"} for p in places.values()), places
+
+
+def test_second_adder_error_names_the_wait_option(tmp_path: Path) -> None:
+    inputs = _records(tmp_path / "feed.jsonl", 1)
+    db = tmp_path / "k.db"
+    with (
+        open_store(db) as store,
+        store.writer(timeout_s=1.0),
+        pytest.raises(StoreError) as info,
+    ):
+        add_paths(db, [inputs], Config(), lock_timeout_s=0.2)
+    assert "--wait SECONDS" in str(info.value) and "lock timeout" not in str(info.value)
+
+
+def test_add_waits_ten_minutes_by_default() -> None:
+    import inspect
+
+    from khabar.store.add import LOCK_TIMEOUT_S
+
+    assert LOCK_TIMEOUT_S >= 600
+    assert inspect.signature(add_paths).parameters["lock_timeout_s"].default == LOCK_TIMEOUT_S
+
+
+def _cli_add(db: Path, inputs: Path, *options: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "khabar.cli", "add", str(inputs), "--db", str(db), "-q"]
+    return subprocess.Popen(
+        [*argv, *options],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_cli_add_wait_gives_up_after_the_given_seconds_with_advice(tmp_path: Path) -> None:
+    inputs = _records(tmp_path / "feed.jsonl", 2)
+    db = tmp_path / "k.db"
+    with open_store(db) as store, store.writer(timeout_s=1.0):
+        proc = _cli_add(db, inputs, "--wait", "1")
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err
+    assert "being written by another khabar process" in err and "--wait SECONDS" in err
+    assert "Traceback" not in err
+
+
+def test_cli_add_wait_takes_the_store_once_the_other_writer_is_done(tmp_path: Path) -> None:
+    inputs = _records(tmp_path / "feed.jsonl", 2)
+    db = tmp_path / "k.db"
+    with open_store(db) as store, store.writer(timeout_s=1.0):
+        proc = _cli_add(db, inputs, "--wait", "120")
+        time.sleep(3.0)  # the add is now waiting for the lock this test holds
+        assert proc.poll() is None
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "added 2" in out
+
+
+def _groups(db: Path) -> set[frozenset[str]]:
+    """The events of a store as sets of article URLs (ids and order left aside)."""
+    dossier = export_dossier(db)
+    url = {a.id: a.article.url for a in dossier.articles}
+    return {frozenset(url[a] or "" for a in e.articles) for e in dossier.events}
+
+
+def test_two_concurrent_adds_give_the_events_of_one_add(tmp_path: Path) -> None:
+    first = _records(tmp_path / "first.jsonl", 30)
+    second = _records(tmp_path / "second.jsonl", 30, start=30)
+    # the adds queue for the lock in either order: one add of the pages in that order
+    one_add = []
+    for n, order in enumerate(([first, second], [second, first])):
+        add_paths(tmp_path / f"one-{n}.db", order, Config())
+        one_add.append(_groups(tmp_path / f"one-{n}.db"))
+    both = tmp_path / "both.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen(_adder(both, feed, batch=5, timeout_s=240.0), cwd=ROOT, env=env)
+        for feed in (first, second)
+    ]
+    for proc in procs:
+        proc.wait(timeout=300)
+    assert all(p.returncode == 0 for p in procs)
+    assert _groups(both) in one_add
