@@ -577,6 +577,10 @@ NON_PARTICIPANT_CUES: tuple[str, ...] = (
 NON_PARTICIPANT_WINDOW = 4
 """Words before a mention searched for a non-participant cue."""
 
+FORMER_ROLE_CUES: tuple[str, ...] = ("السابق", "السابقة", "الأسبق", "الأسبقة")
+"""The weakest non-participant cues: a former president can still act (الرئيس السابق أوباما
+يلقي خطابا), so these alone do not make the body's leading person a bystander."""
+
 # ------------------------------------------------------------------------------------------
 # Facts compared across sources
 # ------------------------------------------------------------------------------------------
@@ -763,6 +767,23 @@ DENIAL_WORDS_FOR_AGREEMENT: tuple[str, ...] = (
     "تنفيان",
 )
 """Words by which one report denies what another states."""
+
+VAGUE_QUANTITIES: tuple[str, ...] = (
+    "عشرات",
+    "العشرات",
+    "مئات",
+    "المئات",
+    "آلاف",
+    "الآلاف",
+    "ملايين",
+    "مليارات",
+    "العديد",
+    "عدد",
+    "بعض",
+    "كثير",
+)
+"""Counts without a figure (dozens, hundreds, some): one report saying عشرات where the other
+says آلاف changes the size of what happened, for the stance model's features."""
 
 # ------------------------------------------------------------------------------------------
 # Function words ignored when comparing contents

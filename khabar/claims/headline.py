@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
 from khabar.claims.data import (
+    FORMER_ROLE_CUES,
     LINK_BAIT_STRONG,
     LINK_BAIT_TAIL_ONLY,
     NON_PARTICIPANT_CUES,
@@ -20,8 +21,20 @@ from khabar.model import AnnotatedArticle, EntityRecord, Mention
 CUE_WINDOW_CHARS = 80
 """Characters read around a name for role cues (more than NON_PARTICIPANT_WINDOW words)."""
 
+SNIPPET_WORDS_BEFORE = 5
+"""Words quoted before a bystander's body mention in a mismatch reason: the cue window
+(NON_PARTICIPANT_WINDOW) and one more word for sense."""
+
+SNIPPET_WORDS_AFTER = 2
+"""Words quoted after it (a surname, السابق / المخلوع)."""
+
+MAX_BODY_ACTORS = 2
+"""People named in a mismatch reason as taking part in the body instead (most mentioned)."""
+
 _TAIL_SPLIT = re.compile(r"\.{2,}|…|\s[-–—|]\s|:")
 _NON_PARTICIPANT = frozenset(normalize(w) for w in NON_PARTICIPANT_CUES)
+_FORMER = frozenset(normalize(w) for w in FORMER_ROLE_CUES)
+_PAST_ROLE_AFTER = frozenset({"السابق", "المخلوع", "الراحل", "الهارب", "المعزول"})
 _PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "لل")
 
 
@@ -73,6 +86,7 @@ def _occurrences(text_norm: str, name: str) -> list[int]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _CONJUNCTION_SPLIT = re.compile(r"\s+و(?=\S{3})|\s*[,،]\s*")
 _TOKEN = re.compile(r"\w+")
 
@@ -184,59 +198,147 @@ def _names(record: EntityRecord | None, surface: str) -> tuple[str, ...]:
     return tuple(n for n in names if len(n) >= 3)
 
 
+def _cues_before(text_norm: str, start: int) -> set[str]:
+    """The non-participant cues in the few words before ``start``."""
+    before = words(text_norm[max(0, start - CUE_WINDOW_CHARS) : start])[-NON_PARTICIPANT_WINDOW:]
+    return {w.norm for w in before if w.norm in _NON_PARTICIPANT or w.stem in _NON_PARTICIPANT}
+
+
+def _cues_after(text_norm: str, end: int) -> set[str]:
+    """The past-role words right after a name (الأسد المخلوع)."""
+    after = words(text_norm[end : end + CUE_WINDOW_CHARS])[:2]
+    return {w.norm for w in after if w.norm in _PAST_ROLE_AFTER}
+
+
 def _cue_before(text_norm: str, start: int) -> bool:
     """True when a non-participant cue stands in the few words before ``start``."""
-    before = words(text_norm[max(0, start - CUE_WINDOW_CHARS) : start])[-NON_PARTICIPANT_WINDOW:]
-    return any(w.norm in _NON_PARTICIPANT or w.stem in _NON_PARTICIPANT for w in before)
+    return bool(_cues_before(text_norm, start))
 
 
 def _cue_after(text_norm: str, end: int) -> bool:
     """True when the name is followed by a word marking a past role (الأسد المخلوع)."""
-    after = words(text_norm[end : end + CUE_WINDOW_CHARS])[:2]
-    return any(w.norm in {"السابق", "المخلوع", "الراحل", "الهارب", "المعزول"} for w in after)
+    return bool(_cues_after(text_norm, end))
 
 
-def person_role_in_body(person: Person, art: AnnotatedArticle) -> str:
-    """``absent``, ``bystander`` (a former ruler, an object of talks …) or ``participant``."""
-    body_norm = normalize(art.article.text)
-    positions: list[tuple[int, int]] = []
+@dataclass(frozen=True, slots=True)
+class BodyReading:
+    """How the body speaks of a person the headline names."""
+
+    role: str
+    """``absent``, ``bystander`` (only ever a former ruler, an object of talks …) or
+    ``participant``."""
+    evidence: str = ""
+    """For a bystander: the body's words around its first mention of them."""
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The words of ``text`` around ``text[start:end]`` (a few before, two after), never
+    reaching into the sentence before or after."""
+    lo_window = max(0, start - CUE_WINDOW_CHARS)
+    ends_before = list(_SENTENCE_END.finditer(text, lo_window, start))
+    lo_window = ends_before[-1].end() if ends_before else lo_window
+    end_after = _SENTENCE_END.search(text, end, end + CUE_WINDOW_CHARS)
+    hi_window = end_after.start() if end_after else end + CUE_WINDOW_CHARS
+    before = words(text[lo_window:start], lo_window)[-SNIPPET_WORDS_BEFORE:]
+    after = words(text[end:hi_window], end)[:SNIPPET_WORDS_AFTER]
+    lo = before[0].start if before else start
+    hi = after[-1].end if after else end
+    return " ".join(text[lo:hi].split())
+
+
+def read_person_in_body(person: Person, art: AnnotatedArticle) -> BodyReading:
+    """Whether the body has ``person`` take part, only talks about them, or never names them."""
+    if any(s.speaker_entity == person.key for s in art.statements):
+        return BodyReading("participant")
+    text = art.article.text
+    body_norm = normalize(text)
+    positions: list[tuple[str, int, int]] = []
     for m in art.mentions:
         if (
             not m.in_title
             and m.type == "PER"
             and (m.entity == person.key or normalize(m.text).strip() in person.names)
         ):
-            positions.append((m.start, m.end))
+            positions.append((text, m.start, m.end))
     for name in person.names:
-        positions += [(p, p + len(name)) for p in _occurrences(body_norm, name)]
+        positions += [(body_norm, p, p + len(name)) for p in _occurrences(body_norm, name)]
     if not positions:
-        return "absent"
+        return BodyReading("absent")
     # Offsets of the normalised body can drift from the original by deleted marks; the cue
     # windows are several words wide, so reading them from the normalised text is close enough.
-    for start, end in positions:
-        if not _cue_before(body_norm, start) and not _cue_after(body_norm, end):
-            return "participant"
-    return "bystander"
+    cues = [
+        _cues_before(body_norm, start) | _cues_after(body_norm, end) for _, start, end in positions
+    ]
+    if not all(cues):
+        return BodyReading("participant")
+    first = min(start for _, start, _ in positions)
+    others = [
+        m.start
+        for m in art.mentions
+        if not m.in_title
+        and m.type == "PER"
+        and m.entity != person.key
+        and normalize(m.text).strip() not in person.names
+    ]
+    if all(c <= _FORMER for c in cues) and all(first <= o for o in others):
+        return BodyReading("participant")  # the body's leading person, a former office-holder
+    source, start, end = positions[0]
+    return BodyReading("bystander", _snippet(source, start, end))
+
+
+def person_role_in_body(person: Person, art: AnnotatedArticle) -> str:
+    """``absent``, ``bystander`` (a former ruler, an object of talks …) or ``participant``."""
+    return read_person_in_body(person, art).role
+
+
+def body_participants(art: AnnotatedArticle, index: PersonIndex, leave_out: set[str]) -> list[str]:
+    """Names of the people the body has take part (a mention without a bystander cue), most
+    mentioned first, leaving out the keys and spellings in ``leave_out``."""
+    body_norm = normalize(art.article.text)
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for m in art.mentions:
+        if m.in_title or m.type != "PER":
+            continue
+        record = index.records.get(m.entity or "")
+        key = record.id if record else normalize(m.text).strip()
+        if key in leave_out or normalize(m.text).strip() in leave_out:
+            continue
+        if _cue_before(body_norm, m.start) or _cue_after(body_norm, m.end):
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        shown.setdefault(key, record.name if record else m.text)
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    return [shown[k] for k in ranked[:MAX_BODY_ACTORS]]
 
 
 def headline_mismatch(
     art: AnnotatedArticle, entities: Sequence[EntityRecord], index: PersonIndex | None = None
 ) -> str | None:
-    """Why the headline misstates who the story is about, or None when it does not."""
+    """Why the headline misstates who the story is about, or None when it does not.
+
+    It does when the headline has a person take part whom the body only talks about (a former
+    ruler, the object of talks), while the body has other people take part; the reason quotes
+    the body's words about the person and names who takes part in the body."""
     title = art.article.title
     if not title:
         return None
+    index = index or person_index(entities)
     title_norm = normalize(title)
-    for person in title_people(art, entities, index):
+    people = title_people(art, entities, index)
+    for person in people:
         if _cue_before(title_norm, person.start) or _cue_after(title_norm, person.end):
             continue  # the headline itself speaks of them as a bystander (تسليم الأسد)
-        role = person_role_in_body(person, art)
+        reading = read_person_in_body(person, art)
         # A person missing from the body altogether is not flagged: a tagger's false name in a
         # headline (هجوم بري) looks just the same, and a flag must never be undeserved.
-        if role == "bystander":
+        if reading.role != "bystander":
+            continue
+        instead = body_participants(art, index, {person.key, *person.names})
+        if instead:
             return (
-                f"headline names {person.surface} as taking part, but the body mentions "
-                "them only as a bystander (former ruler, subject of talks)"
+                f"headline names {person.surface} as taking part, but the body mentions them "
+                f"only as «{reading.evidence}»; taking part in the body: {'، '.join(instead)}"
             )
     return None
 

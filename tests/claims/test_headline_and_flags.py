@@ -122,6 +122,85 @@ def test_headline_speaking_of_a_bystander_is_not_a_mismatch() -> None:
     assert "headline_body_mismatch" not in _flags([art]).get("z", set())
 
 
+def _mismatch_details(art: AnnotatedArticle, entities: list[EntityRecord]) -> list[str]:
+    result = analyze_claims([art], [], [], entities, ClaimsConfig())
+    return [f.flag.detail for f in result.flags if f.flag.kind == "headline_body_mismatch"]
+
+
+def test_mismatch_reason_quotes_the_body_and_names_who_takes_part() -> None:
+    art = _annotated(
+        "x",
+        "الأسد وبوتين يناقشان مستقبل القواعد",
+        "قام الرئيس السوري أحمد الشرع بزيارة إلى موسكو حيث التقى فلاديمير بوتين.\n"
+        "ويأتي ذلك وسط مخاوف من إعادة تسليح قوات النظام السابق بقيادة بشار الأسد.",
+        PEOPLE,
+    )
+    (detail,) = _mismatch_details(art, ENTITIES)
+    assert "«تسليح قوات النظام السابق بقيادة بشار الأسد»" in detail
+    actors = detail.split("; taking part in the body: ")[1]
+    assert set(actors.split("، ")) == {"أحمد الشرع", "فلاديمير بوتين"}
+    assert "former ruler" not in detail
+
+
+OBAMA_MERKEL = {
+    "باراك أوباما": "obama",
+    "أوباما": "obama",
+    "أنغيلا ميركل": "merkel",
+    "ميركل": "merkel",
+}
+OBAMA_MERKEL_RECORDS = [
+    EntityRecord("obama", "باراك أوباما", "PER", ("أوباما",), ()),
+    EntityRecord("merkel", "أنغيلا ميركل", "PER", ("ميركل",), ()),
+]
+
+
+def test_headline_actor_the_body_only_recalls_is_a_mismatch_naming_the_body_actor() -> None:
+    art = _annotated(
+        "m",
+        "أوباما يلتقي ميركل في برلين",
+        "استقبلت المستشارة أنغيلا ميركل في برلين وفدا أمريكيا. وقالت ميركل إن العلاقات مع "
+        "الإدارة جيدة رغم الخلافات التي بدأت بعد رحيل الرئيس السابق باراك أوباما.",
+        OBAMA_MERKEL,
+    )
+    (detail,) = _mismatch_details(art, OBAMA_MERKEL_RECORDS)
+    assert detail.startswith("headline names أوباما as taking part")
+    assert "«بدأت بعد رحيل الرئيس السابق باراك أوباما»" in detail
+    assert detail.endswith("taking part in the body: أنغيلا ميركل")
+
+
+def test_a_former_office_holder_leading_the_body_takes_part() -> None:
+    art = _annotated(
+        "f",
+        "أوباما يلقي خطابا في برلين",
+        "ألقى الرئيس الأمريكي السابق باراك أوباما خطابا أمام حشد كبير في برلين مساء الأحد "
+        "بحضور أنغيلا ميركل.",
+        OBAMA_MERKEL,
+    )
+    assert _mismatch_details(art, OBAMA_MERKEL_RECORDS) == []
+
+
+def test_a_person_the_body_quotes_takes_part() -> None:
+    art = _annotated(
+        "q",
+        "أوباما يحذر من الانقسام",
+        "استضافت أنغيلا ميركل ندوة في برلين عن الديمقراطية. وقال الرئيس السابق باراك أوباما "
+        "إن الانقسام يهدد الديمقراطية في أوروبا وأمريكا.",
+        OBAMA_MERKEL,
+    )
+    assert any(s.speaker_entity == "obama" for s in art.statements)
+    assert _mismatch_details(art, OBAMA_MERKEL_RECORDS) == []
+
+
+def test_a_bystander_with_nobody_else_taking_part_is_not_a_mismatch() -> None:
+    art = _annotated(
+        "n",
+        "الأسد يناقش مستقبل القواعد",
+        "تتواصل النقاشات حول مستقبل القواعد الروسية بعد سقوط نظام بشار الأسد.",
+        PEOPLE,
+    )
+    assert _mismatch_details(art, ENTITIES) == []
+
+
 def test_unconfirmed_report_flags_only_its_article_and_contests_the_asserting_one() -> None:
     doubting = _annotated(
         "d",
