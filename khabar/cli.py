@@ -191,7 +191,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """``khabar serve``: the web app."""
     from khabar.web import serve
 
-    serve(args.host, args.port, args.data, _config(args))
+    serve(args.host, args.port, args.data, _config(args), token_file=args.token_file)
     return EXIT_OK
 
 
@@ -317,11 +317,23 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         parents=[common],
         help="run the web app (needs the [web] extra)",
-        description="Upload pages or point at a folder, follow the analysis, read dossiers.",
+        description="Upload pages or point at a folder under [web] folder_roots, follow the "
+        "analysis, read dossiers. Beyond 127.0.0.1 a token is required (--token-file, "
+        "$KHABAR_TOKEN or [web] token).",
     )
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (127.0.0.1; any other needs a token)",
+    )
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
     p.add_argument("--data", default="khabar-data", metavar="DIR", help="where jobs are kept")
+    p.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help="file holding the token every request must carry (else $KHABAR_TOKEN, else "
+        "[web] token)",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser(

@@ -101,6 +101,67 @@ class RunConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """Options of ``khabar serve`` (``khabar.web``): what it may read, who may use it, and the
+    limits of one upload and one analysis job."""
+
+    folder_roots: tuple[str, ...] = ()
+    """Absolute folders on the server whose contents users may ask it to analyse; empty (the
+    default) turns the folder form and ``POST /api/jobs/folder`` off."""
+    token: str | None = None
+    """Secret every request must carry (``Authorization: Bearer`` or the login cookie); None
+    leaves the app open, which ``khabar serve`` allows on loopback only. ``--token-file`` and
+    the ``KHABAR_TOKEN`` environment variable are better places for it than a config file."""
+    workers: int = 2
+    """Analysis jobs run at the same time, each in its own process: two, so that one slow job
+    never holds up the queue (the machine it is meant for has two cores)."""
+    max_job_seconds: int = 1800
+    """Longest one job may run, in seconds, before it is stopped and marked failed (the example
+    pages take seconds; half an hour is a few thousand pages on one slow core)."""
+    max_job_pages: int = 20_000
+    """Most pages (and unreadable inputs) one job may read before it is stopped: a few days of
+    a national news site, and a bound on the memory a job holds."""
+    max_job_memory_mb: int = 2048
+    """Most resident memory one job's process may use, in MiB, before it is stopped: a job
+    process starts at about 95 MB and the ten example pages peak at about 200 MB (measured);
+    the bound stops a zip bomb or a giant row long before the machine runs out."""
+    max_file_bytes: int = 20 * 1024 * 1024
+    """Largest uploaded file, in bytes: the same bound as ``ReadConfig.max_bytes``."""
+    max_request_bytes: int = 100 * 1024 * 1024
+    """Largest upload request (all its files together), in bytes: a few hundred pages at once."""
+    max_files: int = 1_000
+    """Most files in one upload request: one analyst's pile of saved pages."""
+
+    def __post_init__(self) -> None:
+        roots = self.folder_roots
+        if isinstance(roots, str) or not all(isinstance(r, str) for r in roots):
+            raise ConfigError("[web] folder_roots must be a list of folder paths")
+        relative = [r for r in roots if not Path(r).expanduser().is_absolute()]
+        if relative:
+            raise ConfigError(f"[web] folder_roots must be absolute paths, not {relative[0]!r}")
+        object.__setattr__(self, "folder_roots", tuple(str(Path(r).expanduser()) for r in roots))
+        if self.token is not None and not isinstance(self.token, str):
+            raise ConfigError("[web] token must be a string")
+        for name in (
+            "workers",
+            "max_job_seconds",
+            "max_job_pages",
+            "max_job_memory_mb",
+            "max_file_bytes",
+            "max_request_bytes",
+            "max_files",
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"[web] {name} must be a whole number of at least 1")
+
+    @property
+    def folders_allowed(self) -> bool:
+        """Whether users may ask the server to analyse a folder on its own disk."""
+        return bool(self.folder_roots)
+
+
+@dataclass(frozen=True)
 class Config:
     """The root configuration: one section per stage."""
 
@@ -111,6 +172,7 @@ class Config:
     claims: ClaimsConfig = field(default_factory=ClaimsConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     run: RunConfig = field(default_factory=RunConfig)
+    web: WebConfig = field(default_factory=WebConfig)
 
 
 def config_from_dict(values: dict[str, Any], base: Config | None = None) -> Config:

@@ -1,341 +1,118 @@
-"""The dossier as one self-contained Arabic HTML page: inline CSS, an inline SVG timeline, no
-network. Rendered from :func:`khabar.report.json.dossier_to_dict`, so the HTML and the JSON never
-disagree. Page content is untrusted: the template autoescapes everything it prints.
+"""The dossier as one self-contained Arabic HTML page you can work in.
+
+Inline CSS, one inline SVG timeline per story, no network. Rendered from
+:func:`khabar.report.json.dossier_to_dict`, so the HTML and the JSON never disagree. Page content
+is untrusted: the template autoescapes everything it prints. The page's only script
+(``templates/dossier.js``: search and filters) is allowed by a Content-Security-Policy hash of
+exactly its text, so nothing a page smuggles in can run; it reads text and toggles visibility,
+never writes markup. Without it the page still reads: every section is a ``<details>``.
+
+Layout: stories by size (articles) then recency, the biggest open, the rest collapsed, each with
+its timeline and events (summary, sources, claims with each outlet's stance, contradictions and
+flags in Arabic); then one section per entity, per outlet, and per article (bodies collapsed).
+Above :data:`LARGE_DOSSIER_ARTICLES` articles, bodies are written without entity highlights.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
-import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from khabar.model import STANCES, Dossier
+from khabar.report.explain import Explainer, explainer
 from khabar.report.json import dossier_to_dict
+from khabar.report.timeline import (
+    LONG_RANGE_DAYS,
+    MIN_RANGE_WIDTH,
+    Tick,
+    Timeline,
+    TimelineRow,
+    arabic_date,
+    build_timeline,
+    chronological,
+    fit_axis,
+    parse_day,
+    shorten,
+    sort_days,
+)
+
+__all__ = [
+    "LONG_RANGE_DAYS",
+    "MIN_RANGE_WIDTH",
+    "Tick",
+    "Timeline",
+    "TimelineRow",
+    "arabic_date",
+    "build_timeline",
+    "build_view",
+    "chronological",
+    "fit_axis",
+    "highlight_paragraphs",
+    "order_stories",
+    "page_script",
+    "render_dossier_dict",
+    "render_html",
+    "safe_url",
+    "script_csp_source",
+    "shorten",
+]
 
 TEMPLATE_PACKAGE = "khabar.report"
 TEMPLATE_FOLDER = "templates"
 PAGE_TEMPLATE = "dossier.html.j2"
 LABELS_FILE = "labels.json"
-
-# --- timeline geometry, in SVG user units (1 unit = 1 CSS px at full width) ------------------
-TIMELINE_WIDTH = 960
-"""Width of the timeline drawing; it scales down with the page on narrow screens."""
-LABEL_COLUMN = 330
-"""Width of the right-hand column holding event titles (the page reads right to left)."""
-ROW_HEIGHT = 34
-"""Height of one event row: a 14 px title line plus room for the dot and a date label."""
-AXIS_HEIGHT = 40
-"""Height of the date axis band at the top, holding the tick labels."""
-PLOT_MARGIN = 28
-"""Gap between the plot's left/right edges and the nearest drawable date."""
-AXIS_PADDING_SHARE = 0.04
-"""Share of the date span added before the first and after the last date, so marks clear the
-edges."""
-SINGLE_DAY_PADDING_DAYS = 3
-"""Days shown on each side when every event falls on the same day."""
-MAX_TICKS = 12
-"""Most tick marks on the axis (about one per 50 px of plot)."""
-LABEL_MAX_CHARS = 44
-"""Event titles longer than this are cut with an ellipsis in the drawing (the full title is in
-the row's tooltip and in the event section)."""
-DATE_LABEL_MIN_ROOM = 90
-"""Plot width in px needed left of a mark for its date label; otherwise the label goes right."""
-MIN_RANGE_WIDTH = 6
-"""Narrowest drawn date-range bar in px, so a two-day range stays visible on a long axis."""
+SCRIPT_FILE = "dossier.js"
 
 STORY_COLOURS = 8
 """Distinct story colours in the stylesheet (``.story-0`` … ``.story-7``); more stories reuse
 them in turn."""
-MAX_CLAIM_COLUMNS = 6
-"""Most reporting articles shown side by side in a claims table; beyond this (about 900 px of
-columns) each claim lists its sources one per row instead."""
+OPEN_STORIES = 1
+"""Stories shown open when the page loads (the biggest); the others are collapsed."""
+LARGE_DOSSIER_ARTICLES = 300
+"""Above this many articles, article bodies are written as plain paragraphs without entity and
+date highlights: the highlights were a quarter of the page (about 7,000 marks for 225 ANT
+articles), and the full text stays in the page, searchable with the browser's find."""
 
 SAFE_URL_SCHEMES = frozenset({"http", "https"})
 """Only these links are made clickable; anything else (javascript:, data:) is shown as text."""
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
+PAGE_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {script}; "
+    "base-uri 'none'; form-action 'none'"
+)
+"""The page's Content-Security-Policy: its own script (by hash) and inline styles, nothing else."""
 
 
 # --------------------------------------------------------------------------------------------
-# Dates
+# The page's script
 # --------------------------------------------------------------------------------------------
 
 
-def _parse(value: Any) -> date | None:
-    """Read an ISO date string (None and malformed values give None)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def page_script() -> str:
+    """The text of the page's only script, exactly as it is written into the page."""
+    path = resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATE_FOLDER, SCRIPT_FILE)
+    text = path.read_text(encoding="utf-8")
+    if "</script" in text.lower() or "<!--" in text:
+        raise ValueError(f"{SCRIPT_FILE} must not contain '</script' or '<!--'")
+    return text
 
 
-def arabic_date(value: Any, months: Sequence[str]) -> str:
-    """Format an ISO date as ``15 أكتوبر 2025`` (empty for a missing date)."""
-    day = _parse(value)
-    if day is None:
-        return ""
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def _event_span(event: Mapping[str, Any]) -> tuple[date, date] | None:
-    """Return the first and last day an event may fall on, or None when it is undated."""
-    exact = _parse(event.get("date"))
-    bounds = event.get("date_range") or [None, None]
-    lo, hi = _parse(bounds[0]), _parse(bounds[1]) if len(bounds) > 1 else None
-    if lo and hi:
-        lo, hi = min(lo, hi), max(lo, hi)
-        if exact:
-            lo, hi = min(lo, exact), max(hi, exact)
-        return lo, hi
-    if exact:
-        return exact, exact
-    if lo or hi:
-        one = lo or hi
-        assert one is not None
-        return one, one
-    return None
-
-
-def _open_bounds(event: Mapping[str, Any]) -> tuple[date | None, date | None] | None:
-    """For an event with no closed date, the one-sided bounds the evidence gives, if any."""
-    if _event_span(event) is not None:
-        return None
-    not_before, not_after = _parse(event.get("not_before")), _parse(event.get("not_after"))
-    if not_before is None and not_after is None:
-        return None
-    return not_before, not_after
-
-
-def _sort_days(event: Mapping[str, Any]) -> tuple[date, date] | None:
-    """The days an event is ordered by: its span, else its one-sided bound."""
-    span = _event_span(event)
-    if span is not None:
-        return span
-    bounds = _open_bounds(event)
-    if bounds is None:
-        return None
-    lo, hi = bounds
-    return (lo or hi, hi or lo)  # type: ignore[return-value]
-
-
-def chronological(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Order events by their first possible day (then last day, then id); undated ones last."""
-
-    def key(event: Mapping[str, Any]) -> tuple[bool, date, date, str]:
-        span = _sort_days(event)
-        if span is None:
-            return (True, date.max, date.max, str(event.get("id")))
-        return (False, span[0], span[1], str(event.get("id")))
-
-    return sorted(events, key=key)
-
-
-# --------------------------------------------------------------------------------------------
-# Timeline drawing (pure geometry; the template draws the shapes)
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Tick:
-    """A labelled tick on the date axis."""
-
-    x: float
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineRow:
-    """One dated event on the timeline."""
-
-    event_id: str
-    title: str
-    short_title: str
-    y: float
-    x_from: float
-    """x of the first possible day (right side: the page reads right to left)."""
-    x_to: float
-    """x of the last possible day; equal to ``x_from`` for an exact date."""
-    is_range: bool
-    date_label: str
-    date_label_x: float
-    date_label_anchor: str
-    """SVG ``text-anchor`` under ``direction="rtl"``: ``start`` puts the text left of x."""
-    story_colour: int | None = None
-    """Index of the colour of the event's story (None: the event is in no story)."""
-    x_exact: float | None = None
-    open_start: bool = False
-    """The event has no known first day: the bar runs off the axis's early end."""
-    open_end: bool = False
-    """The event has no known last day: the bar runs off the axis's late end."""
-    """x of the event's most likely day when it also has a range (a dot on the bar)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Timeline:
-    """Everything the template needs to draw the timeline SVG."""
-
-    width: int
-    height: int
-    axis_y: float
-    plot_left: float
-    plot_right: float
-    label_x: float
-    ticks: tuple[Tick, ...]
-    rows: tuple[TimelineRow, ...]
-
-
-def _month_start(day: date, step: int) -> date:
-    """First day of the month at or after ``day`` whose index is a multiple of ``step``."""
-    index = day.year * 12 + day.month - 1
-    if day.day != 1:
-        index += 1
-    index = math.ceil(index / step) * step
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _tick_dates(lo: date, hi: date) -> tuple[list[date], str]:
-    """Choose tick days between ``lo`` and ``hi`` and their unit (``day``, ``month``, ``year``)."""
-    span = (hi - lo).days
-    if span <= 2 * 31:
-        step = max(1, math.ceil(span / MAX_TICKS))
-        days = [lo + timedelta(days=i) for i in range(0, span + 1, step)]
-        return days, "day"
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month
-    if months <= 3 * 12:
-        step = max(1, math.ceil(months / MAX_TICKS))
-        out: list[date] = []
-        current = _month_start(lo, step)
-        while current <= hi:
-            out.append(current)
-            index = current.year * 12 + current.month - 1 + step
-            current = date(index // 12, index % 12 + 1, 1)
-        return out, "month"
-    step = max(1, math.ceil((hi.year - lo.year) / MAX_TICKS))
-    first = math.ceil((lo.year + (0 if (lo.month, lo.day) == (1, 1) else 1)) / step) * step
-    return [date(y, 1, 1) for y in range(first, hi.year + 1, step)], "year"
-
-
-def _tick_label(day: date, unit: str, months: Sequence[str], first: bool) -> str:
-    """Label a tick: ``15 أكتوبر``, ``أكتوبر`` (with the year on January or the first tick), or
-    the year."""
-    if unit == "day":
-        return f"{day.day} {months[day.month - 1]}"
-    if unit == "month":
-        name = months[day.month - 1]
-        return f"{name} {day.year}" if first or day.month == 1 else name
-    return str(day.year)
-
-
-def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
-    """Cut ``text`` to at most ``limit`` characters at a word boundary, adding an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ،,.:؛") + "…"
-
-
-def build_timeline(
-    events: Sequence[Mapping[str, Any]],
-    months: Sequence[str],
-    story_colours: Mapping[str, int] | None = None,
-) -> Timeline | None:
-    """Lay out the dated events on a right-to-left date axis, one row each in time order.
-
-    ``story_colours`` maps an event id to the colour index of its story.
-    """
-    story_colours = story_colours or {}
-    placed = [(e, _sort_days(e)) for e in chronological(events)]
-    dated = [(e, days) for e, days in placed if days is not None]
-    if not dated:
-        return None
-    lo = min(span[0] for _, span in dated)
-    hi = max(span[1] for _, span in dated)
-    if lo == hi:
-        lo -= timedelta(days=SINGLE_DAY_PADDING_DAYS)
-        hi += timedelta(days=SINGLE_DAY_PADDING_DAYS)
-    else:
-        pad = timedelta(days=max(1, round((hi - lo).days * AXIS_PADDING_SHARE)))
-        lo, hi = lo - pad, hi + pad
-    plot_left = float(PLOT_MARGIN)
-    plot_right = float(TIMELINE_WIDTH - LABEL_COLUMN - PLOT_MARGIN)
-    total_days = (hi - lo).days
-
-    def x_of(day: date) -> float:
-        """Earliest on the right, latest on the left."""
-        share = (day - lo).days / total_days
-        return round(plot_right - share * (plot_right - plot_left), 1)
-
-    tick_days, unit = _tick_dates(lo, hi)
-    ticks = tuple(
-        Tick(x_of(day), _tick_label(day, unit, months, i == 0)) for i, day in enumerate(tick_days)
-    )
-    rows = []
-    for i, (event, (first, last)) in enumerate(dated):
-        bounds = _open_bounds(event)
-        open_start = bounds is not None and bounds[0] is None
-        open_end = bounds is not None and bounds[1] is None
-        x_from = plot_right if open_start else x_of(first)
-        x_to = plot_left if open_end else x_of(last)
-        is_range = first != last or open_start or open_end
-        if is_range and x_from - x_to < MIN_RANGE_WIDTH:
-            middle = (x_from + x_to) / 2
-            x_from, x_to = middle + MIN_RANGE_WIDTH / 2, middle - MIN_RANGE_WIDTH / 2
-        if open_start:
-            label = "حتى " + arabic_date(last.isoformat(), months)
-        elif open_end:
-            label = "منذ " + arabic_date(first.isoformat(), months)
-        else:
-            label = arabic_date(first.isoformat(), months)
-            if is_range:
-                label += " – " + arabic_date(last.isoformat(), months)
-        left_room = x_to - plot_left
-        if left_room >= DATE_LABEL_MIN_ROOM:
-            label_x, anchor = x_to - 8, "start"
-        else:
-            label_x, anchor = x_from + 8, "end"
-        exact = _parse(event.get("date"))
-        x_exact = x_of(exact) if is_range and exact is not None else None
-        title = str(event.get("title") or event.get("id"))
-        rows.append(
-            TimelineRow(
-                event_id=str(event.get("id")),
-                title=title,
-                short_title=shorten(title),
-                y=AXIS_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2,
-                x_from=x_from,
-                x_to=x_to,
-                is_range=is_range,
-                date_label=label,
-                date_label_x=round(label_x, 1),
-                date_label_anchor=anchor,
-                story_colour=story_colours.get(str(event.get("id"))),
-                x_exact=x_exact,
-                open_start=open_start,
-                open_end=open_end,
-            )
-        )
-    return Timeline(
-        width=TIMELINE_WIDTH,
-        height=AXIS_HEIGHT + len(rows) * ROW_HEIGHT + ROW_HEIGHT // 2,
-        axis_y=AXIS_HEIGHT - 8,
-        plot_left=plot_left,
-        plot_right=plot_right,
-        label_x=float(TIMELINE_WIDTH - 8),
-        ticks=ticks,
-        rows=tuple(rows),
-    )
+def script_csp_source(script: str | None = None) -> str:
+    """The CSP source that allows exactly the page's script: ``'sha256-…'``."""
+    text = page_script() if script is None else script
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 # --------------------------------------------------------------------------------------------
@@ -425,7 +202,7 @@ def safe_url(url: Any) -> str | None:
 
 
 def _article_label(article: Mapping[str, Any]) -> str:
-    """Name an article for citations: its outlet, else the host of its URL, else its source."""
+    """Name an article for citations: its outlet, else the host of its URL, else its file."""
     if article.get("outlet"):
         return str(article["outlet"])
     url = article.get("url")
@@ -436,42 +213,9 @@ def _article_label(article: Mapping[str, Any]) -> str:
             host = None
         if host:
             return host.removeprefix("www.")
-    source = str(article.get("source") or article.get("id"))
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _claims_table(
-    claims: Sequence[Mapping[str, Any]], article_order: Sequence[str]
-) -> dict[str, Any]:
-    """Arrange claims as rows and reporting articles as columns, each cell the stances used.
-
-    Rows where the sources disagree come first. With more reporting articles than fit side by
-    side, the table lists one source per row.
-    """
-    reporting = {s.get("article") for c in claims for s in c.get("sources", [])}
-    columns: list[str] = [a for a in article_order if a in reporting]
-    for claim in claims:
-        for src in claim.get("sources", []):
-            if src.get("article") not in columns:
-                columns.append(src.get("article"))
-    position = {a: k for k, a in enumerate(columns)}
-    rows = []
-    # Claims the sources disagree on come first, then those reported by the most articles.
-    claims = sorted(
-        claims,
-        key=lambda c: (
-            -len({s.get("stance") for s in c.get("sources", [])}),
-            -len({s.get("article") for s in c.get("sources", [])}),
-        ),
-    )
-    for claim in claims:
-        cells: list[list[Mapping[str, Any]]] = [[] for _ in columns]
-        for src in claim.get("sources", []):
-            cells[position[src.get("article")]].append(src)
-        stances = {s.get("stance") for s in claim.get("sources", [])}
-        rows.append({"claim": claim, "cells": cells, "mixed": len(stances) > 1})
-    wide = len(columns) > MAX_CLAIM_COLUMNS
-    return {"columns": columns, "rows": rows, "layout": "list" if wide else "matrix"}
+    source = str(article.get("source") or "")
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return name or "مصدر غير معروف"
 
 
 def _load_labels() -> dict[str, Any]:
@@ -535,123 +279,396 @@ def complete(data: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _last_day(
+    events: Sequence[Mapping[str, Any]], article_by_id: Mapping[str, Mapping[str, Any]]
+) -> date:
+    """The latest day a story's events or articles fall on (``date.min`` when none is dated)."""
+    days = [d[1] for d in (sort_days(e) for e in events) if d is not None]
+    days += [
+        day
+        for e in events
+        for a in e.get("articles", [])
+        if a in article_by_id
+        for day in [parse_day(article_by_id[a].get("published"))]
+        if day is not None
+    ]
+    return max(days, default=date.min)
+
+
+def order_stories(
+    stories: Sequence[Mapping[str, Any]],
+    event_by_id: Mapping[str, Mapping[str, Any]],
+    article_by_id: Mapping[str, Mapping[str, Any]],
+) -> list[Mapping[str, Any]]:
+    """Stories by size (distinct articles of their events), then recency (latest day), then
+    title: the main story of a pile comes first."""
+
+    def key(story: Mapping[str, Any]) -> tuple[int, int, str]:
+        members = [event_by_id[e] for e in story.get("events", []) if e in event_by_id]
+        size = len({a for e in members for a in e.get("articles", []) if a in article_by_id})
+        return (-size, -_last_day(members, article_by_id).toordinal(), str(story.get("title")))
+
+    return sorted(stories, key=key)
+
+
+def _claim_view(claim: Mapping[str, Any], order: Mapping[str, int]) -> dict[str, Any]:
+    """A claim with its sources in publication order, each quote shown when it adds words."""
+    sources = sorted(claim.get("sources", []), key=lambda s: order.get(s.get("article"), 1 << 30))
+    text = " ".join(str(claim.get("text") or "").split())
+    rows = [
+        {
+            "article": s.get("article"),
+            "stance": s.get("stance"),
+            "quote": s.get("quote") or "",
+            "show_quote": bool(s.get("quote")) and " ".join(str(s["quote"]).split()) != text,
+        }
+        for s in sources
+    ]
+    stances = {s.get("stance") for s in sources}
+    return {
+        "claim": claim,
+        "sources": rows,
+        "mixed": len(stances) > 1,
+        "data": " ".join(f"{s.get('article')}:{s.get('stance')}" for s in sources),
+    }
+
+
+def _claim_order(claims: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Claims the sources disagree on first, then those reported by the most articles."""
+    return sorted(
+        claims,
+        key=lambda c: (
+            -len({s.get("stance") for s in c.get("sources", [])}),
+            -len({s.get("article") for s in c.get("sources", [])}),
+        ),
+    )
+
+
+def _flag_views(
+    flags: Iterable[Mapping[str, Any]], labels: Mapping[str, Any], explain: Explainer
+) -> list[dict[str, Any]]:
+    """Flags as their Arabic label and Arabic detail (None when the detail says nothing more)."""
+    out = []
+    for flag in flags:
+        kind = str(flag.get("kind") or "")
+        out.append(
+            {
+                "kind": kind,
+                "label": labels["flags"].get(kind, labels["unknown_flag"]),
+                "detail": explain.flag(kind, flag.get("detail")),
+            }
+        )
+    return out
+
+
+def _entity_claims(
+    claims: Sequence[Mapping[str, Any]],
+    entity_by_id: Mapping[str, Mapping[str, Any]],
+    entities_of: Mapping[str, Sequence[str]],
+) -> dict[str, list[Mapping[str, Any]]]:
+    """Each entity's claims: those it is the speaker of, and those of its articles that name it."""
+    out: dict[str, list[Mapping[str, Any]]] = {}
+    for claim in claims:
+        text = str(claim.get("text") or "")
+        found: list[str] = []
+        speaker = claim.get("speaker")
+        if speaker in entity_by_id:
+            found.append(str(speaker))
+        for source in claim.get("sources", []):
+            for entity_id in entities_of.get(source.get("article"), ()):
+                if entity_id in found:
+                    continue
+                entity = entity_by_id[entity_id]
+                names = {entity.get("name"), *entity.get("variants", [])}
+                if any(isinstance(n, str) and len(n) > 1 and n in text for n in names):
+                    found.append(entity_id)
+        for entity_id in found:
+            out.setdefault(entity_id, []).append(claim)
+    return out
+
+
 def build_view(data: Mapping[str, Any], labels: Mapping[str, Any]) -> dict[str, Any]:
     """Gather, from the dossier dict, what each section of the page shows."""
     data = complete(data)
     months: Sequence[str] = labels["months"]
     articles = list(data.get("articles", []))
     article_by_id = {a["id"]: a for a in articles}
+    article_label = {i: _article_label(a) for i, a in article_by_id.items()}
+    explain = explainer(article_label, labels["stances"], months)
     entity_by_id = {e["id"]: e for e in data.get("entities", [])}
     events = chronological(data.get("events", []))
     event_by_id = {e["id"]: e for e in events}
     claims = list(data.get("claims", []))
     contradictions = list(data.get("contradictions", []))
-    claim_event = {c["id"]: c.get("event") for c in claims}
-    event_of_article: dict[str, list[str]] = {}
+
+    def published(article_id: str) -> tuple[bool, str, str]:
+        day = article_by_id[article_id].get("published")
+        return (day is None, day or "", article_id)
+
+    order = {a: k for k, a in enumerate(sorted(article_by_id, key=published))}
+
+    def article_order(ids: Iterable[str]) -> list[str]:
+        return sorted((i for i in dict.fromkeys(ids) if i in article_by_id), key=order.__getitem__)
+
+    # --- who belongs where ---------------------------------------------------------------
+    stories = order_stories(data.get("stories", []), event_by_id, article_by_id)
+    story_of_event: dict[str, str] = {}
+    for story in stories:
+        for event_id in story.get("events", []):
+            story_of_event.setdefault(event_id, story["id"])
+    events_of_article: dict[str, list[str]] = {}
     for event in events:
         for article_id in event.get("articles", []):
-            event_of_article.setdefault(article_id, []).append(event["id"])
+            events_of_article.setdefault(article_id, []).append(event["id"])
+    entities_of: dict[str, list[str]] = {}
+    for entity in entity_by_id.values():
+        for article_id in entity.get("articles", []):
+            entities_of.setdefault(article_id, []).append(entity["id"])
+    for article in articles:
+        for mention in article.get("entities", []):
+            own = entities_of.setdefault(article["id"], [])
+            if mention.get("entity") in entity_by_id and mention["entity"] not in own:
+                own.append(mention["entity"])
+    stances_of: dict[str, set[str]] = {}
+    for claim in claims:
+        for source in claim.get("sources", []):
+            stances_of.setdefault(source.get("article"), set()).add(str(source.get("stance")))
     claims_of: dict[str | None, list[Mapping[str, Any]]] = {}
     for claim in claims:
         claims_of.setdefault(claim.get("event"), []).append(claim)
+    claim_event = {c["id"]: c.get("event") for c in claims}
     contradictions_of: dict[str, list[Mapping[str, Any]]] = {}
     for item in contradictions:
         if item.get("claim") in claim_event:
             homes = [claim_event[item["claim"]]]
         else:
             homes = [
-                e for s in item.get("sides", []) for e in event_of_article.get(s.get("article"), [])
+                e
+                for s in item.get("sides", [])
+                for e in events_of_article.get(s.get("article"), [])
             ]
         for home in dict.fromkeys(h for h in homes if h is not None):
             contradictions_of.setdefault(home, []).append(item)
 
-    def article_order(ids: Iterable[str]) -> list[str]:
-        known = [i for i in ids if i in article_by_id]
-        return sorted(
-            known,
-            key=lambda i: (
-                article_by_id[i].get("published") is None,
-                article_by_id[i].get("published") or "",
-                i,
-            ),
-        )
+    # --- outlets -------------------------------------------------------------------------
+    outlet_counts = Counter(article_label[i] for i in article_by_id)
+    outlet_key = {
+        name: f"o{k + 1}"
+        for k, (name, _) in enumerate(sorted(outlet_counts.items(), key=lambda x: (-x[1], x[0])))
+    }
 
-    event_views: list[dict[str, Any]] = []
+    def story_of_article(article_id: str) -> str:
+        for event_id in events_of_article.get(article_id, []):
+            if event_id in story_of_event:
+                return story_of_event[event_id]
+        return ""
+
+    # --- events --------------------------------------------------------------------------
+    def contradiction_view(item: Mapping[str, Any]) -> dict[str, Any]:
+        kind = str(item.get("kind") or "")
+        return {
+            "item": item,
+            "label": labels["contradictions"].get(kind, labels["unknown_contradiction"]),
+            "text": explain.contradiction(item),
+        }
+
+    event_views: dict[str, dict[str, Any]] = {}
+    placed: set[str] = set()
     for event in events:
         ids = article_order(event.get("articles", []))
-        own_claims = claims_of.get(event["id"], [])
         own_contradictions = contradictions_of.get(event["id"], [])
-        flags = [{"article": i, "flag": f} for i in ids for f in article_by_id[i].get("flags", [])]
-        event_views.append(
+        placed.update(c["id"] for c in own_contradictions)
+        event_views[event["id"]] = {
+            "event": event,
+            "articles": ids,
+            "claims": [_claim_view(c, order) for c in _claim_order(claims_of.get(event["id"], []))],
+            "contradictions": [contradiction_view(c) for c in own_contradictions],
+            "flags": [
+                {"article": i, **flag}
+                for i in ids
+                for flag in _flag_views(article_by_id[i].get("flags", []), labels, explain)
+            ],
+            "participants": [
+                entity_by_id[p] for p in event.get("participants", []) if p in entity_by_id
+            ],
+            "places": [entity_by_id[p] for p in event.get("places", []) if p in entity_by_id],
+        }
+
+    # --- stories, each with its own timeline --------------------------------------------
+    def group(
+        story: Mapping[str, Any] | None, members: list[Mapping[str, Any]], colour: int | None
+    ) -> dict[str, Any]:
+        ids = article_order(a for e in members for a in e.get("articles", []))
+        days = [d for d in (parse_day(article_by_id[a].get("published")) for a in ids) if d]
+        colours = {e["id"]: colour for e in members} if colour is not None else {}
+        return {
+            "story": story,
+            "id": story["id"] if story else "",
+            "title": (story.get("title") or labels["untitled_story"])
+            if story
+            else labels["outside_stories"],
+            "colour": colour,
+            "events": [event_views[e["id"]] for e in members],
+            "timeline": build_timeline(members, months, colours),
+            "undated": [e for e in members if sort_days(e) is None],
+            "articles": ids,
+            "outlets": sorted({article_label[a] for a in ids}, key=lambda o: -outlet_counts[o]),
+            "first_day": min(days, default=None),
+            "last_day": max(days, default=None),
+        }
+
+    story_groups = []
+    for index, story in enumerate(stories):
+        members = chronological(
+            event_by_id[e]
+            for e in dict.fromkeys(story.get("events", []))
+            if e in event_by_id and story_of_event.get(e) == story["id"]
+        )
+        story_groups.append(group(story, members, index % STORY_COLOURS))
+    outside = [e for e in events if e["id"] not in story_of_event]
+    outside_group = group(None, outside, None) if outside else None
+
+    # --- articles ------------------------------------------------------------------------
+    large = len(articles) > LARGE_DOSSIER_ARTICLES
+    article_views = []
+    for article_id in article_order(article_by_id):
+        article = article_by_id[article_id]
+        text = str(article.get("text") or "")
+        marks = (
+            []
+            if large
+            else [*article.get("entities", []), *_time_marks(article.get("times", []), months)]
+        )
+        language = article.get("language")
+        article_views.append(
             {
-                "event": event,
-                "articles": ids,
-                "claims": _claims_table(own_claims, ids),
-                "contradictions": own_contradictions,
-                "flags": flags,
-                "participants": [
-                    entity_by_id[p] for p in event.get("participants", []) if p in entity_by_id
-                ],
-                "places": [entity_by_id[p] for p in event.get("places", []) if p in entity_by_id],
+                "article": article,
+                "paragraphs": highlight_paragraphs(text, marks),
+                "url": safe_url(article.get("url")),
+                "dir": "rtl"
+                if language in RTL_LANGUAGES
+                else ("auto" if language in (None, "", "und") else "ltr"),
+                "outlet": outlet_key[article_label[article_id]],
+                "day": article.get("published") or "",
+                "story": story_of_article(article_id),
+                "entities": " ".join(entities_of.get(article_id, [])),
+                "stances": " ".join(sorted(stances_of.get(article_id, ()))),
+                "flags": _flag_views(article.get("flags", []), labels, explain),
             }
         )
 
-    placed = {c["id"] for v in event_views for c in v["contradictions"]}
-    loose_claims = [c for c in claims if c.get("event") not in event_by_id]
-    stories = []
-    in_story: set[str] = set()
-    story_colours: dict[str, int] = {}
-    for index, story in enumerate(data.get("stories", [])):
-        members = [event_by_id[e] for e in story.get("events", []) if e in event_by_id]
-        in_story.update(e["id"] for e in members)
-        colour = index % STORY_COLOURS
-        for member in members:
-            story_colours.setdefault(member["id"], colour)
-        stories.append({"story": story, "events": members, "colour": colour})
-
-    ordered_articles = [article_by_id[i] for i in article_order(article_by_id)]
-    article_views = [
-        {
-            "article": a,
-            "paragraphs": highlight_paragraphs(
-                str(a.get("text") or ""),
-                [*a.get("entities", []), *_time_marks(a.get("times", []), months)],
-            ),
-            "url": safe_url(a.get("url")),
-            "dir": "rtl"
-            if a.get("language") in RTL_LANGUAGES
-            else ("auto" if a.get("language") in (None, "", "und") else "ltr"),
+    # --- entities ------------------------------------------------------------------------
+    claims_of_entity = _entity_claims(claims, entity_by_id, entities_of)
+    entity_views = []
+    for entity in entity_by_id.values():
+        ids = article_order(entity.get("articles", []))
+        own_events = {e for a in ids for e in events_of_article.get(a, [])} | {
+            e["id"]
+            for e in events
+            if entity["id"] in e.get("participants", []) or entity["id"] in e.get("places", [])
         }
-        for a in ordered_articles
-    ]
+        entity_views.append(
+            {
+                "entity": entity,
+                "articles": ids,
+                "events": [e for e in events if e["id"] in own_events],
+                "claims": claims_of_entity.get(entity["id"], []),
+            }
+        )
+    entity_views.sort(key=lambda v: (-len(v["articles"]), str(v["entity"].get("name"))))
+
+    # --- outlets -------------------------------------------------------------------------
+    outlet_views = []
+    for name, key in outlet_key.items():
+        ids = [i for i in article_order(article_by_id) if article_label[i] == name]
+        own = set(ids)
+        stance_counts = Counter(
+            str(s.get("stance"))
+            for c in claims
+            for s in c.get("sources", [])
+            if s.get("article") in own
+        )
+        total = sum(stance_counts.values())
+        days = [d for d in (parse_day(article_by_id[i].get("published")) for i in ids) if d]
+        outlet_views.append(
+            {
+                "key": key,
+                "name": name,
+                "articles": ids,
+                "stances": [
+                    {
+                        "stance": stance,
+                        "count": stance_counts[stance],
+                        "share": round(100 * stance_counts[stance] / total, 1) if total else 0,
+                    }
+                    for stance in STANCES
+                    if stance_counts[stance]
+                ],
+                "sources": total,
+                "first_day": min(days, default=None),
+                "last_day": max(days, default=None),
+            }
+        )
+
+    # --- filters -------------------------------------------------------------------------
+    day_counts = Counter(a.get("published") for a in articles if a.get("published"))
+    filters = {
+        "stories": [(g["id"], g["title"], len(g["articles"])) for g in story_groups],
+        "outlets": [(v["key"], v["name"], len(v["articles"])) for v in outlet_views],
+        "days": sorted(day_counts.items()),
+        "entities": [
+            (v["entity"]["id"], v["entity"].get("name") or "", len(v["articles"]))
+            for v in entity_views
+            if v["articles"]
+        ],
+        "stances": [s for s in STANCES if any(s in x for x in stances_of.values())],
+    }
+
+    loose_claims = [c for c in claims if c.get("event") not in event_by_id]
+    errors = []
+    for error in data.get("errors", []):
+        message = str(error.get("error") or "")
+        said = explain.error(message)
+        errors.append(
+            {
+                "source": error.get("source"),
+                "reason": said or labels["unknown_error"],
+                "technical": message if message and said is None else None,
+            }
+        )
     counts = [
-        ("مقالات", len(articles)),
-        ("أحداث", len(events)),
-        ("قصص", len(stories)),
-        ("كيانات", len(entity_by_id)),
-        ("ادعاءات", len(claims)),
-        ("تعارضات", len(contradictions)),
-        ("مدخلات تعذّر تحليلها", len(data.get("errors", []))),
+        ("articles", len(articles)),
+        ("events", len(events)),
+        ("stories", len(stories)),
+        ("entities", len(entity_by_id)),
+        ("claims", len(claims)),
+        ("contradictions", len(contradictions)),
+        ("errors", len(errors)),
     ]
     return {
         "data": data,
         "counts": counts,
         "labels": labels,
         "article_by_id": article_by_id,
-        "article_label": {i: _article_label(a) for i, a in article_by_id.items()},
+        "article_label": article_label,
         "entity_by_id": entity_by_id,
         "event_by_id": event_by_id,
-        "story_by_id": {item["story"]["id"]: item["story"] for item in stories},
-        "timeline": build_timeline(events, months, story_colours),
-        "undated_events": [e for e in events if _sort_days(e) is None],
-        "stories": stories,
-        "events_outside_stories": [e for e in events if e["id"] not in in_story],
-        "events": event_views,
-        "loose_claims": _claims_table(loose_claims, article_order(article_by_id)),
-        "loose_contradictions": [c for c in contradictions if c["id"] not in placed],
+        "story_groups": story_groups,
+        "open_stories": OPEN_STORIES,
+        "outside_group": outside_group,
+        "story_by_id": {g["id"]: g for g in story_groups},
+        "entities": entity_views,
+        "outlets": outlet_views,
+        "outlet_key": outlet_key,
         "articles": article_views,
-        "errors": list(data.get("errors", [])),
+        "large": large,
+        "loose_claims": [_claim_view(c, order) for c in _claim_order(loose_claims)],
+        "loose_contradictions": [
+            contradiction_view(c) for c in contradictions if c["id"] not in placed
+        ],
+        "errors": errors,
         "stances": STANCES,
+        "filters": filters,
     }
 
 
@@ -670,7 +687,10 @@ def _environment(months: Sequence[str]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["arabic_date"] = lambda value: arabic_date(value, months)
+    env.filters["shorten"] = shorten
+    env.filters["arabic_date"] = lambda value: arabic_date(
+        value.isoformat() if isinstance(value, date) else value, months
+    )
     return env
 
 
@@ -678,7 +698,14 @@ def render_dossier_dict(data: Mapping[str, Any]) -> str:
     """Render a dossier dict (the JSON shape of :func:`dossier_to_dict`) as one HTML page."""
     labels = _load_labels()
     env = _environment(labels["months"])
-    return env.get_template(PAGE_TEMPLATE).render(**build_view(data, labels))
+    script = page_script()
+    view = build_view(data, labels)
+    # The script is khabar's own file, not page content: it is the one thing written unescaped.
+    return env.get_template(PAGE_TEMPLATE).render(
+        **view,
+        script=Markup(script),  # our own file, checked for '</script' by page_script()
+        csp=PAGE_CSP.format(script=script_csp_source(script)),
+    )
 
 
 def render_html(dossier: Dossier) -> str:

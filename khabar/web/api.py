@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 
-from khabar.web.jobs import Job
+from khabar.web.data import MESSAGES
+from khabar.web.jobs import FINISHED, Job
 from khabar.web.schemas import (
     ArticleModel,
     ClaimModel,
@@ -28,6 +29,28 @@ from khabar.web.uploads import UploadError
 router = APIRouter(prefix="/api")
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorModel}}
+
+DEFAULT_PAGE_ITEMS = 100
+"""Items a list endpoint returns when the request names no ``limit``."""
+
+MAX_PAGE_ITEMS = 1000
+"""Most items one list request may ask for: a response of a few megabytes at most, however
+many jobs or articles there are."""
+
+TOTAL_HEADER = "X-Total-Count"
+"""Response header of every list endpoint: how many items there are in all."""
+
+Limit = Annotated[
+    int, Query(ge=1, le=MAX_PAGE_ITEMS, description="most items returned (the page size)")
+]
+Offset = Annotated[int, Query(ge=0, description="items skipped before the first returned")]
+
+
+def paged(items: list[Any], limit: int, offset: int, response: Response) -> list[Any]:
+    """One page of ``items``; the total goes in the X-Total-Count header."""
+    response.headers[TOTAL_HEADER] = str(len(items))
+    return items[offset : offset + limit]
+
 
 UPLOAD_BODY = {
     "requestBody": {
@@ -88,13 +111,18 @@ def _one(items: list[dict[str, Any]], item_id: str, what: str, dossier_id: str) 
 
 
 @router.get("/dossiers", response_model=list[DossierSummaryModel], tags=["dossiers"])
-def list_dossiers(request: Request) -> list[DossierSummaryModel]:
-    """Every finished dossier, newest first."""
+def list_dossiers(
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[DossierSummaryModel]:
+    """Finished dossiers, newest first, a page at a time (X-Total-Count: how many in all)."""
     state = web_state(request)
+    jobs, total = state.store.page(offset, limit, status="done")
+    response.headers[TOTAL_HEADER] = str(total)
     out = []
-    for job in state.store.jobs():
-        if job.status != "done":
-            continue
+    for job in jobs:
         links = job_links(job.id)
         out.append(
             DossierSummaryModel(
@@ -120,7 +148,7 @@ def get_dossier(dossier_id: str, request: Request) -> dict[str, Any]:
 
 @router.delete("/dossiers/{dossier_id}", status_code=204, responses=NOT_FOUND, tags=["dossiers"])
 def delete_dossier(dossier_id: str, request: Request) -> Response:
-    """Delete a finished dossier (or failed job) and its files."""
+    """Delete a finished dossier (or a failed or cancelled job) and its files."""
     if not web_state(request).store.delete(dossier_id):
         raise HTTPException(404, f"no finished dossier {dossier_id!r}")
     return Response(status_code=204)
@@ -132,9 +160,16 @@ def delete_dossier(dossier_id: str, request: Request) -> Response:
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_articles(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_articles(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """The clean articles of a dossier."""
-    return list(_dossier(web_state(request), dossier_id).get("articles", []))
+    items = _dossier(web_state(request), dossier_id).get("articles", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.get(
@@ -155,9 +190,16 @@ def get_article(dossier_id: str, article_id: str, request: Request) -> dict[str,
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_events(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_events(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """The events of a dossier, with dates, evidence and cited summaries."""
-    return list(_dossier(web_state(request), dossier_id).get("events", []))
+    items = _dossier(web_state(request), dossier_id).get("events", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.get(
@@ -178,9 +220,16 @@ def get_event(dossier_id: str, event_id: str, request: Request) -> dict[str, Any
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_stories(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_stories(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """The stories of a dossier (events in time order)."""
-    return list(_dossier(web_state(request), dossier_id).get("stories", []))
+    items = _dossier(web_state(request), dossier_id).get("stories", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.get(
@@ -189,9 +238,16 @@ def list_stories(dossier_id: str, request: Request) -> list[dict[str, Any]]:
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_entities(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_entities(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """The entities of a dossier, each with its spelling variants."""
-    return list(_dossier(web_state(request), dossier_id).get("entities", []))
+    items = _dossier(web_state(request), dossier_id).get("entities", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.get(
@@ -212,9 +268,16 @@ def get_entity(dossier_id: str, entity_id: str, request: Request) -> dict[str, A
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_claims(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_claims(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """The claims of a dossier, each with every source's stance."""
-    return list(_dossier(web_state(request), dossier_id).get("claims", []))
+    items = _dossier(web_state(request), dossier_id).get("claims", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.get(
@@ -235,9 +298,16 @@ def get_claim(dossier_id: str, claim_id: str, request: Request) -> dict[str, Any
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_contradictions(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_contradictions(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """Reports in a dossier that cannot all hold, citing every side."""
-    return list(_dossier(web_state(request), dossier_id).get("contradictions", []))
+    items = _dossier(web_state(request), dossier_id).get("contradictions", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.get(
@@ -246,9 +316,16 @@ def list_contradictions(dossier_id: str, request: Request) -> list[dict[str, Any
     responses=NOT_FOUND,
     tags=["dossiers"],
 )
-def list_errors(dossier_id: str, request: Request) -> list[dict[str, Any]]:
+def list_errors(
+    dossier_id: str,
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     """Inputs of a dossier that could not be analysed, and why."""
-    return list(_dossier(web_state(request), dossier_id).get("errors", []))
+    items = _dossier(web_state(request), dossier_id).get("errors", [])
+    return paged(list(items), limit, offset, response)
 
 
 @router.post(
@@ -265,7 +342,6 @@ async def upload_job(request: Request) -> JobModel:
     try:
         job = await start_upload_job(
             state.runner,
-            state.limits,
             request.headers.get("content-type"),
             request.headers.get("content-length"),
             request.stream(),
@@ -283,25 +359,66 @@ async def upload_job(request: Request) -> JobModel:
     tags=["jobs"],
 )
 def folder_job(body: FolderRequest, request: Request) -> JobModel:
-    """Analyse a folder (or a file) on the server's own disk."""
+    """Analyse a folder (or a file) on the server's own disk, under one of its folder roots
+    (``[web] folder_roots``; with none, the default, this is refused with 403)."""
     state = web_state(request)
     try:
-        job = start_folder_job(state.runner, state.limits, body.path)
+        job = start_folder_job(state.runner, body.path)
     except UploadError as exc:
         raise HTTPException(exc.status, exc.message) from exc
     return job_model(job)
 
 
 @router.get("/jobs", response_model=list[JobModel], tags=["jobs"])
-def list_jobs(request: Request) -> list[JobModel]:
-    """Every job, newest first."""
-    return [job_model(j) for j in web_state(request).store.jobs()]
+def list_jobs(
+    request: Request,
+    response: Response,
+    limit: Limit = DEFAULT_PAGE_ITEMS,
+    offset: Offset = 0,
+) -> list[JobModel]:
+    """Jobs, newest first, a page at a time (X-Total-Count: how many in all)."""
+    jobs, total = web_state(request).store.page(offset, limit)
+    response.headers[TOTAL_HEADER] = str(total)
+    return [job_model(j) for j in jobs]
 
 
 @router.get("/jobs/{job_id}", response_model=JobModel, responses=NOT_FOUND, tags=["jobs"])
 def get_job(job_id: str, request: Request) -> JobModel:
-    """A job's status: stage, done and total of the stage, the error if it failed."""
+    """A job's status: stage, done and total of the stage, the reason if it failed."""
     job = web_state(request).store.get(job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id!r}")
     return job_model(job)
+
+
+@router.post(
+    "/jobs/{job_id}/cancel",
+    response_model=JobModel,
+    responses={404: {"model": ErrorModel}, 409: {"model": ErrorModel}},
+    tags=["jobs"],
+)
+def cancel_job(job_id: str, request: Request) -> JobModel:
+    """Cancel a queued or running job: its process is stopped; the job stays, as cancelled."""
+    job = web_state(request).runner.cancel(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r}")
+    if job.status in ("done", "failed"):
+        raise HTTPException(409, MESSAGES["not_cancellable"])
+    return job_model(job)
+
+
+@router.delete(
+    "/jobs/{job_id}",
+    status_code=204,
+    responses={404: {"model": ErrorModel}, 409: {"model": ErrorModel}},
+    tags=["jobs"],
+)
+def delete_job(job_id: str, request: Request) -> Response:
+    """Cancel a job if it is still queued or running, then delete it and its files."""
+    state = web_state(request)
+    job = state.runner.cancel(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r}")
+    if job.status not in FINISHED or not state.store.delete(job_id):
+        raise HTTPException(409, f"job {job_id!r} is still stopping; try again")
+    return Response(status_code=204)

@@ -12,10 +12,12 @@ import jinja2
 from fastapi import FastAPI
 
 from khabar import __version__
-from khabar.config import Config
+from khabar.config import Config, WebConfig
+from khabar.errors import ConfigError
 from khabar.web import api, ui
-from khabar.web.jobs import Analyzer, JobRunner, JobStore, Writer, pipeline_analyzer, report_writer
-from khabar.web.limits import WebLimits, limits_from_config
+from khabar.web.auth import MAKE_TOKEN, TOKEN_ENV, TokenAuth, TokenGate, check_token, resolve_token
+from khabar.web.jobs import Analyzer, JobStore, Writer, pipeline_analyzer, report_writer
+from khabar.web.runner import JobRunner
 from khabar.web.security import LOOPBACK_NAMES, SecurityHeaders, is_loopback
 from khabar.web.state import WebState
 
@@ -26,8 +28,9 @@ DEFAULT_PORT = 8000
 DEFAULT_DATA_DIR = "khabar-data"
 
 DESCRIPTION = """\
-Upload news pages (or name a folder on the server), follow the analysis, and read the dossiers
-it produces: clean articles, entities, events on a timeline, claims compared across outlets.
+Upload news pages (or name a folder under the server's folder roots), follow the analysis,
+and read the dossiers it produces: clean articles, entities, events on a timeline, claims
+compared across outlets. When the server has a token, send it as `Authorization: Bearer`.
 The `/api/dossiers/...` responses use the field names of `dossier.json`
 (docs/dossier.schema.json).
 """
@@ -47,28 +50,35 @@ def template_environment() -> jinja2.Environment:
 def create_app(
     data_dir: str | Path = DEFAULT_DATA_DIR,
     config: Config | None = None,
-    limits: WebLimits | None = None,
+    web: WebConfig | None = None,
     analyzer: Analyzer = pipeline_analyzer,
     writer: Writer = report_writer,
     allowed_hosts: tuple[str, ...] | None = None,
+    token: str | None = None,
 ) -> FastAPI:
-    """Build the app over a data folder; ``analyzer``/``writer`` may be replaced (tests).
+    """Build the app over a data folder.
 
-    ``allowed_hosts``: when given, requests whose ``Host`` is not one of them are refused.
+    ``web`` replaces ``config.web``; ``analyzer``/``writer`` may be replaced (tests; they run
+    in each job's own process, so they must be picklable). ``allowed_hosts``: when given,
+    requests whose ``Host`` is not one of them are refused. ``token`` (else ``web.token``):
+    when set, every request must carry it.
     """
     config = config or Config()
-    limits = limits or limits_from_config(config)
+    web = web or config.web
+    config = dataclasses.replace(config, web=web)
+    token = token if token is not None else web.token
+    auth = TokenAuth(check_token(token, "the server's options")) if token is not None else None
     store = JobStore(data_dir)
     store.jobs_dir.mkdir(parents=True, exist_ok=True)
     interrupted = store.recover()
     if interrupted:
         log.warning("%d unfinished job(s) from an earlier run marked as failed", interrupted)
-    runner = JobRunner(store, config, analyzer, writer, workers=limits.job_workers)
+    runner = JobRunner(store, config, analyzer, writer)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        runner.shutdown(wait=False)
+        runner.shutdown()
 
     app = FastAPI(
         title="khabar",
@@ -78,23 +88,29 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.khabar = WebState(store, runner, limits, template_environment())
+    app.state.khabar = WebState(store, runner, web, template_environment(), auth)
     app.include_router(api.router)
     app.include_router(ui.router)
+    app.add_middleware(TokenGate, auth=auth)  # inside SecurityHeaders: its answers get them too
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     return app
 
 
-def serving_options(host: str, limits: WebLimits) -> tuple[WebLimits, tuple[str, ...] | None]:
-    """The limits and allowed ``Host`` names fitting the address the server listens on."""
-    if is_loopback(host):
-        return limits, LOOPBACK_NAMES
-    if limits.allow_folders and not limits.folder_roots:
-        log.warning(
-            "listening on %s: analysing server folders is off (set folder_roots to allow it)", host
+def allowed_hosts_for(host: str) -> tuple[str, ...] | None:
+    """The ``Host`` names answered when listening on ``host``: loopback names on loopback (this
+    stops DNS-rebinding pages), any name beyond it."""
+    return LOOPBACK_NAMES if is_loopback(host) else None
+
+
+def check_listening(host: str, token: str | None) -> None:
+    """Refuse (ConfigError) to listen beyond loopback without a token: anyone who can reach
+    the server could otherwise upload, read every dossier and use its folders."""
+    if token is None and not is_loopback(host):
+        raise ConfigError(
+            f"refusing to listen on {host} without a token: anyone on the network could use "
+            f"the server. Give one with --token-file FILE or ${TOKEN_ENV} (make one with: "
+            f"{MAKE_TOKEN}), or listen on 127.0.0.1"
         )
-        limits = dataclasses.replace(limits, allow_folders=False)
-    return limits, None
 
 
 def serve(
@@ -102,16 +118,17 @@ def serve(
     port: int = DEFAULT_PORT,
     data_dir: str | Path = DEFAULT_DATA_DIR,
     config: Config | None = None,
-    limits: WebLimits | None = None,
+    token_file: str | Path | None = None,
 ) -> None:
     """Run the web app with uvicorn until interrupted.
 
-    On loopback (the default) only loopback host names are answered. On any other address the
-    folder form is turned off unless ``limits.folder_roots`` says which folders may be read,
-    since anyone who can reach the server could otherwise read any folder on it.
+    The token comes from ``token_file``, else $KHABAR_TOKEN, else ``[web] token``; beyond
+    loopback one is required (ConfigError otherwise, before anything starts).
     """
     import uvicorn
 
-    limits, allowed_hosts = serving_options(host, limits or limits_from_config(config))
-    app = create_app(data_dir, config, limits, allowed_hosts=allowed_hosts)
+    config = config or Config()
+    token = resolve_token(token_file, config.web.token)
+    check_listening(host, token)
+    app = create_app(data_dir, config, allowed_hosts=allowed_hosts_for(host), token=token)
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -1,4 +1,4 @@
-"""Analysis jobs: one folder per job under the data folder, run in background threads.
+"""Analysis jobs: one folder per job under the data folder (run by :mod:`khabar.web.runner`).
 
 ::
 
@@ -25,19 +25,20 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from khabar.config import Config
-from khabar.errors import KhabarError
 from khabar.model import Dossier
+from khabar.web.data import FAILURE_REASONS
 
 log = logging.getLogger(__name__)
 
-JobStatus = Literal["queued", "running", "done", "failed"]
+JobStatus = Literal["queued", "running", "done", "failed", "cancelled"]
+FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
+"""Statuses a job never leaves."""
 JobKind = Literal["upload", "folder"]
 
 Progress = Callable[[str, int, int | None], None]
@@ -60,6 +61,15 @@ status page polls about once a second; more writes would only cost disk I/O)."""
 
 DOSSIER_CACHE_SIZE = 8
 """Parsed dossier.json files kept in memory for the JSON API (each a few MB at most)."""
+
+
+class JobLimitExceeded(Exception):
+    """Raised inside a job when it goes over one of its limits; ``reason`` is the key of
+    :data:`~khabar.web.data.FAILURE_REASONS` the user is shown."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def utc_now() -> str:
@@ -87,6 +97,9 @@ class Job:
     done: int = 0
     total: int | None = None
     error: str | None = None
+    """Why the job failed, in Arabic words for the user (never the exception's text)."""
+    reason: str | None = None
+    """The stable key of that reason (``timeout``, ``too_many_pages``, ``memory``, …)."""
     finished: str | None = None
     title: str | None = None
     """The dossier's headline (its first story or event), set when done."""
@@ -135,6 +148,8 @@ class JobStore:
         self._lock = threading.Lock()
         self._live: dict[str, Job] = {}
         self._last_write: dict[str, float] = {}
+        self._read: dict[str, tuple[int, Job]] = {}
+        """job.json files already parsed, by id: (modification time in ns, the job)."""
         self._dossiers: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
 
     # ids and paths ----------------------------------------------------------------------------
@@ -175,7 +190,8 @@ class JobStore:
                 folder.mkdir(parents=True, exist_ok=True)
                 _write_json(folder / JOB_FILE, job.to_dict())
                 self._last_write[job.id] = now
-            if job.status in ("done", "failed"):
+                self._read[job.id] = ((folder / JOB_FILE).stat().st_mtime_ns, job)
+            if job.status in FINISHED:
                 self._live.pop(job.id, None)
                 self._last_write.pop(job.id, None)
         return job
@@ -191,41 +207,84 @@ class JobStore:
         if live is not None:
             return live
         try:
-            return Job.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return None
+        with self._lock:
+            cached = self._read.get(job_id)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            job = Job.from_dict(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
             return None
+        with self._lock:
+            self._read[job_id] = (stamp, job)
+        return job
+
+    def job_ids(self) -> list[str]:
+        """The ids of every job, newest first (ids begin with their UTC creation time)."""
+        try:
+            names = [e.name for e in os.scandir(self.jobs_dir) if is_job_id(e.name)]
+        except OSError:
+            return []
+        return sorted(names, reverse=True)
 
     def jobs(self) -> list[Job]:
         """Every job, newest first."""
-        if not self.jobs_dir.is_dir():
-            return []
-        jobs = [self.get(p.name) for p in self.jobs_dir.iterdir() if is_job_id(p.name)]
-        return sorted((j for j in jobs if j is not None), key=lambda j: j.id, reverse=True)
+        return [j for j in map(self.get, self.job_ids()) if j is not None]
+
+    def page(
+        self, offset: int = 0, limit: int | None = None, status: str | None = None
+    ) -> tuple[list[Job], int]:
+        """Jobs ``offset`` to ``offset + limit`` (newest first), only those of ``status`` when
+        given, and how many there are in all. Unfiltered, only the page's job.json are read."""
+        ids = self.job_ids()
+        end = None if limit is None else offset + limit
+        if status is None:
+            jobs = [j for j in map(self.get, ids[offset:end]) if j is not None]
+            return jobs, len(ids)
+        matching = [j for j in map(self.get, ids) if j is not None and j.status == status]
+        return matching[offset:end], len(matching)
 
     def delete(self, job_id: str) -> bool:
         """Remove a finished job and its files; False when there is no such finished job."""
         job = self.get(job_id)
-        if job is None or job.status not in ("done", "failed"):
+        if job is None or job.status not in FINISHED:
             return False
-        shutil.rmtree(self.folder(job_id), ignore_errors=True)
+        self.discard(job_id)
         return True
 
     def discard(self, job_id: str) -> None:
-        """Remove what a refused upload left behind."""
+        """Remove a job and everything it left on disk."""
         with self._lock:
             self._live.pop(job_id, None)
+            self._read.pop(job_id, None)
         shutil.rmtree(self.folder(job_id), ignore_errors=True)
+
+    def clear_outputs(self, job_id: str) -> None:
+        """Remove what a job that did not finish may have half-written (dossier, temp files)."""
+        folder = self.folder(job_id)
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name not in (JOB_FILE, UPLOADS) and not entry.is_dir():
+                entry.unlink(missing_ok=True)
 
     def recover(self) -> int:
         """Mark jobs a previous server left queued or running as failed; return how many."""
         n = 0
         for job in self.jobs():
             if job.status in ("queued", "running"):
+                self.clear_outputs(job.id)
                 self.save(
                     dataclasses.replace(
                         job,
                         status="failed",
-                        error="interrupted: the server stopped before the analysis finished",
+                        reason="interrupted",
+                        error=FAILURE_REASONS["interrupted"],
                         finished=utc_now(),
                     )
                 )
@@ -294,83 +353,3 @@ def dossier_counts(dossier: Dossier) -> tuple[tuple[str, int], ...]:
         ("contradictions", len(dossier.contradictions)),
         ("errors", len(dossier.errors)),
     )
-
-
-def error_message(exc: BaseException) -> str:
-    """What to tell the user about an analysis that failed."""
-    if isinstance(exc, KhabarError):
-        return str(exc)
-    return f"internal error ({type(exc).__name__}): {exc}"
-
-
-class JobRunner:
-    """Runs jobs in background threads and records their progress in the store."""
-
-    def __init__(
-        self,
-        store: JobStore,
-        config: Config,
-        analyzer: Analyzer = pipeline_analyzer,
-        writer: Writer = report_writer,
-        workers: int = 1,
-    ) -> None:
-        self.store = store
-        self.config = config
-        self.analyzer = analyzer
-        self.writer = writer
-        self.workers = workers
-        self._pool: ThreadPoolExecutor | None = None
-        self._pool_lock = threading.Lock()
-
-    def submit(self, job: Job) -> Job:
-        """Queue a job; return it as recorded."""
-        self.store.save(job)
-        with self._pool_lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="khabar-job")
-            self._pool.submit(self.run, job.id)
-        return job
-
-    def run(self, job_id: str) -> Job:
-        """Run one job to its end (in the calling thread); return its final state."""
-        job = self.store.get(job_id)
-        if job is None:
-            raise KeyError(job_id)
-        job = self.store.save(dataclasses.replace(job, status="running", stage="read"))
-        current = [job]
-
-        def progress(stage: str, done: int, total: int | None) -> None:
-            current[0] = self.store.save(
-                dataclasses.replace(current[0], stage=stage, done=done, total=total), force=False
-            )
-
-        try:
-            dossier = self.analyzer([Path(p) for p in job.inputs], self.config, progress)
-            progress("write", 0, 1)
-            self.writer(dossier, self.store.folder(job_id))
-        except Exception as exc:
-            log.exception("job %s failed", job_id)
-            return self.store.save(
-                dataclasses.replace(
-                    current[0], status="failed", error=error_message(exc), finished=utc_now()
-                )
-            )
-        return self.store.save(
-            dataclasses.replace(
-                current[0],
-                status="done",
-                stage="write",
-                done=1,
-                total=1,
-                finished=utc_now(),
-                title=dossier_title(dossier),
-                counts=dossier_counts(dossier),
-            )
-        )
-
-    def shutdown(self, wait: bool = False) -> None:
-        """Stop taking jobs (running ones finish when ``wait``)."""
-        with self._pool_lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=wait, cancel_futures=True)
-                self._pool = None

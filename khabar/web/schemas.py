@@ -176,11 +176,16 @@ class JobModel(BaseModel):
     id: str
     kind: Literal["upload", "folder"]
     label: str
-    status: Literal["queued", "running", "done", "failed"]
+    status: Literal["queued", "running", "done", "failed", "cancelled"]
     stage: str | None
     done: int
     total: int | None
-    error: str | None
+    error: str | None = Field(description="why the job failed or was cancelled, in Arabic")
+    reason: str | None = Field(
+        None,
+        description="stable key of that reason: timeout, too_many_pages, memory, cancelled, "
+        "interrupted, crashed, config, internal",
+    )
     created: str
     finished: str | None
     files: list[str]
@@ -192,7 +197,9 @@ class JobModel(BaseModel):
 class FolderRequest(BaseModel):
     """Analyse a folder on the server's own disk."""
 
-    path: str = Field(description="absolute path of a folder (or file) on the server")
+    path: str = Field(
+        description="absolute path of a folder (or file) under one of the server's folder roots"
+    )
 
 
 class ErrorModel(BaseModel):

@@ -24,11 +24,12 @@ APP_CSP = (
 """Policy of the app's own pages: only its stylesheet and its own nonce-tagged inline script."""
 
 DOSSIER_CSP = (
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "default-src 'none'; script-src {script}; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'none'; base-uri 'none'; frame-ancestors 'self'"
 )
-"""Policy of a served HTML dossier: self-contained (inline CSS and SVG), no script may run at all,
-so even a page text that slipped past escaping could not execute."""
+"""Policy of a served HTML dossier: self-contained (inline CSS and SVG); the only script that may
+run is the report's own (``{script}``: its SHA-256, from khabar.report.html), so page text that
+slipped past escaping could still not execute. ``script-src 'none'`` for a file (dossier.json)."""
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -37,12 +38,18 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 CSP_HEADER = b"content-security-policy"
 
 
+def dossier_csp(script_source: str = "'none'") -> str:
+    """The policy of a served dossier, letting run only the script ``script_source`` names."""
+    return DOSSIER_CSP.format(script=script_source)
+
+
 def new_nonce() -> str:
     """A fresh random nonce for one response."""
     return secrets.token_urlsafe(NONCE_BYTES)
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+def header_value(scope: Scope, name: bytes) -> str | None:
+    """The first value of a request header (``name`` in lower case), or None."""
     for key, value in scope.get("headers", ()):
         if key == name:
             return bytes(value).decode("latin-1")
@@ -68,13 +75,13 @@ def host_name(header: str) -> str:
 
 def same_origin(scope: Scope) -> bool:
     """False when a browser says the request comes from another site (cross-site form post)."""
-    fetch_site = _header(scope, b"sec-fetch-site")
+    fetch_site = header_value(scope, b"sec-fetch-site")
     if fetch_site is not None:
         return fetch_site in ("same-origin", "none")
-    origin = _header(scope, b"origin")
+    origin = header_value(scope, b"origin")
     if origin is None:
         return True
-    host = _header(scope, b"host")
+    host = header_value(scope, b"host")
     if origin == "null" or host is None:
         return False
     return urlsplit(origin).netloc.lower() == host.lower()
@@ -94,7 +101,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         if self.allowed_hosts is not None:
-            host = host_name(_header(scope, b"host") or "")
+            host = host_name(header_value(scope, b"host") or "")
             if host not in self.allowed_hosts:
                 await _plain(send, 421, f"unexpected Host {host!r}: use http://127.0.0.1/")
                 return

@@ -1,4 +1,4 @@
-"""What the app's routes share: the job store and runner, the limits, the templates."""
+"""What the app's routes share: the job store and runner, the options, the templates, the token."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from dataclasses import dataclass
 import jinja2
 from fastapi import Request
 
-from khabar.web.jobs import JobRunner, JobStore
-from khabar.web.limits import WebLimits
+from khabar.config import WebConfig
+from khabar.web.auth import TokenAuth
+from khabar.web.jobs import JobStore
+from khabar.web.runner import JobRunner
 
 
 @dataclass(frozen=True)
@@ -17,8 +19,10 @@ class WebState:
 
     store: JobStore
     runner: JobRunner
-    limits: WebLimits
+    web: WebConfig
     templates: jinja2.Environment
+    auth: TokenAuth | None = None
+    """The token check, when the server has a token."""
 
 
 def web_state(request: Request) -> WebState:

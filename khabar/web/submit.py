@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
-from khabar.web.jobs import Job, JobRunner, utc_now
-from khabar.web.limits import WebLimits
-from khabar.web.names import is_inside
+from khabar.web.folders import resolve_folder
+from khabar.web.jobs import Job, utc_now
+from khabar.web.runner import JobRunner
 from khabar.web.uploads import (
     UploadError,
     boundary_of,
@@ -35,12 +34,12 @@ def _label(names: list[str], given: str | None) -> str:
 
 async def start_upload_job(
     runner: JobRunner,
-    limits: WebLimits,
     content_type: str | None,
     content_length: str | None,
     chunks: AsyncIterator[bytes],
 ) -> Job:
     """Store an uploaded multipart body under a new job and queue its analysis."""
+    limits = runner.web
     boundary = boundary_of(content_type)
     check_declared_length(content_length, limits)
     store = runner.store
@@ -69,35 +68,13 @@ async def start_upload_job(
     return runner.submit(job)
 
 
-def resolve_folder(path_text: str, limits: WebLimits) -> Path:
-    """Check that a server-side path may be analysed; return it resolved, or raise UploadError."""
-    if not limits.allow_folders:
-        raise UploadError(403, "analysing folders on the server is disabled")
-    text = path_text.strip()
-    if not text or "\x00" in text:
-        raise UploadError(400, "give the path of a folder on the server")
-    path = Path(text).expanduser()
-    if not path.is_absolute():
-        raise UploadError(400, f"give an absolute path (starting with /), not {text!r}")
-    path = path.resolve()
-    if limits.folder_roots and not any(is_inside(path, Path(r)) for r in limits.folder_roots):
-        raise UploadError(
-            403,
-            f"{path} is outside the folders this server may analyse: "
-            + ", ".join(limits.folder_roots),
-        )
-    if not path.exists():
-        raise UploadError(404, f"no such folder or file on the server: {path}")
-    return path
-
-
-def start_folder_job(runner: JobRunner, limits: WebLimits, path_text: str, label: str = "") -> Job:
-    """Queue the analysis of a folder (or file) on the server's own disk."""
-    path = resolve_folder(path_text, limits)
+def start_folder_job(runner: JobRunner, path_text: str, label: str = "") -> Job:
+    """Queue the analysis of a folder (or file) under the server's folder roots."""
+    path = resolve_folder(path_text, runner.web)
     job = Job(
         id=runner.store.new_id(),
         kind="folder",
-        label=_label([str(path)], label),
+        label=_label([path_text.strip()], label),
         inputs=(str(path),),
         created=utc_now(),
     )

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from khabar import __version__
+from khabar.report.html import script_csp_source
+from khabar.web.auth import logout_cookie_header, safe_next
 from khabar.web.data import COUNT_LABELS, COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
-from khabar.web.limits import human_bytes
-from khabar.web.security import DOSSIER_CSP
-from khabar.web.state import WebState, web_state
+from khabar.web.limits import MAX_FORM_BYTES, human_bytes
+from khabar.web.security import dossier_csp
+from khabar.web.state import web_state
 from khabar.web.submit import LABEL_FIELD, start_folder_job, start_upload_job
 from khabar.web.uploads import UploadError
 
@@ -25,6 +27,12 @@ POLL_MS = 1000
 
 REFRESH_SECONDS = 2
 """Reload interval of the job page when scripts are off, in seconds."""
+
+LOGIN_WORDS = {"login_failed": MESSAGES["login_failed"]}
+
+HOME_JOBS_PER_PAGE = 50
+"""Jobs listed on one home page; older ones are a link away (10,000 jobs must not make a
+megabytes-long page)."""
 
 APP_BAR = (
     '<nav id="khabar-app-bar" dir="rtl" lang="ar" style="font: 15px/1.6 sans-serif; '
@@ -39,7 +47,6 @@ _BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 HEADLINES: dict[int, str] = {
     400: MESSAGES["bad_upload"],
-    403: MESSAGES["folders_disabled"],
     404: MESSAGES["not_found"],
     413: MESSAGES["too_large"],
     415: MESSAGES["bad_upload"],
@@ -52,6 +59,7 @@ def _render(request: Request, name: str, status: int = 200, **values: Any) -> HT
     html = template.render(
         version=__version__,
         nonce=request.state.csp_nonce,
+        auth_enabled=state.auth is not None,
         stage_labels=STAGE_LABELS,
         status_labels=STATUS_LABELS,
         count_labels=COUNT_LABELS,
@@ -72,19 +80,27 @@ def _error(request: Request, status: int, detail: str, headline: str | None = No
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    """The home page: upload form, folder form, the list of dossiers."""
+def home(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    """The home page: upload form, folder form (when folders are allowed), a page of jobs."""
     state = web_state(request)
-    limits = state.limits
+    web = state.web
+    jobs, total = state.store.page(offset, HOME_JOBS_PER_PAGE)
+    newer = max(offset - HOME_JOBS_PER_PAGE, 0) if offset > 0 else None
+    older = offset + HOME_JOBS_PER_PAGE if offset + HOME_JOBS_PER_PAGE < total else None
     return _render(
         request,
         "home.html",
-        jobs=[j.to_dict() for j in state.store.jobs()],
-        max_file=human_bytes(limits.max_file_bytes),
-        max_request=human_bytes(limits.max_request_bytes),
-        max_files=limits.max_files,
-        allow_folders=limits.allow_folders,
-        folder_roots=limits.folder_roots,
+        jobs=[j.to_dict() for j in jobs],
+        total=total,
+        first=offset + 1,
+        newer=newer,
+        older=older,
+        max_file=human_bytes(web.max_file_bytes),
+        max_request=human_bytes(web.max_request_bytes),
+        max_files=web.max_files,
+        folders_allowed=web.folders_allowed,
+        folder_roots=web.folder_roots,
+        folders_off=MESSAGES["folders_disabled"],
     )
 
 
@@ -95,7 +111,6 @@ async def upload(request: Request) -> Response:
     try:
         job = await start_upload_job(
             state.runner,
-            state.limits,
             request.headers.get("content-type"),
             request.headers.get("content-length"),
             request.stream(),
@@ -105,12 +120,12 @@ async def upload(request: Request) -> Response:
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
-async def _small_form(request: Request, state: WebState) -> dict[str, str]:
-    """Read a url-encoded form of at most ``max_form_bytes``."""
+async def _small_form(request: Request) -> dict[str, str]:
+    """Read a url-encoded form of at most MAX_FORM_BYTES."""
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > state.limits.max_form_bytes:
+        if len(body) > MAX_FORM_BYTES:
             raise UploadError(413, "form too large")
     values = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
     return {k: v[0] for k, v in values.items() if v}
@@ -121,18 +136,54 @@ async def folder(request: Request) -> Response:
     """Receive the folder form and go to the new job's progress page."""
     state = web_state(request)
     try:
-        form = await _small_form(request, state)
-        job = start_folder_job(
-            state.runner, state.limits, form.get("path", ""), form.get(LABEL_FIELD, "")
-        )
+        form = await _small_form(request)
+        job = start_folder_job(state.runner, form.get("path", ""), form.get(LABEL_FIELD, ""))
     except UploadError as exc:
-        headline = {404: MESSAGES["folder_missing"], 403: MESSAGES["folder_outside"]}.get(
-            exc.status
-        )
-        if exc.status == 403 and not state.limits.allow_folders:
-            headline = MESSAGES["folders_disabled"]
-        return _error(request, exc.status, exc.message, headline)
+        return _error(request, exc.status, "", headline=exc.message)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.post("/jobs/{job_id}/cancel")
+def cancel(job_id: str, request: Request) -> Response:
+    """Cancel a job (the button on its page and on the home page), then show its page."""
+    job = web_state(request).runner.cancel(job_id)
+    if job is None:
+        return _error(request, 404, f"no job {job_id}")
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next_url: Annotated[str, Query(alias="next")] = "/") -> Response:
+    """The login form (only when the server has a token)."""
+    if web_state(request).auth is None:
+        return RedirectResponse("/", status_code=303)
+    return _render(request, "login.html", next=safe_next(next_url), failed=False, **LOGIN_WORDS)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    """Check the typed token; on success set the session cookie and go on."""
+    state = web_state(request)
+    if state.auth is None:
+        return RedirectResponse("/", status_code=303)
+    try:
+        form = await _small_form(request)
+    except UploadError:
+        form = {}
+    target = safe_next(form.get("next"))
+    if not state.auth.accepts_token(form.get("token", "")):
+        return _render(request, "login.html", status=401, next=target, failed=True, **LOGIN_WORDS)
+    response = RedirectResponse(target, status_code=303)
+    response.headers["set-cookie"] = state.auth.cookie_header()
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    """Forget this browser's login."""
+    response = RedirectResponse("/login", status_code=303)
+    response.headers["set-cookie"] = logout_cookie_header()
+    return response
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
@@ -167,7 +218,10 @@ def dossier_page(dossier_id: str, request: Request) -> Response:
         return _error(request, 404, f"no dossier {dossier_id}")
     return HTMLResponse(
         with_app_bar(path.read_text("utf-8"), dossier_id),
-        headers={"Content-Security-Policy": DOSSIER_CSP, "Cache-Control": "no-cache"},
+        headers={
+            "Content-Security-Policy": dossier_csp(script_csp_source()),
+            "Cache-Control": "no-cache",
+        },
     )
 
 
@@ -194,7 +248,7 @@ def dossier_json(dossier_id: str, request: Request) -> Response:
         path,
         media_type="application/json",
         filename=f"khabar-{dossier_id}.json",
-        headers={"Content-Security-Policy": DOSSIER_CSP},
+        headers={"Content-Security-Policy": dossier_csp()},
     )
 
 

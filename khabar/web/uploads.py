@@ -14,7 +14,8 @@ from typing import BinaryIO
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from khabar.web.limits import WebLimits, human_bytes
+from khabar.config import WebConfig
+from khabar.web.limits import human_bytes
 from khabar.web.names import is_inside, safe_filename, unique_path
 
 MAX_FIELD_BYTES = 4096
@@ -66,7 +67,7 @@ def boundary_of(content_type: str | None) -> bytes:
     return options[b"boundary"]
 
 
-def check_declared_length(content_length: str | None, limits: WebLimits) -> None:
+def check_declared_length(content_length: str | None, limits: WebConfig) -> None:
     """Refuse early a request whose declared length is already over the limit."""
     if content_length is None:
         return
@@ -78,7 +79,7 @@ def check_declared_length(content_length: str | None, limits: WebLimits) -> None
         raise UploadTooLarge(request_too_large(limits))
 
 
-def request_too_large(limits: WebLimits) -> str:
+def request_too_large(limits: WebConfig) -> str:
     """The message for a request over the per-request limit."""
     return (
         f"upload too large: the files of one upload may total at most "
@@ -89,7 +90,7 @@ def request_too_large(limits: WebLimits) -> str:
 class _Receiver:
     """Parser callbacks writing each file part to its own file as the bytes arrive."""
 
-    def __init__(self, folder: Path, limits: WebLimits) -> None:
+    def __init__(self, folder: Path, limits: WebConfig) -> None:
         self.folder = folder
         self.limits = limits
         self.files: list[StoredFile] = []
@@ -196,7 +197,7 @@ class _Receiver:
 
 
 async def receive_upload(
-    chunks: AsyncIterator[bytes], boundary: bytes, folder: Path, limits: WebLimits
+    chunks: AsyncIterator[bytes], boundary: bytes, folder: Path, limits: WebConfig
 ) -> Upload:
     """Stream a multipart body into ``folder``; raise UploadError / UploadTooLarge on refusal.
 

@@ -1,9 +1,14 @@
-"""Dossiers built straight from khabar.model, for browser tests independent of the pipeline."""
+"""Dossiers built straight from khabar.model, for browser tests independent of the pipeline,
+and analysers that return them (module-level: the app runs each job in its own process)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
+from khabar.config import Config
 from khabar.model import (
     AnnotatedArticle,
     Article,
@@ -90,3 +95,27 @@ def hostile_dossier(payload: str) -> Dossier:
         errors=(Failure(payload, payload),),
         meta=(("khabar_version", payload), ("created", "2025-10-20T00:00:00+00:00")),
     )
+
+
+GATE_SECONDS = 30.0
+"""Longest a gated analyser waits for the test to let it finish."""
+
+
+def hostile_analyzer(
+    payload: str, paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """Whatever the pages, the dossier carrying ``payload`` (bind it with functools.partial)."""
+    return hostile_dossier(payload)
+
+
+def gated_analyzer(
+    gate: Path, paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """Report annotate 3 of 8, write ``gate/reached``, wait for ``gate/release``, then return
+    a plain dossier."""
+    progress("annotate", 3, 8)
+    (gate / "reached").touch()
+    deadline = time.monotonic() + GATE_SECONDS
+    while not (gate / "release").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return hostile_dossier("خبر عادي")

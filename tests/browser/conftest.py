@@ -58,7 +58,8 @@ def tab(browser: Any) -> Iterator[Tab]:
 
 @pytest.fixture()
 def live_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
-    """Start the app (uvicorn, 127.0.0.1, a free port) with a given analyser; stop it after."""
+    """Start the app (uvicorn, 127.0.0.1, a free port) with a given analyser (picklable: jobs
+    run in their own processes) and ``[web]`` options (``web=``); stop it after."""
     pytest.importorskip("fastapi", reason="the web extra is absent: pip install 'khabar[web]'")
     import uvicorn
 

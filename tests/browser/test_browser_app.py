@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_dossiers import hostile_dossier
+from browser_dossiers import GATE_SECONDS, gated_analyzer, hostile_analyzer
 from browser_support import XSS_IMG, XSS_PAGE, XSS_SCRIPT, LiveServer, Tab
-
-from khabar.config import Config
-from khabar.model import Dossier
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +23,6 @@ JOB_OR_DOSSIER = re.compile(r"/(jobs|dossiers)/[0-9a-f-]+$")
 
 JOB_PAGE_TIMEOUT_MS = 20_000
 """Longest wait for the app to move between its pages (upload → job page → dossier)."""
-
-GATE_SECONDS = 30.0
-"""Longest a gated analyser waits for the test to let it finish."""
 
 
 def _example_pages(examples_dir: Path) -> list[Path]:
@@ -75,12 +69,12 @@ def test_upload_the_examples_follow_the_job_and_see_the_timeline(
     files = _example_pages(examples_dir)
     _upload(tab, server, files, label="أمثلة خبر")
     _wait_for_dossier(tab, server, PIPELINE_TIMEOUT_S)
-    svg = page.locator("#timeline svg")
+    svg = page.locator(".timeline-figure svg").first
     svg.wait_for(state="visible")
-    assert page.locator("#timeline svg .timeline-row").count() >= 1
-    assert page.locator("#events article.event").count() >= 1
+    assert page.locator(".timeline-figure svg .timeline-row").count() >= 1
+    assert page.locator("article.event").count() >= 1
     tab.shot("app-dossier-top")
-    tab.shot("app-dossier-timeline", "#timeline")
+    tab.shot("app-dossier-timeline", ".timeline-figure")
     dossier_id = page.url.rstrip("/").rsplit("/", 1)[-1]
     api = page.request.get(f"{server.url}/api/dossiers/{dossier_id}").json()
     assert len(api["articles"]) + len(api["errors"]) >= len(files)
@@ -97,16 +91,9 @@ def test_upload_the_examples_follow_the_job_and_see_the_timeline(
 def test_job_page_shows_progress_then_opens_the_dossier(
     live_server: Callable[..., LiveServer], tab: Tab, tmp_path: Path
 ) -> None:
-    reached = threading.Event()
-    release = threading.Event()
-
-    def gated(paths: Sequence[Path], config: Config, progress: Any) -> Dossier:
-        progress("annotate", 3, 8)
-        reached.set()
-        release.wait(GATE_SECONDS)
-        return hostile_dossier("خبر عادي")
-
-    server = live_server(analyzer=gated)
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    server = live_server(analyzer=partial(gated_analyzer, gate))
     violations: list[str] = []
     tab.page.on(
         "console",
@@ -116,14 +103,17 @@ def test_job_page_shows_progress_then_opens_the_dossier(
     page_file.write_text("نص", encoding="utf-8")
     _upload(tab, server, [page_file])
     page = tab.page
-    assert reached.wait(GATE_SECONDS)
+    deadline = time.monotonic() + GATE_SECONDS
+    while not (gate / "reached").exists():
+        assert time.monotonic() < deadline, "the job did not reach its gate"
+        time.sleep(0.05)
     page.wait_for_function("() => document.getElementById('count').textContent.trim() === '3 من 8'")
     assert page.inner_text("#stage") == "تحليل النصوص"
     assert page.get_attribute("#bar", "max") == "8"
     tab.shot("app-job-progress")
-    release.set()
+    (gate / "release").touch()
     _wait_for_dossier(tab, server, GATE_SECONDS)
-    page.locator("#timeline svg").wait_for(state="visible")
+    page.locator(".timeline-figure svg").first.wait_for(state="visible")
     assert violations == []  # the page's own nonce-tagged script was allowed to run
     assert tab.errors == []
 
@@ -158,11 +148,7 @@ def test_hostile_fields_of_a_dossier_cannot_run_script_in_the_app(
     live_server: Callable[..., LiveServer], tab: Tab, tmp_path: Path
 ) -> None:
     payload = XSS_SCRIPT + XSS_IMG
-
-    def analyzer(paths: Sequence[Path], config: Config, progress: Any) -> Dossier:
-        return hostile_dossier(payload)
-
-    server = live_server(analyzer=analyzer)
+    server = live_server(analyzer=partial(hostile_analyzer, payload))
     page_file = tmp_path / f"{XSS_IMG}.txt"  # a file name cannot hold the "/" of </script>
     page_file.write_text("نص", encoding="utf-8")
     _upload(tab, server, [page_file])
@@ -177,9 +163,9 @@ def test_hostile_fields_of_a_dossier_cannot_run_script_in_the_app(
 def test_too_large_upload_shows_the_limit_in_arabic(
     live_server: Callable[..., LiveServer], tab: Tab, tmp_path: Path
 ) -> None:
-    from khabar.web import WebLimits
+    from khabar.config import WebConfig
 
-    server = live_server(limits=WebLimits(max_file_bytes=50_000, max_request_bytes=200_000))
+    server = live_server(web=WebConfig(max_file_bytes=50_000, max_request_bytes=200_000))
     big = tmp_path / "big.html"
     big.write_bytes(b"<p>" + b"x" * 400_000 + b"</p>")
     page = tab.page

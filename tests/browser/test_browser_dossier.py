@@ -41,11 +41,11 @@ def test_seed_dossier_shows_the_timeline_with_its_events_and_the_summaries(
     assert page.evaluate("() => document.documentElement.dir") == "rtl"
     dated = _dated(seed_dossier)
     assert dated, "the seed pages should give at least one dated event"
-    svg = page.locator("#timeline svg")
+    svg = page.locator("#stories svg.timeline").first
     svg.wait_for(state="visible")
     box = svg.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 40
-    rows = page.locator("#timeline svg .timeline-row")
+    rows = page.locator("#stories svg.timeline .timeline-row")
     drawn = rows.evaluate_all("els => els.map(e => e.dataset.event)")
     assert sorted(drawn) == sorted(dated)
     (story,) = seed_dossier.stories
@@ -63,8 +63,8 @@ def test_seed_dossier_shows_the_timeline_with_its_events_and_the_summaries(
     for sentence in sentences:
         assert sentence.text[:40] in shown
     tab.shot("seed-dossier-top")
-    tab.shot("seed-dossier-timeline", "#timeline")
-    tab.shot("seed-dossier-first-event", "#events article.event")
+    tab.shot("seed-dossier-timeline", "#stories svg.timeline")
+    tab.shot("seed-dossier-first-event", "article.event")
     assert page.locator("ol.summary").first.is_visible()
     assert tab.errors == []
 
@@ -82,7 +82,7 @@ def test_hostile_page_text_cannot_run_script_in_the_dossier_file(tab: Tab, tmp_p
     for link in page.locator("a[href]").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         assert not link.lower().startswith("javascript:"), link
     tab.shot("hostile-dossier-file-top")
-    tab.shot("hostile-dossier-file-claims", "#events article.event")
+    tab.shot("hostile-dossier-file-claims", "article.event")
 
 
 def test_hostile_page_through_the_pipeline_cannot_run_script(tab: Tab, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from web_helpers import need_web_extra, small_analyzer
 
-from khabar.config import Config
+from khabar.config import Config, WebConfig
 from khabar.model import Dossier
 
 if TYPE_CHECKING:
@@ -28,7 +28,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def make_client(data_dir: Path) -> Iterator[Callable[..., TestClient]]:
-    """Build a TestClient over an app with the given limits / analyser."""
+    """Build a TestClient over an app with the given ``[web]`` options / analyser (which runs
+    in each job's own process, so it must be picklable: module-level, or a partial of one)."""
     need_web_extra()
     from fastapi.testclient import TestClient
 
@@ -36,8 +37,12 @@ def make_client(data_dir: Path) -> Iterator[Callable[..., TestClient]]:
 
     clients: list[TestClient] = []
 
-    def make(limits: Any = None, analyzer: Callable[..., Dossier] = small_analyzer) -> TestClient:
-        app = create_app(data_dir, Config(), limits=limits, analyzer=analyzer)
+    def make(
+        web: WebConfig | None = None,
+        analyzer: Callable[..., Dossier] = small_analyzer,
+        **options: Any,
+    ) -> TestClient:
+        app = create_app(data_dir, Config(), web=web, analyzer=analyzer, **options)
         client = TestClient(app)
         client.__enter__()
         clients.append(client)

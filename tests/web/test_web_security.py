@@ -13,8 +13,8 @@ pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx: pip insta
 from fastapi.testclient import TestClient
 
 from khabar.config import Config
-from khabar.web import WebLimits, create_app
-from khabar.web.app import serving_options
+from khabar.web import create_app
+from khabar.web.app import allowed_hosts_for
 from khabar.web.security import LOOPBACK_NAMES, host_name, is_loopback
 
 
@@ -49,17 +49,8 @@ def test_host_name_drops_the_port(header: str, expected: str) -> None:
 
 
 def test_serving_on_loopback_answers_loopback_names_only() -> None:
-    limits, hosts = serving_options("127.0.0.1", WebLimits())
-    assert hosts == LOOPBACK_NAMES
-    assert limits.allow_folders
-
-
-def test_serving_on_the_network_turns_the_folder_form_off_unless_roots_are_set() -> None:
-    limits, hosts = serving_options("0.0.0.0", WebLimits())
-    assert hosts is None
-    assert not limits.allow_folders
-    rooted, _ = serving_options("0.0.0.0", WebLimits(folder_roots=("/srv/pages",)))
-    assert rooted.allow_folders
+    assert allowed_hosts_for("127.0.0.1") == LOOPBACK_NAMES
+    assert allowed_hosts_for("0.0.0.0") is None
 
 
 def test_requests_naming_another_host_are_refused(tmp_path: Path) -> None:

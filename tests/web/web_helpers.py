@@ -1,11 +1,15 @@
-"""Helpers of the web app tests: a small analyser, a dossier builder, job polling.
+"""Helpers of the web app tests: small analysers, a dossier builder, job polling.
 
 The small analyser turns each uploaded text file into an article (first line = title) and all of
 them into one event with a claim, so the tests exercise the app without waiting on the pipeline.
+Jobs run in their own processes, so every analyser here is a module-level function (bound to
+its arguments with ``functools.partial``), and a test holds a job at a point through files in
+a gate folder (``reached`` written by the job, ``release`` by the test), not threading events.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -32,8 +36,14 @@ from khabar.model import (
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
-JOB_TIMEOUT_SECONDS = 20.0
-"""Longest wait for a job of the small analyser (it takes milliseconds)."""
+JOB_TIMEOUT_SECONDS = 30.0
+"""Longest wait for a job of the small analyser (milliseconds, plus the job process's start;
+the first job of a session also starts the fork server, which imports the pipeline)."""
+
+GATE_SECONDS = 60.0
+"""Longest a gated analyser waits for its release, and a test for the gate to be reached."""
+
+FINAL_STATUSES = ("done", "failed", "cancelled")
 
 PIPELINE_TIMEOUT_SECONDS = 180.0
 """Longest wait for a job of the real pipeline over the example pages (seconds on 2 cores)."""
@@ -93,9 +103,13 @@ def dossier_from_texts(named_texts: Sequence[tuple[str, str]]) -> Dossier:
     )
 
 
+def _files(paths: Sequence[Path]) -> list[Path]:
+    return sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+
+
 def small_analyzer(paths: Sequence[Path], config: Config, progress: Callable[..., None]) -> Dossier:
     """Read every file under ``paths`` as UTF-8 text and build a small dossier from them."""
-    files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+    files = _files(paths)
     texts = []
     for i, f in enumerate(files, 1):
         texts.append((f.name, f.read_text("utf-8", "replace")))
@@ -111,10 +125,75 @@ def wait_for_job(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         status = client.get(f"/api/jobs/{job_id}").json()
-        if status["status"] in ("done", "failed"):
+        if status["status"] in FINAL_STATUSES:
             return status
         time.sleep(0.02)
     raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+def wait_for_file(path: Path, timeout: float = GATE_SECONDS) -> None:
+    """Wait until a file exists (a gated job reached its gate)."""
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path} did not appear in {timeout} s")
+        time.sleep(0.02)
+
+
+def gated_analyzer(
+    gate: Path, paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """Report annotate 2 of 7, write ``gate/pid`` and ``gate/reached``, wait for
+    ``gate/release``, then analyse like the small analyser (bind ``gate`` with
+    functools.partial). Inputs named ``fast…`` pass the gate at once."""
+    progress("annotate", 2, 7)
+    if any(p.name.startswith("fast") for p in _files(paths)):
+        return small_analyzer(paths, config, progress)
+    (gate / "pid").write_text(str(os.getpid()))
+    (gate / "reached").touch()
+    deadline = time.monotonic() + GATE_SECONDS
+    while not (gate / "release").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return small_analyzer(paths, config, progress)
+
+
+SECRET_DETAIL = "/srv/secret/internal-path"
+
+
+def failing_analyzer(
+    paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """Fail the way a bug does: an exception whose text names a server path."""
+    raise RuntimeError(f"cannot open {SECRET_DETAIL}/{paths[0].name}")
+
+
+def sleeping_analyzer(
+    gate: Path, paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """Write its pid to ``gate/pid``, then never finish (a job only a stop can end)."""
+    (gate / "pid").write_text(str(os.getpid()))
+    progress("annotate", 0, 1)
+    time.sleep(3600)
+    raise AssertionError("a sleeping job was not stopped")
+
+
+def crashing_analyzer(
+    paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """End the job's process without a word (as a segfault or the kernel's OOM killer does)."""
+    os._exit(3)
+
+
+def hungry_analyzer(
+    megabytes: int, paths: Sequence[Path], config: Config, progress: Callable[..., None]
+) -> Dossier:
+    """Hold ``megabytes`` MiB of touched memory, then wait (a zip bomb's effect, in small)."""
+    block = bytearray(megabytes * 1024 * 1024)
+    for i in range(0, len(block), 4096):
+        block[i] = 1
+    progress("annotate", 0, 1)
+    time.sleep(3600)
+    raise AssertionError(f"a job holding {len(block)} bytes was not stopped")
 
 
 PAGE_A = (
