@@ -2,8 +2,11 @@
 
     python benchmarks/bench_ner.py                      # the bundled model
     python benchmarks/bench_ner.py --model /tmp/ner-eval  # a model trained on the training split
+    python benchmarks/bench_ner.py --anercorp --model /tmp/ner-eval --compare OLD_MODEL_DIR
+                                                        # ANERcorp development part, two models
 
-The bundled model is trained on ALL of NewsFANE, so its held-out scores are optimistic; the honest
+The bundled model is trained on all its data (ANERcorp train and the NewsFANE sentences of the
+same text), so its scores on these parts are in-sample; the honest
 held-out numbers come from a model trained on the training split only (``scripts/train_ner.py
 --eval-model DIR`` keeps a CRF one, ``scripts/train_ner_neural.py --eval-out DIR`` a neural
 one). Speed is measured on one core, tagging pre-tokenised sentences,
@@ -16,7 +19,10 @@ the whole mention finder (repeated names, filters and span rules) on the sentenc
 text writes them. The ``tag-entities`` row tags the held-out part as one CoNLL file, names
 repeated within blocks of sentences. The
 peer is a memorised-names baseline (longest match of entity strings seen in training), the floor
-any learnt tagger must beat.
+any learnt tagger must beat. ``--anercorp`` scores and times the ANERcorp development part (the
+last tenth of ANERcorp train; clitics joined as in article text) instead, the peer memorising
+the first nine tenths; ``--compare DIR`` runs a second model (say the one bundled before) in
+the same run. Speed goals are ratios against the peer's rate in the same run.
 """
 
 from __future__ import annotations
@@ -38,8 +44,10 @@ from khabar.arabic import normalize  # noqa: E402
 from khabar.config import EntitiesConfig  # noqa: E402
 from khabar.entities import Tagger, find_mentions, load_tagger, tag_conll  # noqa: E402
 from khabar.entities.corpus import (  # noqa: E402
+    ANERCORP_DEV_SHARE,
     Sentence,
     join_clitics,
+    read_anercorp,
     read_newsfane,
     split_held_out,
 )
@@ -47,6 +55,7 @@ from khabar.entities.evaluate import ERROR_KINDS, SCORED_TYPES, error_kinds, sco
 from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
 
 NEWSFANE = ROOT.parent / "shared" / "data" / "ner" / "NewsFANE_Gold_2014_170K.txt.xz"
+ANERCORP = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt.xz"
 MAX_NAME_TOKENS = 6
 """Longest entity the memorised-names baseline looks up, in tokens."""
 
@@ -119,7 +128,9 @@ def conll_as_tags(tagger: Tagger) -> TagMany:
     return tag_many
 
 
-def _run(name: str, tag_many: TagMany, held_out: Sequence[Sentence]) -> None:
+def _run(name: str, tag_many: TagMany, held_out: Sequence[Sentence]) -> tuple[float, float]:
+    """Tag the sentences twice (cold, then warm caches), print a table row; return the CPU-time
+    rates (tokens/s) of both runs."""
     tokens = sum(len(s.tokens) for s in held_out)
     rates = []
     cpu_rates = []
@@ -135,6 +146,7 @@ def _run(name: str, tag_many: TagMany, held_out: Sequence[Sentence]) -> None:
         f"| {name} | {per} | {result.micro[2]:.3f} | {rates[0]:,.0f} / {cpu_rates[0]:,.0f} "
         f"| {rates[1]:,.0f} / {cpu_rates[1]:,.0f} |"
     )
+    return cpu_rates[0], cpu_rates[1]
 
 
 def print_errors(tagger: Tagger, held_out: Sequence[Sentence]) -> None:
@@ -155,6 +167,17 @@ def main() -> int:
     parser.add_argument("--model", default=None, help="model folder (default: the bundled one)")
     parser.add_argument("--newsfane", type=Path, default=NEWSFANE)
     parser.add_argument(
+        "--anercorp",
+        nargs="?",
+        type=Path,
+        const=ANERCORP,
+        default=None,
+        help="score the ANERcorp development part (the last tenth of this train file)",
+    )
+    parser.add_argument(
+        "--compare", default=None, help="another model folder to run the same way, after --model"
+    )
+    parser.add_argument(
         "--mentions", action="store_true", help="also score the whole mention finder"
     )
     parser.add_argument(
@@ -166,41 +189,62 @@ def main() -> int:
         help="score the held-out sentences with their clitics joined, as article text has them",
     )
     args = parser.parse_args()
+    if args.anercorp:
+        train, held_out = split_held_out(read_anercorp(args.anercorp), ANERCORP_DEV_SHARE)
+    else:
+        train, held_out = split_held_out(read_newsfane(args.newsfane))
     if args.errors:
-        _, held_out = split_held_out(read_newsfane(args.newsfane))
         print_errors(load_tagger(EntitiesConfig(model_path=args.model)), held_out)
         return 0
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    train, held_out = split_held_out(read_newsfane(args.newsfane))
     if args.joined:
         held_out = [join_clitics(s) for s in held_out]
-    tagger = load_tagger(EntitiesConfig(model_path=args.model))
-    folder = Path(tagger.model_dir_)
-    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
-    print(
-        f"model: {folder} ({size / 1e6:.1f} MB); held-out: {len(held_out)} sentences, "
-        f"{sum(len(s.tokens) for s in held_out)} tokens"
-        f"{', clitics joined' if args.joined else ''}\n"
-    )
     print(
         "| tagger | F1 per type | micro F1 (PER/LOC/ORG) | tokens/s cold (wall / CPU) "
         "| tokens/s warm (wall / CPU) |"
     )
     print("|---|---|---|---|---|")
+    rates = {
+        model or "bundled": _run_model(
+            model, held_out, args.mentions, args.joined, bool(args.anercorp)
+        )
+        for model in ((args.model, args.compare) if args.compare else (args.model,))
+    }
+    peer = _run("memorised names (peer)", one_at_a_time(MemorisedNames(train).tag), held_out)
+    print("\nCPU-time rate of tag-entities over the peer's (cold, warm):")
+    for model, (cold, warm) in rates.items():
+        print(f"- {model}: {cold / peer[0]:.3f}, {warm / peer[1]:.3f}")
+    return 0
+
+
+def _run_model(
+    model: str | None, held_out: Sequence[Sentence], mentions: bool, joined: bool, anercorp: bool
+) -> tuple[float, float]:
+    """Score and time one model folder (``None``: the bundled one) in every way; return the
+    CPU-time rates of its tag-entities run (cold, warm)."""
+    tagger = load_tagger(EntitiesConfig(model_path=model))
+    folder = Path(tagger.model_dir_)
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    part = "ANERcorp dev" if anercorp else "NewsFANE held-out"
+    print(
+        f"| **{folder}** ({size / 1e6:.1f} MB); {part}: {len(held_out)} sentences, "
+        f"{sum(len(s.tokens) for s in held_out)} tokens{', clitics joined' if joined else ''} "
+        "| | | | |"
+    )
     kind = "neural" if tagger.neural_ is not None else "CRF"
     _run(f"khabar {kind}, one sentence a call", one_at_a_time(tagger.tag), held_out)
     # fresh model: the batched run starts with a cold cache too
-    tagger = load_tagger(EntitiesConfig(model_path=args.model))
+    tagger = load_tagger(EntitiesConfig(model_path=model))
     _run(f"khabar {kind}, batched", tagger.tag_batch, held_out)
-    tagger = load_tagger(EntitiesConfig(model_path=args.model))  # cold again
-    _run("tag-entities (names repeated in blocks of sentences)", conll_as_tags(tagger), held_out)
-    if args.mentions:
+    tagger = load_tagger(EntitiesConfig(model_path=model))  # cold again
+    name = "tag-entities (names repeated in blocks of sentences)"
+    rates = _run(name, conll_as_tags(tagger), held_out)
+    if mentions:
         for rules in (False, True):
             name = f"find_mentions, {'span rules' if rules else 'no span rules'}"
             _run(name, one_at_a_time(mentions_as_tags(tagger, rules)), held_out)
-    _run("memorised names (peer)", one_at_a_time(MemorisedNames(train).tag), held_out)
-    return 0
+    return rates
 
 
 if __name__ == "__main__":

@@ -198,7 +198,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_tag_entities(args: argparse.Namespace) -> int:
     """``khabar tag-entities FILE``: CoNLL in, ``token<TAB>tag`` out."""
     from khabar.entities import load_tagger, tag_conll
-    from khabar.entities.conll import REPEAT_BLOCK_SENTENCES
+    from khabar.entities.conll import REPEAT_BLOCK_SENTENCES, input_scheme
 
     config = _config(args)
     tagger = load_tagger(config.entities)
@@ -207,16 +207,21 @@ def cmd_tag_entities(args: argparse.Namespace) -> int:
         print(f"khabar: --block must be 0 or more, not {block}", file=sys.stderr)
         return EXIT_USAGE
     if args.file == "-":
-        lines = sys.stdin
-        for line in tag_conll(lines, tagger, block):
+        lines: list[str] = list(sys.stdin) if args.scheme == "input" else []
+        scheme = input_scheme(lines) if args.scheme == "input" else args.scheme
+        for line in tag_conll(lines or sys.stdin, tagger, block, scheme):
             sys.stdout.write(line + "\n")
         return EXIT_OK
     path = Path(args.file)
     if not path.is_file():
         print(f"khabar: {path}: no such file", file=sys.stderr)
         return EXIT_USAGE
+    scheme = args.scheme
+    if scheme == "input":
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            scheme = input_scheme(handle)
     with path.open(encoding="utf-8-sig", errors="replace") as handle:
-        for line in tag_conll(handle, tagger, block):
+        for line in tag_conll(handle, tagger, block, scheme):
             sys.stdout.write(line + "\n")
     return EXIT_OK
 
@@ -340,8 +345,9 @@ def build_parser() -> argparse.ArgumentParser:
         "tag-entities",
         parents=[common],
         help="tag a CoNLL file (one token a line) with BIO entity tags",
-        description="Read CoNLL (token per line, blank line between sentences; extra columns "
-        "ignored) and write token<TAB>BIO-tag.",
+        description="Read CoNLL (token per line, blank line between sentences; columns "
+        "tab-separated or, as in ANERcorp, space-separated; extra columns ignored) and write "
+        "token<TAB>BIO-tag.",
     )
     p.add_argument("file", metavar="FILE", help="CoNLL file, or - for standard input")
     p.add_argument(
@@ -351,6 +357,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="tag names found in a block of N sentences (cut at -DOCSTART-) again where the "
         "tagger missed them within it (default: about an article, 20; 0: each sentence alone)",
+    )
+    p.add_argument(
+        "--scheme",
+        choices=("khabar", "anercorp", "input"),
+        default="khabar",
+        help="tag names to write: khabar's PER/LOC/ORG/MISC (default), ANERcorp's (PERS for "
+        "people), or input: those of the input's own tag column (PERS if it uses PERS)",
     )
     p.set_defaults(func=cmd_tag_entities)
     return parser

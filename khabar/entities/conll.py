@@ -1,12 +1,19 @@
-"""CoNLL in, ``token<TAB>tag`` out: the ``khabar tag-entities`` format."""
+"""CoNLL in, ``token<TAB>tag`` out: the ``khabar tag-entities`` format.
+
+Input is tab-separated CoNLL or ANERcorp's ``token TAG`` lines (the token is the first column
+either way). Output tags are khabar's (PER/LOC/ORG/MISC) or, with a scheme, another corpus's
+names for them (ANERcorp's PERS): see khabar/entities/data/schemes.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from khabar.entities.corpus import SENTENCE_END
+from khabar.entities.corpus import SENTENCE_END, split_columns
+from khabar.entities.data.schemes import OUTPUT_SCHEMES, TYPE_ALIASES
 from khabar.entities.recognize import repeat_names_in_tags
 from khabar.entities.tagger import Tagger
+from khabar.errors import ConfigError
 
 MAX_CHUNK_TOKENS = 200
 """Input sentences longer than this (files without blank lines) are tagged in pieces, cut after
@@ -24,6 +31,37 @@ file lost (0.716, before the rare-word bound): one article's names are no eviden
 
 _INVISIBLE = "\ufeff\u200e\u200f"
 
+SCHEME_SAMPLE_LINES = 100_000
+"""Lines of the input :func:`input_scheme` reads: enough to meet a person tag in any corpus."""
+
+
+def input_scheme(lines: Iterable[str]) -> str:
+    """The output scheme whose tag names the input's own tag column uses (``anercorp`` when it
+    writes people as ``PERS``), ``khabar`` when it has no such column or names."""
+    names = {name: scheme for scheme, table in OUTPUT_SCHEMES.items() for name in table.values()}
+    for n, line in enumerate(lines):
+        if n >= SCHEME_SAMPLE_LINES:
+            break
+        columns = split_columns(line)
+        tag = columns[-1] if len(columns) > 1 else ""
+        kind = tag[2:] if tag[:2] in ("B-", "I-") else ""
+        if kind in TYPE_ALIASES and kind != TYPE_ALIASES[kind]:
+            return names.get(kind, "khabar")
+    return "khabar"
+
+
+def _renamer(scheme: str) -> dict[str, str]:
+    """BIO tag → the tag under ``scheme``'s names, for every tag khabar writes."""
+    if scheme not in OUTPUT_SCHEMES:
+        known = ", ".join(sorted(OUTPUT_SCHEMES))
+        raise ConfigError(f"unknown tag scheme {scheme!r}; known schemes: {known}")
+    table = OUTPUT_SCHEMES[scheme]
+    out = {"O": "O"}
+    for kind, name in table.items():
+        out[f"B-{kind}"] = f"B-{name}"
+        out[f"I-{kind}"] = f"I-{name}"
+    return out
+
 
 def _tag_sentence(tokens: list[str], tagger: Tagger) -> list[str]:
     """Tag one input sentence, in pieces when it is very long."""
@@ -39,14 +77,25 @@ def _tag_sentence(tokens: list[str], tagger: Tagger) -> list[str]:
 
 
 def tag_conll(
-    lines: Iterable[str], tagger: Tagger, block: int = REPEAT_BLOCK_SENTENCES
+    lines: Iterable[str],
+    tagger: Tagger,
+    block: int = REPEAT_BLOCK_SENTENCES,
+    scheme: str = "khabar",
 ) -> Iterator[str]:
     """Tag CoNLL lines (token first, other columns ignored); yield ``token<TAB>tag`` lines.
 
     Sentences are tagged in blocks of ``block`` (cut at document starts too), within which names
     the tagger found are tagged again where it missed them; ``block=0`` tags each sentence alone.
-    Output follows the input line for line.
+    Tags are written under ``scheme``'s names (``anercorp``: PERS for people). Output follows
+    the input line for line. An unknown scheme raises :class:`ConfigError` at once.
     """
+    return _tag_lines(lines, tagger, block, _renamer(scheme))
+
+
+def _tag_lines(
+    lines: Iterable[str], tagger: Tagger, block: int, rename: dict[str, str]
+) -> Iterator[str]:
+    """:func:`tag_conll`'s work, tags renamed through ``rename``."""
     sentence: list[str] = []
     # a block: its sentences, and the output in order: a sentence's index or a literal line
     sentences: list[list[str]] = []
@@ -69,7 +118,7 @@ def tag_conll(
                 yield item
                 continue
             for token, tag in zip(sentences[item], tags[item], strict=True):
-                yield f"{token}\t{tag}"
+                yield f"{token}\t{rename.get(tag, tag)}"
         sentences.clear()
         layout.clear()
 

@@ -15,6 +15,7 @@ from khabar.arabic import (
 )
 from khabar.arabic.lexicon import default_lexicon
 from khabar.entities.data.cues import PERSON_TITLES
+from khabar.entities.data.given_names import GIVEN_NAMES
 from khabar.entities.rules import SpanRules
 from khabar.entities.tagger import Tagger
 from khabar.model import Article, EntityType, Mention, Token
@@ -56,6 +57,19 @@ POSSESSED_BASE_MIN_COUNT = 200
 PLURAL_ENDINGS = ("ان", "ين", "ون", "اء")
 """Dual and plural endings that turn a title into a group (الرئيسان، المسؤولين); اء is not a
 plural ending as such, but the few titles in PERSON_TITLES taking it differ from their singular."""
+
+SURNAME_MAX_WORD_COUNT = 300
+"""An untagged word right after a listed given name is taken as the surname of a person (ميخائيل
+بوغدانوف) only when it is this rare in the word-count corpus (≈8M words: بوغدانوف 7, غوتيريش
+152): commoner words after a given name are mostly common nouns and verbs (محمد الأمين is a
+title phrase far more often than a name). The bound is the one of REPEAT_MAX_WORD_COUNT, tried
+against 100 and 1,000 on NewsFANE held-out and ANERcorp dev (benchmarks/results_ner.md)."""
+
+MAX_GIVEN_NAMES = 3
+"""Most given names in a row before a surname (جان إيف لودريان، محمد جواد ظريف)."""
+
+LISTED_GIVEN_NAMES = frozenset(normalize(name) for name in GIVEN_NAMES)
+"""The hand-written given names of khabar/entities/data/given_names.py, normalised."""
 
 _TYPES: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
 
@@ -174,15 +188,19 @@ def _fix_spans(
     A person span opening with a dual or plural title and holding no known name (الرئيسان
     ترحيبهما) is no name; a given name closing a place or organisation span (الشرق الأوسط ميخائيل
     + بوغدانوف) is cut off, for the person after it to take; an untagged place-only word
-    coordinated with a tagged place (السعودية وإيران) is a place too.
+    coordinated with a tagged place (السعودية وإيران) is a place too; listed given names before
+    an untagged rare word make a person (``_given_name_spans``).
     """
     taken = {i for _, first, last in spans for i in range(first, last)}
+    person_starts = {first for kind, first, _ in spans if kind == "PER"}
     out: list[tuple[str, int, int]] = []
     for kind, first, last in spans:
         if kind == "PER" and _is_group_of_people(sentence[first:last], tagger):
             continue
         if kind != "PER":
-            while last - first > 1 and _is_given_name(sentence[last - 1], tagger):
+            while last - first > 1 and _opens_next_person(
+                sentence, last - 1, person_starts, tagger
+            ):
                 last -= 1
         if (
             kind == "LOC"
@@ -194,7 +212,63 @@ def _fix_spans(
         ):
             out.append(("LOC", first - 1, first))
         out.append((kind, first, last))
-    return out
+    return _given_name_spans(sentence, out, tagger)
+
+
+def _opens_next_person(
+    sentence: Sequence[Token], i: int, person_starts: set[int], tagger: Tagger
+) -> bool:
+    """Token ``i``, closing a place or organisation span, is a given name opening the person
+    after it: a name training only saw in people's names, or a listed one followed by a person
+    span, another given name or a likely surname (الشرق الأوسط ميخائيل + بوغدانوف)."""
+    if _is_learnt_given_name(sentence[i], tagger):
+        return True
+    if not _is_listed_given_name(sentence[i]) or i + 1 >= len(sentence):
+        return False
+    after = sentence[i + 1]
+    return i + 1 in person_starts or _is_listed_given_name(after) or _may_be_surname(after, tagger)
+
+
+def _given_name_spans(
+    sentence: Sequence[Token], spans: list[tuple[str, int, int]], tagger: Tagger
+) -> list[tuple[str, int, int]]:
+    """Add a person span for each untagged run of listed given names followed by an untagged,
+    rare word (ميخائيل بوغدانوف when the tagger saw neither)."""
+    taken = {i for _, first, last in spans for i in range(first, last)}
+    added: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(sentence):
+        if i in taken or not _is_listed_given_name(sentence[i]):
+            i += 1
+            continue
+        last = i + 1
+        while (
+            last < len(sentence)
+            and last - i < MAX_GIVEN_NAMES
+            and last not in taken
+            and _is_listed_given_name(sentence[last])
+        ):
+            last += 1
+        if last < len(sentence) and last not in taken and _may_be_surname(sentence[last], tagger):
+            added.append(("PER", i, last + 1))
+            i = last + 1
+        else:
+            i = last
+    return sorted(spans + added, key=lambda span: span[1]) if added else spans
+
+
+def _may_be_surname(token: Token, tagger: Tagger) -> bool:
+    """A word that can close a person's name after a given name: written without a clitic, rare
+    in news text, neither a title nor a word training knows only outside people's names."""
+    norm = token.norm
+    if not norm.isalpha() or _bare(token) != norm or len(norm) < MIN_SURNAME_LETTERS:
+        return False
+    if norm in PERSON_TITLES or split_clitics(norm).stem in PERSON_TITLES:
+        return False
+    roles = tagger.known_roles(norm)
+    if roles and not any(r.startswith("PER:") for r in roles):
+        return False
+    return default_lexicon().count(norm) <= SURNAME_MAX_WORD_COUNT
 
 
 def _tag_mentions(
@@ -360,7 +434,17 @@ def _repeat_names(
 
 
 def _is_given_name(token: Token, tagger: Tagger) -> bool:
-    """A word that training data only ever saw inside people's names (ميخائيل، رجب)."""
+    """A given name: listed (khabar/entities/data/given_names.py) or learnt from training."""
+    return _is_listed_given_name(token) or _is_learnt_given_name(token, tagger)
+
+
+def _is_listed_given_name(token: Token) -> bool:
+    """A word of the hand-written given-name list, clitics aside (وميخائيل)."""
+    return token.norm.isalpha() and _bare(token) in LISTED_GIVEN_NAMES
+
+
+def _is_learnt_given_name(token: Token, tagger: Tagger) -> bool:
+    """A word that training data only ever saw inside people's names (سيرغي)."""
     bare = _bare(token)
     if (
         not token.norm.isalpha()

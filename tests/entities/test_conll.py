@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 
+from khabar.cli import main
 from khabar.config import EntitiesConfig
 from khabar.entities import Tagger, load_tagger, tag_conll
+from khabar.entities.conll import input_scheme
+from khabar.errors import ConfigError
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +81,62 @@ def test_tag_conll_repeats_names_within_a_document_only(tagger: Tagger) -> None:
     out = list(tag_conll(lines, tagger))
     assert _tags_of(out, "الشرع") == ["I-PER", "O"]
     assert out[out.index("-DOCSTART-\tO") + 1] == ""
+
+
+def test_tag_conll_writes_anercorp_tag_names_with_its_scheme(tagger: Tagger) -> None:
+    words = ["قال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو"]
+    gold = ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]
+    lines = [f"{w} {t}\n" for w, t in zip(words, gold, strict=True)]
+    plain = list(tag_conll(lines, tagger))
+    renamed = list(tag_conll(lines, tagger, scheme="anercorp"))
+    assert renamed == [line + "S" if line.endswith("-PER") else line for line in plain]
+    tags = dict(line.split("\t") for line in renamed)
+    assert tags["فلاديمير"] == "B-PERS" and tags["بوتين"] == "I-PERS"
+    assert tags["موسكو"] == "B-LOC"
+    assert not any(line.endswith("-PER") for line in renamed)
+
+
+def test_tag_conll_rejects_an_unknown_scheme_before_reading(tagger: Tagger) -> None:
+    with pytest.raises(ConfigError, match=r"unknown tag scheme 'conll2003'.*anercorp, khabar"):
+        tag_conll(iter(()), tagger, scheme="conll2003")
+
+
+@pytest.mark.parametrize(
+    ("lines", "scheme"),
+    [
+        (["جاك B-PERS\n", "شيراك I-PERS\n"], "anercorp"),
+        (["جاك\tB-PER\n", "شيراك\tI-PER\n"], "khabar"),
+        (["في O\n", "دمشق B-LOC\n"], "khabar"),  # no person tag: nothing to rename
+        (["جاك\n", "\n"], "khabar"),  # no tag column at all
+        (["بوتين\tNNP\tB-PERS\n"], "anercorp"),
+    ],
+)
+def test_input_scheme_reads_the_input_tag_names(lines: list[str], scheme: str) -> None:
+    assert input_scheme(lines) == scheme
+
+
+def test_cli_tag_entities_scheme_input_follows_an_anercorp_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conll = tmp_path / "anercorp.txt"
+    conll.write_text(
+        "قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n. O\n",
+        encoding="utf-8",
+    )
+    outputs = {}
+    for scheme in ("input", "khabar"):
+        assert main(["tag-entities", str(conll), "--scheme", scheme]) == 0
+        outputs[scheme] = capsys.readouterr().out.splitlines()
+    assert outputs["input"][2:4] == ["فلاديمير\tB-PERS", "بوتين\tI-PERS"]
+    assert outputs["khabar"][2:4] == ["فلاديمير\tB-PER", "بوتين\tI-PER"]
+    assert outputs["input"][5] == outputs["khabar"][5] == "موسكو\tB-LOC"
+
+
+def test_cli_tag_entities_scheme_input_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("زار O\nجاك B-PERS\nشيراك I-PERS\nموسكو B-LOC\n"))
+    assert main(["tag-entities", "-", "--scheme", "input"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["زار", "جاك", "شيراك", "موسكو"]
+    assert lines[1:] == ["جاك\tB-PERS", "شيراك\tI-PERS", "موسكو\tB-LOC"]

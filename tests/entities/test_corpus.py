@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import lzma
+from pathlib import Path
+
 import pytest
 
 from khabar.entities.corpus import (
     Sentence,
     coarse_tag,
     join_clitics,
+    read_anercorp,
+    read_conll_sentences,
     read_token_lines,
     repair_bio,
+    shared_text,
+    split_by_text,
+    split_columns,
     split_held_out,
+    text_runs,
 )
 from khabar.entities.evaluate import spans
 
@@ -99,3 +108,74 @@ def test_join_clitics_keeps_every_entity_and_its_type() -> None:
     words = {" ".join(joined.tokens[a:b]) for _, a, b in spans(joined.tags)}
     assert words == {"لفلاديمير بوتين", "ودمشق", "والامم المتحدة"}
     assert join_clitics(joined) == joined  # nothing left to join
+
+
+def test_read_conll_sentences_reads_anercorp_lines_and_maps_pers_to_per() -> None:
+    lines = [
+        "فرانكفورت B-LOC\n",
+        "أعلن O\n",
+        "الاتحاد B-ORG\n",
+        "الأوروبي I-ORG\n",
+        "! O\n",
+        "جاك B-PERS\n",
+        "شيراك I-PERS\n",
+        ". O\n",
+        "\n",
+        "زار O\n",
+        "موسكو B-LOC",
+    ]
+    sentences = list(read_conll_sentences(lines))
+    assert len(sentences) == 2  # cut at blank lines only, not after "!"
+    assert sentences[0].tags == ("B-LOC", "O", "B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O")
+    assert sentences[1] == Sentence(("زار", "موسكو"), ("O", "B-LOC"))
+
+
+def test_read_conll_sentences_takes_the_last_column_of_tab_separated_lines() -> None:
+    lines = ["-DOCSTART-\tO\n", "\n", "بوتين\tNNP\tI-PER\n", "قال\tVBD\tO\n", "\n", "\n"]
+    assert list(read_conll_sentences(lines)) == [Sentence(("بوتين", "قال"), ("B-PER", "O"))]
+
+
+def test_split_columns_prefers_tabs_and_falls_back_to_spaces() -> None:
+    assert split_columns("الأمم المتحدة\tB-ORG\r\n") == ["الأمم المتحدة", "B-ORG"]
+    assert split_columns("بغداد B-LOC\n") == ["بغداد", "B-LOC"]
+    assert split_columns("\n") == []
+
+
+def test_read_anercorp_reads_xz_files_by_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "sample.txt.xz"
+    with lzma.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("قال O\nبوتين B-PERS\n. O\n\nفي O\nدمشق B-LOC\n. O")
+    sentences = read_anercorp(path)
+    assert [s.tags for s in sentences] == [("O", "B-PER", "O"), ("O", "B-LOC", "O")]
+    train, dev = split_held_out(sentences * 5, 0.1)
+    assert len(train) == 9
+    assert len(dev) == 1 and dev[0] == sentences[1]
+
+
+def _plain(text: str) -> Sentence:
+    tokens = tuple(text.split())
+    return Sentence(tokens, ("O",) * len(tokens))
+
+
+def test_split_by_text_finds_the_same_text_written_another_way() -> None:
+    reference = [
+        _plain("وقال وزير الخارجية الفرنسي إن بلاده ستعيد فتح سفارتها في دمشق قريبا ."),
+        _plain("أعلن الاتحاد الأوروبي عن حزمة مساعدات جديدة ."),
+    ]
+    # NewsFANE's way: the clitics apart, hamza dropped, cut at another place
+    same = _plain("و قال وزير الخارجية الفرنسي ان بلاد ه ستعيد فتح سفارت ها في دمشق")
+    other = _plain("وصل الرئيس إلى القاهرة في زيارة رسمية تستمر ثلاثة أيام .")
+    short = _plain("دمشق قريبا")
+    inside, outside = split_by_text([other, same, short, _plain("قريبا دمشق")], reference)
+    assert inside == [same, short]
+    assert outside == [other, _plain("قريبا دمشق")]
+
+
+def test_shared_text_is_the_share_of_runs_found() -> None:
+    runs = text_runs([_plain("a b c d e f")])
+    assert shared_text(_plain("a b c d e f"), runs) == 1.0
+    assert shared_text(_plain("a b c d e x y z"), runs) == 0.25  # 1 of 4 five-token runs
+    assert shared_text(_plain("x y"), runs) == 0.0
+    assert shared_text(Sentence((), ()), runs) == 0.0
+    inside, _ = split_by_text([_plain("a b c d e x y z")], [_plain("a b c d e f")], 0.2)
+    assert len(inside) == 1

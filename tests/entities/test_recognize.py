@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.arabic import tokenize
+from khabar.arabic import normalize, tokenize
 from khabar.config import EntitiesConfig
 from khabar.entities import Tagger, find_mentions, load_tagger, recognize
+from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.recognize import (
+    LISTED_GIVEN_NAMES,
+    _given_name_spans,
     _is_nationality,
     _is_possessed_noun,
     _split_coordination,
@@ -116,6 +119,38 @@ def test_a_given_name_is_cut_from_a_place_span_for_the_person(tagger: Tagger) ->
     found = {(m.text, m.type) for m in find_mentions(text, tagger)}
     assert ("الشرق الأوسط", "LOC") in found
     assert not any(kind != "PER" and "ميخائيل" in name for name, kind in found)
+    assert ("ميخائيل بوغدانوف", "PER") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ذكر ميخائيل زكرونوف أن", [("PER", 1, 3)]),  # a listed given name and a rare word
+        ("وصل جان إيف زكرونوف أمس", [("PER", 1, 4)]),  # two given names in a row
+        ("وقال وميخائيل زكرونوف", [("PER", 1, 3)]),  # the clitic is on the given name
+        ("يبلغ عمر المبنى مئة عام", []),  # a given name before a common word
+        ("ذكر ميخائيل وزكرونوف", []),  # a surname does not carry a conjunction
+        ("ذكر الرئيس زكرونوف أن", []),  # a title is no given name
+        ("ذكر زكرونوف ميخائيل", []),  # nothing after the given name
+    ],
+)
+def test_listed_given_names_open_a_person_before_a_rare_word(
+    tagger: Tagger, text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    assert _given_name_spans(tokenize(text), [], tagger) == expected
+
+
+def test_listed_given_names_leave_tagged_spans_alone(tagger: Tagger) -> None:
+    tokens = tokenize("ذكر ميخائيل زكرونوف أن")
+    assert _given_name_spans(tokens, [("LOC", 2, 3)], tagger) == [("LOC", 2, 3)]
+
+
+def test_listed_given_names_are_single_words_and_no_titles() -> None:
+    assert len(LISTED_GIVEN_NAMES) > 300
+    assert all(name.isalpha() and " " not in name for name in LISTED_GIVEN_NAMES)
+    assert not LISTED_GIVEN_NAMES & PERSON_TITLES
+    # words left out because they are common words too (على normalises to علي)
+    assert not {normalize(w) for w in ("على", "حافظ", "أمل", "سيف", "تركي")} & LISTED_GIVEN_NAMES
 
 
 def test_repeat_names_in_tags_takes_rare_names_and_leaves_common_words() -> None:
