@@ -7,6 +7,7 @@ linked groups become claims with one :class:`~khabar.model.ClaimSource` row per 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 from collections import Counter
@@ -27,6 +28,7 @@ from khabar.model import (
     ClaimSource,
     EntityRecord,
     Event,
+    Mention,
     Stance,
     Statement,
     Story,
@@ -177,10 +179,34 @@ def _spelled(norm_words: Sequence[str], index: SpeakerIndex) -> list[tuple[int, 
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class BodyMentions:
+    """An article's body mentions sorted by offset, for look-ups by span: a long article's
+    statements each look at a few mentions, not at all of them."""
+
+    mentions: tuple[Mention, ...]
+    starts: tuple[int, ...]
+    longest: int
+
+    @classmethod
+    def of(cls, art: AnnotatedArticle) -> BodyMentions:
+        """The body (not title) mentions of ``art``."""
+        body = sorted((m for m in art.mentions if not m.in_title), key=lambda m: m.start)
+        longest = max((m.end - m.start for m in body), default=0)
+        return cls(tuple(body), tuple(m.start for m in body), longest)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end > start]
+
+
 def speaker_key(
     stmt: Statement,
     art: AnnotatedArticle,
     variants: Sequence[tuple[str, str, str]] | SpeakerIndex,
+    body: BodyMentions | None = None,
 ) -> tuple[str | None, bool]:
     """Resolve who made ``stmt``: an entity id when one can be found, else a normalised name.
 
@@ -194,10 +220,10 @@ def speaker_key(
     at = text.find(stmt.speaker, stmt.start, stmt.end)
     inside = []
     if at >= 0:
+        body = body or BodyMentions.of(art)
+        end = at + len(stmt.speaker)
         inside = [
-            m
-            for m in art.mentions
-            if not m.in_title and m.entity and m.start >= at and m.end <= at + len(stmt.speaker)
+            m for m in body.overlapping(at, end) if m.entity and m.start >= at and m.end <= end
         ]
     norm_words = normalize(stmt.speaker).split()
     spelled = _spelled(norm_words, index)
@@ -243,16 +269,16 @@ def entity_variants(entities: Sequence[EntityRecord]) -> list[tuple[str, str, st
     return out
 
 
-def _name_stems(stmt: Statement, art: AnnotatedArticle) -> frozenset[str]:
+def _name_stems(
+    stmt: Statement, art: AnnotatedArticle, body: BodyMentions | None = None
+) -> frozenset[str]:
     """Stems of the content words that are part of a named-entity mention."""
     text = art.article.text
     at = text.find(stmt.content, stmt.start, max(stmt.end, stmt.start + len(stmt.content)))
     if at < 0 or stmt.end <= stmt.start:
         return frozenset()
     end = at + len(stmt.content)
-    spans = [
-        (m.start, m.end) for m in art.mentions if not m.in_title and m.end > at and m.start < end
-    ]
+    spans = [(m.start, m.end) for m in (body or BodyMentions.of(art)).overlapping(at, end)]
     if not spans:
         return frozenset()
     out: set[str] = set()
@@ -276,8 +302,9 @@ def build_items(
         event = article_event.get(art.id)
         story = event_story.get(event) if event else None
         placed: list[Item] = []
+        body = BodyMentions.of(art)
         for stmt in (*art.statements, *extra.get(art.id, ())):
-            key, is_entity = speaker_key(stmt, art, index)
+            key, is_entity = speaker_key(stmt, art, index, body)
             placed.append(
                 Item(
                     art.id,
@@ -287,7 +314,7 @@ def build_items(
                     key,
                     is_entity,
                     tuple(content_terms(stmt.content)),
-                    _name_stems(stmt, art),
+                    _name_stems(stmt, art, body),
                 )
             )
         # Group the sentence's statements once (not every statement against every other).

@@ -8,6 +8,7 @@ articles say; :mod:`khabar.events.chronology` then reasons across the events of 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -106,8 +107,10 @@ def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list
     if article.title:
         pieces.append((article.title, find_times(article.title, anchor), True))
     found = find_times(text, anchor) if text else []
+    starts = [f.start for f in found]  # in text order: each sentence takes its slice
     for i, (s, e) in enumerate(spans):
-        inside = [f for f in found if s <= f.start and f.end <= e]
+        window = found[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+        inside = [f for f in window if f.end <= e]
         if inside:
             shifted = [dataclasses.replace(f, start=f.start - s, end=f.end - s) for f in inside]
             pieces.append((text[s:e], shifted, i < LEAD_SENTENCES))

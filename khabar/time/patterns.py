@@ -110,7 +110,9 @@ YEAR_ALONE = re.compile(
     rf"(?:\s*م{_E})?"
 )
 BRACKET_YEARS = re.compile(
-    r"(?P<before>\S+\s*)?\(\s*(?P<y1>1\d\d\d|20\d\d)\s*(?:[-–]\s*(?P<y2>1\d\d\d|20\d\d)\s*)?\)"
+    # The word before the bracket is a whole word of at most 30 letters: an unbounded \S+ made
+    # the search quadratic over long runs without spaces (issue 15's fuzz campaign).
+    r"(?:(?<!\S)(?P<before>\S{1,30})\s*)?\(\s*(?P<y1>1\d\d\d|20\d\d)\s*(?:[-–]\s*(?P<y2>1\d\d\d|20\d\d)\s*)?\)"
 )
 DECADE = re.compile(
     rf"(?:{_B}{_PREFIX})?{_B}{_CLITIC}?(?P<decade>{_alternation(data.DECADES)}){_E}"

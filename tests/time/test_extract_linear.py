@@ -31,3 +31,15 @@ def test_repeated_text_repeats_its_expressions() -> None:
     one = extract_times(unit, ANCHOR)
     many = extract_times(unit * 50, ANCHOR)
     assert one and len(many) >= 50 * len(one) * 0.95
+
+
+def test_long_runs_without_spaces_grow_linearly() -> None:
+    """A bracketed year after a very long unbroken run (an entity-expanded XML page of the fuzz
+    campaign took 88 s in one pattern's backtracking)."""
+
+    def run(n: int) -> str:
+        return "ب" * n + " (1949)"
+
+    ratio = growth(lambda text: extract_times(text, ANCHOR), run(20_000), run(200_000))
+    assert ratio < MAX_GROWTH, f"200k characters took {ratio:.1f}× the time of 20k"
+    assert [t.text for t in extract_times(run(50), ANCHOR)] == ["1949"]
