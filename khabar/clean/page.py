@@ -36,6 +36,11 @@ def article_id(data: bytes) -> str:
     return id_from_hash(content_hash(data))
 
 
+MIN_BODY_LETTERS = 40
+"""Letters (of any script) a body needs to be an article: a short news brief has well over a
+hundred; a body of punctuation, digits or symbols only has none."""
+
+
 def _body_chars(found: Extraction) -> int:
     return sum(len(p) for p in found.paragraphs)
 
@@ -109,6 +114,15 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
         lines = split_lines(page.text)
         found = extract_body(lines, chrome, title_hint)
     body_chars = _body_chars(found)
+    letters = sum(ch.isalpha() for p in found.paragraphs for ch in p)
+    if letters < min(MIN_BODY_LETTERS, body_chars):
+        # A page of punctuation or digits only (a separator dump, a table of numbers) is no
+        # article whatever its length.
+        raise ExtractionError(
+            page.source,
+            f"no article found: the body holds {letters} letters in {body_chars} characters "
+            "(only digits, punctuation or symbols)",
+        )
     if body_chars < cfg.min_body_chars:
         brief = _record_body(page, found)
         if brief is None:
