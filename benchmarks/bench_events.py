@@ -5,6 +5,9 @@ Usage:
     python benchmarks/bench_events.py eval --heldout               # ... on the held-out days
     python benchmarks/bench_events.py speed [--sizes 1000 5000 0]  # 0 = all articles
     python benchmarks/bench_events.py incremental [--heldout]      # labelled days fed day by day
+    python benchmarks/bench_events.py windows A.tsv [B.tsv ...]    # events, stories per window
+    python benchmarks/bench_events.py compare --head TREE --size 2000  # speed ratio vs TREE
+        (TREE: e.g. `git archive HEAD` unpacked in a folder beside a link to ../shared)
 
 Needs the ANT corpus (../shared/data/ant, or a copy extracted to /tmp/ant). ANT articles become
 khabar Articles (TITLE → title, TIME → published, SRC → outlet, TEXT → paragraphs); annotation
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import resource
 import subprocess
 import sys
@@ -147,6 +151,71 @@ def run_speed_one(size: int, undated: bool = False) -> None:
     )
 
 
+def run_windows(tsvs: Sequence[Path]) -> None:
+    """Events and stories per day-window of the label files: khabar (annotated, one
+    ``build_events`` per window as ``khabar analyze`` runs it) beside the two baselines."""
+    sys.exit(ant_devset.main(["score", *map(str, tsvs)]))
+
+
+_TIMED = """
+import pickle, sys, time
+sys.path.insert(0, "benchmarks")
+import bench_events
+from khabar.config import EventsConfig
+from khabar.events import build_events
+with open(sys.argv[1], "rb") as handle:
+    records = pickle.load(handle)
+articles = [bench_events.to_annotated(r, with_times=False) for r in records]
+build_events(articles[:50], [], EventsConfig())  # warm: bundled tables, regexes
+wall, cpu = time.perf_counter(), time.process_time()
+build_events(articles, [], EventsConfig())
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"""
+
+
+def _timed_run(tree: Path, records: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds ``build_events`` took on the pickled records, run by ``tree``'s code
+    in a fresh process (CPU time is the steadier one on a shared machine)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _TIMED, str(records)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+    )
+    if result.returncode != 0:
+        tail = "\n".join(result.stderr.strip().splitlines()[-3:])
+        raise RuntimeError(f"{tree}: timing build_events failed:\n{tail}")
+    wall, cpu = result.stdout.split()[-2:]
+    return float(wall), float(cpu)
+
+
+def run_compare(head: Path, size: int, repeats: int) -> None:
+    """Clustering time of this tree against another (e.g. ``git archive HEAD`` unpacked in a
+    folder) on the same first ``size`` ANT articles, alternating fresh processes; prints the
+    medians and the ratio this/head of CPU seconds per article."""
+    import pickle
+    import tempfile
+
+    records = ant_devset.load_ant(ant_devset.default_root(), categories=ALL_CATEGORIES)[:size]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "records.pkl"
+        path.write_bytes(pickle.dumps(records))
+        runs: dict[str, list[tuple[float, float]]] = {"head": [], "this": []}
+        for _ in range(repeats):
+            runs["head"].append(_timed_run(head, path))
+            runs["this"].append(_timed_run(ROOT, path))
+    med = {k: sorted(c for _, c in v)[len(v) // 2] for k, v in runs.items()}
+    print("| articles | run | CPU s (each run) | wall s (each run) | CPU ms / article |")
+    print("|---:|---|---|---|---:|")
+    for name in ("head", "this"):
+        cpu = ", ".join(f"{c:.1f}" for _, c in runs[name])
+        wall = ", ".join(f"{w:.1f}" for w, _ in runs[name])
+        print(f"| {size} | {name} | {cpu} | {wall} | {1000 * med[name] / size:.2f} |")
+    print(f"ratio this/head (median CPU): {med['this'] / med['head']:.2f}")
+
+
 def write_background_df() -> None:
     """Count in how many ANT articles each matching term occurs; write the table khabar ships."""
     records = ant_devset.load_ant(ant_devset.default_root(), categories=ALL_CATEGORIES)
@@ -177,6 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     inc.add_argument("--tsv", type=Path, default=ant_devset.DEVSET_TSV, help="labels to score")
     inc.add_argument("--heldout", action="store_true", help="score the held-out days instead")
     sub.add_parser("background-df", help=f"write {BACKGROUND_OUT.relative_to(ROOT)}")
+    win = sub.add_parser("windows", help="events and stories per day-window of label files")
+    win.add_argument("tsvs", type=Path, nargs="+")
+    cmp_ = sub.add_parser("compare", help="clustering time against another tree (HEAD)")
+    cmp_.add_argument("--head", type=Path, required=True, help="tree to compare with")
+    cmp_.add_argument("--size", type=int, default=2000)
+    cmp_.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
     if args.command == "eval":
         run_eval(args.threshold, ant_devset.HELDOUT_TSV if args.heldout else args.tsv)
@@ -186,6 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_speed_one(args.size, args.undated)
     elif args.command == "incremental":
         run_incremental(ant_devset.HELDOUT_TSV if args.heldout else args.tsv)
+    elif args.command == "windows":
+        run_windows(args.tsvs)
+    elif args.command == "compare":
+        run_compare(args.head, args.size, args.repeats)
     else:
         write_background_df()
     return 0

@@ -11,6 +11,7 @@ Usage:
     python scripts/ant_devset.py baselines   # BCubed and pairwise scores of two baselines
     python scripts/ant_devset.py baselines --khabar --by-day   # and of khabar's build_events
     python scripts/ant_devset.py --tsv tests/quality/data/ant_events_test.tsv check  # held out
+    python scripts/ant_devset.py score A.tsv [B.tsv ...]  # events and stories per day-window
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import sys
 import tarfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,11 @@ HELDOUT_TSV = ROOT / "tests" / "quality" / "data" / "ant_events_test.tsv"
 ARCHIVE_SUFFIXES = (".tar.xz", ".tar.gz", ".tar.bz2", ".tar")
 DEFAULT_CATEGORIES = ("middleEast", "internationalNews")
 OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
+RESERVED_DAYS = frozenset(
+    [f"2018-04-{d:02d}" for d in range(8, 13)] + [f"2018-10-{d:02d}" for d in range(13, 19)]
+)
+"""UTC days that ../shared/EVENTS.md reserves for independent evaluation: never labelled, read
+closely or tuned on. ``days`` leaves them out and ``show`` refuses them."""
 
 # Cosine similarity (0–1) of TF-IDF vectors above which the single-link baseline joins two
 # articles; picked by a sweep over 0.08–0.5 on the dev set: the best BCubed F1 (see README).
@@ -187,6 +194,69 @@ def load_ant(
 def default_root() -> Path:
     """The shipped corpus archive's folder (../shared/data/ant); reading it takes seconds."""
     return SHARED_ANT
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """Event and story labels of one or more TSV files, and what could not be read."""
+
+    events: dict[str, str]
+    """ANT docno → event label."""
+    stories: dict[str, str]
+    """ANT docno → story label (only for rows of files with a ``story`` column)."""
+    errors: tuple[str, ...] = ()
+    """One line per file or row that was skipped: the file and the reason."""
+
+
+def load_labels(paths: Sequence[Path]) -> LabelSet:
+    """Read event (and, where the file has the column, story) labels of TSV files.
+
+    Files hold ``docno<TAB>event[<TAB>story]<TAB>note`` under a header. A missing or unreadable
+    file, a row without an event label or a docno labelled twice is reported in ``errors``
+    (naming the file and the reason) and skipped; the other files and rows are still read.
+    """
+    events: dict[str, str] = {}
+    stories: dict[str, str] = {}
+    errors: list[str] = []
+    for path in paths:
+        try:
+            with Path(path).open(encoding="utf-8", newline="") as handle:
+                reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                fields = reader.fieldnames or []
+                if "docno" not in fields or "event" not in fields:
+                    errors.append(f"{path}: no 'docno' and 'event' header columns ({fields})")
+                    continue
+                for line, row in enumerate(reader, start=2):
+                    docno = (row.get("docno") or "").strip()
+                    event = (row.get("event") or "").strip()
+                    story = (row.get("story") or "").strip()
+                    if not docno or docno.startswith("#"):
+                        continue
+                    if not event:
+                        errors.append(f"{path}:{line}: {docno} has no event label; skipped")
+                    elif docno in events:
+                        errors.append(f"{path}:{line}: {docno} is labelled twice; kept the first")
+                    elif "story" in fields and not story:
+                        errors.append(f"{path}:{line}: {docno} has no story label; skipped")
+                    else:
+                        events[docno] = event
+                        if "story" in fields:
+                            stories[docno] = story
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            errors.append(f"{path}: cannot be read ({exc})")
+    return LabelSet(events, stories, tuple(errors))
+
+
+def day_windows(days: Iterable[str]) -> list[tuple[str, ...]]:
+    """Group ISO days into windows of consecutive days (2018-04-14 and -15 are one window)."""
+    ordered = sorted({d for d in days if d}, key=date.fromisoformat)
+    windows: list[list[str]] = []
+    for day in ordered:
+        if windows and (date.fromisoformat(day) - date.fromisoformat(windows[-1][-1])).days == 1:
+            windows[-1].append(day)
+        else:
+            windows.append([day])
+    return [tuple(w) for w in windows]
 
 
 def load_devset(tsv_path: Path = DEVSET_TSV) -> dict[str, str]:
@@ -345,6 +415,168 @@ def khabar_scores(
     return evaluate(predicted, gold)
 
 
+TFIDF_SWEEP = tuple(round(0.08 + 0.02 * i, 2) for i in range(17))
+"""Thresholds (cosine 0.08–0.40) tried for the TF-IDF baseline; the one with the best mean
+event BCubed F1 over the windows is reported (and, apart, the best for stories)."""
+
+
+def annotate_records(records: Sequence[Mapping[str, Any]]) -> tuple[list[Any], list[Any]]:
+    """ANT records annotated and entity-resolved as ``khabar analyze`` does."""
+    from khabar.annotate import Annotator
+    from khabar.config import Config
+    from khabar.entities import resolve_entities
+
+    config = Config()
+    annotator = Annotator(config)
+    annotated = [annotator(to_khabar_article(r)) for r in records]
+    return resolve_entities(annotated, config.entities)
+
+
+def khabar_labels(
+    annotated: Sequence[Any], entities: Sequence[Any]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """khabar's events and stories of annotated articles: (docno → event, docno → story)."""
+    from khabar.config import Config
+    from khabar.events import build_events
+
+    events, _ = build_events(annotated, entities, Config().events)
+    by_event = {docno: e.id for e in events for docno in e.articles}
+    by_story = {docno: e.story or e.id for e in events for docno in e.articles}
+    return by_event, by_story
+
+
+@dataclass(frozen=True)
+class RunScores:
+    """Event and story scores of one run on one window (or on all windows pooled)."""
+
+    run: str
+    events: ClusterScores
+    stories: ClusterScores | None
+    """None when the labels have no story column."""
+
+
+def score_run(
+    run: str,
+    events: Mapping[str, str],
+    stories: Mapping[str, str],
+    labels: LabelSet,
+    docnos: Iterable[str],
+) -> RunScores:
+    """Scores of one prediction over the labelled ``docnos``."""
+    wanted = [d for d in docnos if d in labels.events]
+    gold_events = {d: labels.events[d] for d in wanted}
+    gold_stories = {d: labels.stories[d] for d in wanted if d in labels.stories}
+    return RunScores(
+        run,
+        evaluate(events, gold_events),
+        evaluate(stories, gold_stories) if gold_stories else None,
+    )
+
+
+def _pooled(predictions: Sequence[Mapping[str, str]]) -> dict[str, str]:
+    """Window predictions as one mapping, labels kept apart per window."""
+    return {d: f"w{i}:{lab}" for i, p in enumerate(predictions) for d, lab in p.items()}
+
+
+def score_windows(
+    records: Sequence[Mapping[str, Any]],
+    labels: LabelSet,
+    with_khabar: bool = True,
+    annotated: Mapping[str, Any] | None = None,
+) -> tuple[list[tuple[str, list[RunScores]]], dict[str, float]]:
+    """Per window (and ``all`` windows pooled): khabar beside the two baselines of EVENTS.md.
+
+    Each window is clustered alone, as one ``khabar analyze`` of its articles. ``annotated``
+    (docno → (AnnotatedArticle, entities)) may hold a window's annotation made earlier.
+    Returns the rows and the TF-IDF thresholds chosen (``events``, ``stories``).
+    """
+    labelled = [r for r in records if r["docno"] in labels.events]
+    windows = day_windows(day_of(r) for r in labelled)
+    members = [[r for r in labelled if day_of(r) in set(w)] for w in windows]
+    sweep: dict[float, list[dict[str, str]]] = {
+        t: [tfidf_single_link(m, t) for m in members] for t in TFIDF_SWEEP
+    }
+
+    def mean_f1(threshold: float, gold: Mapping[str, str]) -> float:
+        scores = [
+            evaluate(pred, {d: gold[d] for d in pred if d in gold}).bcubed_f1
+            for pred in sweep[threshold]
+        ]
+        return sum(scores) / max(len(scores), 1)
+
+    best_event = max(TFIDF_SWEEP, key=lambda t: (mean_f1(t, labels.events), -t))
+    best_story = best_event
+    if labels.stories:
+        best_story = max(TFIDF_SWEEP, key=lambda t: (mean_f1(t, labels.stories), -t))
+    runs: dict[str, list[tuple[dict[str, str], dict[str, str]]]] = defaultdict(list)
+    for i, window in enumerate(members):
+        alone = {r["docno"]: r["docno"] for r in window}
+        runs["every article alone"].append((alone, alone))
+        runs[f"tfidf@{best_event:.2f}/{best_story:.2f}"].append(
+            (sweep[best_event][i], sweep[best_story][i])
+        )
+        if with_khabar:
+            if annotated is not None and all(r["docno"] in annotated for r in window):
+                arts = [annotated[r["docno"]] for r in window]
+                ents = {e.id: e for _, es in arts for e in es}
+                runs["khabar"].append(khabar_labels([a for a, _ in arts], list(ents.values())))
+            else:
+                runs["khabar"].append(khabar_labels(*annotate_records(window)))
+    rows: list[tuple[str, list[RunScores]]] = []
+    for i, window_days in enumerate(windows):
+        docnos = [r["docno"] for r in members[i]]
+        name = window_days[0] if len(window_days) == 1 else f"{window_days[0]}..{window_days[-1]}"
+        rows.append(
+            (
+                f"{name} ({len(docnos)} articles)",
+                [score_run(run, p[i][0], p[i][1], labels, docnos) for run, p in runs.items()],
+            )
+        )
+    everything = [r["docno"] for r in labelled]
+    rows.append(
+        (
+            f"all windows ({len(everything)} articles)",
+            [
+                score_run(
+                    run,
+                    _pooled([e for e, _ in p]),
+                    _pooled([s for _, s in p]),
+                    labels,
+                    everything,
+                )
+                for run, p in runs.items()
+            ],
+        )
+    )
+    return rows, {"events": best_event, "stories": best_story}
+
+
+def format_window_rows(rows: Sequence[tuple[str, Sequence[RunScores]]]) -> str:
+    """A Markdown table: one line per window and run."""
+    lines = [
+        "| window | run | event BCubed P / R / F1 | event pairwise P / R / F1 | events |"
+        " story BCubed P / R / F1 | story pairwise F1 |",
+        "|---|---|---|---|---:|---|---:|",
+    ]
+    for window, runs in rows:
+        for r in runs:
+            e = r.events
+            story = "n/a | n/a"
+            if r.stories is not None:
+                s = r.stories
+                story = (
+                    f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**"
+                    f" | {s.pairwise_f1:.3f}"
+                )
+            lines.append(
+                f"| {window} | {r.run} | {e.bcubed_precision:.3f} / {e.bcubed_recall:.3f} /"
+                f" **{e.bcubed_f1:.3f}** | {e.pairwise_precision:.3f} / {e.pairwise_recall:.3f}"
+                f" / **{e.pairwise_f1:.3f}** | {e.n_pred_clusters} (gold {e.n_gold_clusters})"
+                f" | {story} |"
+            )
+    return "\n".join(lines)
+
+
 def _format(name: str, s: ClusterScores) -> str:
     return (
         f"{name:28s} BCubed P/R/F1 {s.bcubed_precision:.3f}/{s.bcubed_recall:.3f}/"
@@ -379,12 +611,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     base_cmd.add_argument(
         "--khabar", action="store_true", help="also score khabar's build_events (annotated)"
     )
+    score_cmd = sub.add_parser(
+        "score", help="events and stories per day-window: khabar beside the two baselines"
+    )
+    score_cmd.add_argument("tsvs", type=Path, nargs="+", help="label files (TSV)")
+    score_cmd.add_argument("--no-khabar", action="store_true", help="baselines only")
     args = parser.parse_args(argv)
     root = args.root or default_root()
     command = args.command or "days"
 
+    if command == "score":
+        labels = load_labels(args.tsvs)
+        for error in labels.errors:
+            print(f"skipped: {error}", file=sys.stderr)
+        if not labels.events:
+            print("no labelled article could be read", file=sys.stderr)
+            return 1
+        records = load_ant(root)
+        present = {r["docno"] for r in records}
+        for docno in sorted(labels.events.keys() - present):
+            print(f"skipped: {docno} is not in the corpus at {root}", file=sys.stderr)
+        rows, chosen = score_windows(records, labels, with_khabar=not args.no_khabar)
+        print(
+            f"TF-IDF single-link baseline: best single threshold {chosen['events']:.2f} for"
+            f" events, {chosen['stories']:.2f} for stories (swept {TFIDF_SWEEP[0]:.2f}–"
+            f"{TFIDF_SWEEP[-1]:.2f}, best mean BCubed F1 over the windows)"
+        )
+        print(format_window_rows(rows))
+        return 0
+
     if command == "days":
-        for day, linked, n_outlets, counts in coverage_by_day(load_ant(root))[: args.top]:
+        coverage = [c for c in coverage_by_day(load_ant(root)) if c[0] not in RESERVED_DAYS]
+        for day, linked, n_outlets, counts in coverage[: args.top]:
             detail = " ".join(f"{o}:{counts[o]}" for o in sorted(counts))
             print(
                 f"{day}  cross-outlet={linked:3d}  outlets={n_outlets}  "
@@ -392,6 +650,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return 0
     if command == "show":
+        if args.day in RESERVED_DAYS:
+            print(f"{args.day} is reserved for independent evaluation (EVENTS.md)", file=sys.stderr)
+            return 2
         gold = load_devset(args.tsv) if args.tsv.exists() else {}
         for a in load_ant(root, days={args.day}):
             when = a["published"].strftime("%H:%M") if a["published"] else "--:--"

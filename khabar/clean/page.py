@@ -37,8 +37,9 @@ def article_id(data: bytes) -> str:
 
 
 MIN_BODY_LETTERS = 40
-"""Letters (of any script) a body needs to be an article: a short news brief has well over a
-hundred; a body of punctuation, digits or symbols only has none."""
+"""Letters (of any script) a body needs to be an article unless letters make up half of it (a
+one-line record): a news brief has well over a hundred; a body of punctuation, digits or
+symbols only has none."""
 
 
 def _body_chars(found: Extraction) -> int:
@@ -115,7 +116,7 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
         found = extract_body(lines, chrome, title_hint)
     body_chars = _body_chars(found)
     letters = sum(ch.isalpha() for p in found.paragraphs for ch in p)
-    if letters < min(MIN_BODY_LETTERS, body_chars):
+    if letters < MIN_BODY_LETTERS and letters * 2 < body_chars:
         # A page of punctuation or digits only (a separator dump, a table of numbers) is no
         # article whatever its length.
         raise ExtractionError(

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
 from scipy import sparse
 
@@ -153,7 +154,7 @@ def _stories(
     index: EventIndex,
     by_id: dict[str, AnnotatedArticle],
 ) -> tuple[list[Event], list[Story]]:
-    labels = group_stories(_centroids(events, index))
+    labels = group_stories(_centroids(events, index), [_published(e, by_id) for e in events])
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(lab, []).append(i)
@@ -185,6 +186,13 @@ def _stories(
         central = max(ordered, key=lambda i: len(events[i].articles))
         stories.append(Story(sid, out_events[central].title, tuple(events[i].id for i in ordered)))
     return out_events, stories
+
+
+def _published(event: Event, by_id: dict[str, AnnotatedArticle]) -> tuple[date, date] | None:
+    """The first and last publish dates of an event's articles (None when none is dated)."""
+    days = [by_id[a].article.published for a in event.articles]
+    known = [d for d in days if d is not None]
+    return (min(known), max(known)) if known else None
 
 
 def _lead_title(article: AnnotatedArticle) -> str:

@@ -146,3 +146,170 @@ TITLE_BAIT_CUES: tuple[str, ...] = (
 )
 """Phrases of a headline segment (between .. or …) that lure clicks rather than name a
 happening; such segments are dropped from event titles."""
+
+# --- the signature of a happening (khabar.events.signature) -------------------------------------
+# Cue words are written as news Arabic spells them, separated by Arabic commas; the signature
+# normalises them on use.
+
+
+def _cues(text: str) -> tuple[str, ...]:
+    """Cue phrases of a comma-separated list (data helper: no logic beyond splitting)."""
+    return tuple(c.strip() for c in text.split("،") if c.strip())
+
+
+ACTION_CUES: dict[str, tuple[str, ...]] = {
+    "condemnation": _cues(
+        "يدين، تدين، ندين، أدان، أدانت، إدانة، يندد، تندد، نندد، تنديد، ندد، نددت، يستنكر، "
+        "تستنكر، استنكر، استنكرت، يشجب، تشجب، شجب"
+    ),
+    "support": _cues(
+        "يؤيد، تؤيد، نؤيد، أيد، أيدت، تأييد، يرحب، ترحب، نرحب، رحب، رحبت، ترحيب، يشيد، تشيد، "
+        "أشاد، أشادت، تدعم، يدعم، ندعم"
+    ),
+    "denial": _cues("ينفي، تنفي، ننفي، نفى، نفت، تنفى، ينفى، يكذب، تكذب"),
+    "threat": _cues(
+        "يهدد، تهدد، نهدد، هدد، هددت، تهديد، يحذر، تحذر، نحذر، حذر، حذرت، تحذير، يتوعد، "
+        "تتوعد، توعد، سنضرب، سنرد"
+    ),
+    "demand": _cues("يطالب، تطالب، نطالب، طالب، طالبت، يدعو، تدعو، ندعو، دعا، دعت"),
+    "statement": _cues(
+        "يؤكد، تؤكد، نؤكد، أكد، أكدت، يقول، تقول، قال، قالت، "
+        "يكشف، تكشف، كشف، كشفت، يتهم، تتهم، اتهم، اتهمت، يعترف، تعترف، تصريحات، بيان، مؤتمر "
+        "صحفي، تغريدة، يغرد، غرد، مقابلة"
+    ),
+    "announcement": _cues("يعلن، تعلن، نعلن، أعلن، أعلنت، إعلان، يكشف، تكشف، كشف، كشفت"),
+    "call": _cues("اتصالا هاتفيا، اتصال هاتفي، مكالمة هاتفية، هاتفيا، يهاتف، هاتف"),
+    "visit": _cues("زيارة، يزور، تزور، زار، زارت، يصل إلى، تصل إلى، وصل إلى، وصلت إلى"),
+    "meeting": _cues(
+        "يلتقي، تلتقي، التقى، التقت، لقاء، اجتماع، يجتمع، تجتمع، اجتمع، قمة، محادثات، "
+        "مباحثات، يبحث، يبحثان، يناقش، يناقشان، مفاوضات"
+    ),
+    "session": _cues(
+        "مجلس الأمن، جلسة، يصوت، تصويت، صوت، مشروع قرار، فيتو، الفيتو، الجمعية العامة"
+    ),
+    "attack": _cues(
+        "ضربة، ضربات، بضرب، غارة، غارات، قصف، يقصف، تقصف، قصفت، هجوم، هجمات، انفجار، تفجير، "
+        "انتحاري، صاروخ، صواريخ، عملية عسكرية، اشتباكات، معارك، يضرب، تضرب، تشن، يشن، شن، شنت"
+    ),
+    "casualties": _cues("مقتل، مصرع، قتلى، قتيل، جرحى، إصابة، وفاة، ضحايا"),
+    "arrest": _cues("اعتقال، يعتقل، تعتقل، اعتقلت، القبض، توقيف، احتجاز، تحتجز"),
+    "ruling": _cues(
+        "اتهام، توجيه اتهامات، لائحة اتهام، محكمة، حكم، يقضي، قضت، القضاء، بالسجن، الإعدام، إدانته"
+    ),
+    "election": _cues("انتخابات، الانتخابات، اقتراع، الاقتراع، مرشح، يفوز، فوز"),
+    "appointment": _cues(
+        "تعيين، يعين، تعين، عين، استقالة، يستقيل، تستقيل، استقال، إقالة، يقيل، أقال، إعفاء"
+    ),
+    "decision": _cues(
+        "قرار، يقرر، تقرر، قرر، قررت، يمدد، تمدد، تمديد، عقوبات، يفرض، تفرض، "
+        "فرض، يوقع، توقع، وقع، اتفاق، اتفاقية، صفقة، ينسحب، تنسحب، انسحاب"
+    ),
+    "protest": _cues("تظاهرة، تظاهرات، مظاهرات، احتجاجات، احتجاج، مسيرة، إضراب، يتظاهر"),
+    "disaster": _cues("زلزال، فيضانات، حريق، تحطم، حادث، إعصار، عاصفة، انهيار"),
+}
+"""Words of a title or lead that say what kind of thing was done or said (a data table: the
+signature takes the first kind named in the headline, then in the lead)."""
+
+KIND_FAMILIES: dict[str, str] = {
+    "casualties": "attack",
+    "disaster": "attack",
+    "appointment": "decision",
+}
+"""Kinds that one happening is often reported as (a strike and its toll): kinds of one family
+never keep two headlines apart. A kind not listed is its own family; sayings are one family
+(splitting them by kind cost the dense dev window 0.02 BCubed F1: one speaker's statement is
+reported as a welcome by one outlet and a warning by another)."""
+
+STATEMENT_KINDS: frozenset[str] = frozenset(
+    {"condemnation", "support", "denial", "threat", "demand", "statement", "announcement"}
+)
+"""Kinds that are something said: each speaker's saying is its own happening."""
+
+GENRE_CUES: dict[str, tuple[str, ...]] = {
+    "analysis": _cues(
+        "تحليل، رأي، مقال، كل ما، أهمية، سيناريوهات، مراحل، محطات، أهم بنود، "
+        "قراءة في، إنفوغرافيك، انفوغرافيك، بالأرقام، تعرف على، تعرف إلى، ما "
+        "هي، ما هو، من هو، من هي، من هم، ماذا، لماذا، كيف، هل، معلومات عن، أبرز، ذكريات، "
+        "تسلسل زمني، خلفية، بروفايل، ما الذي، ما الذى، ما المواقع، في سطور، حقائق، دليل، ما "
+        "يجب، وجهة نظر، افتتاحية"
+    ),
+    "live": _cues(
+        "نشرة خاصة، تغطية خاصة، "
+        "مباشر، تغطية مستمرة، تغطية حية، لحظة بلحظة، آخر التطورات، آخر تطورات"
+    ),
+    "review": _cues("الصحف، صحف، جولة الصحافة، جولة في الصحافة، الصحافة، عناوين الصحف"),
+    "roundup": _cues(
+        "ردود فعل، ردود الفعل، ردود أفعال، ترحيب دولي، تنديد دولي، إدانات، ردود دولية، مواقف "
+        "دولية، إدانة دولية، تأييد دولي"
+    ),
+}
+"""Headline words of pieces that report no new happening of their own (analysis, explainers,
+live pages, press reviews) or gather many parties' reactions (a roundup): each is its own event."""
+
+LEAD_GENRE_CUES: dict[str, tuple[str, ...]] = {
+    "review": _cues(
+        "صحف اليوم، اهتمت الصحف، اهتمت صحف، الصحف الصادرة، جولة في الصحف، عناوين الصحف"
+    ),
+    "analysis": _cues("التحليل بقلم، مقال رأي، تحليل بقلم"),
+}
+"""Phrases opening a lead that say the piece is a press review or an analysis when its
+headline does not (France 24's press reviews are titled by their top story)."""
+
+ANONYMOUS_ACTORS: tuple[str, ...] = _cues(
+    "مصدر، مصادر، مسؤول، مسؤولون، مسؤولان، مسؤولين، تقرير، تقارير، شهود، شاهد، مراسل، "
+    "مراسلنا، عاجل، خاص، فيديو، بالفيديو، صور، بالصور"
+)
+"""Headline openings before a colon that name no one (مصدر: …): the piece reports the happening
+rather than one party's saying."""
+
+SEATS_OF_POWER: dict[str, str] = {
+    "واشنطن": "أمريكا",
+    "البيت الأبيض": "أمريكا",
+    "البنتاغون": "أمريكا",
+    "الخارجية الأمريكية": "أمريكا",
+    "الولايات المتحدة": "أمريكا",
+    "أميركا": "أمريكا",
+    "موسكو": "روسيا",
+    "الكرملين": "روسيا",
+    "لندن": "بريطانيا",
+    "المملكة المتحدة": "بريطانيا",
+    "داونينغ ستريت": "بريطانيا",
+    "باريس": "فرنسا",
+    "الإليزيه": "فرنسا",
+    "برلين": "ألمانيا",
+    "بكين": "الصين",
+    "طهران": "إيران",
+    "دمشق": "سوريا",
+    "بغداد": "العراق",
+    "القاهرة": "مصر",
+    "الرياض": "السعودية",
+    "أنقرة": "تركيا",
+    "بيروت": "لبنان",
+    "الدوحة": "قطر",
+    "أبوظبي": "الإمارات",
+    "صنعاء": "اليمن",
+    "كييف": "أوكرانيا",
+    "بيونغ يانغ": "كوريا الشمالية",
+    "بيونغيانغ": "كوريا الشمالية",
+    "سول": "كوريا الجنوبية",
+    "تل أبيب": "إسرائيل",
+    "رام الله": "فلسطين",
+    "الإمارات العربية المتحدة": "الإمارات",
+    "المملكة العربية السعودية": "السعودية",
+}
+"""Capitals and seats of power a headline speaks through (موسكو: …، البنتاغون يكشف …) → the
+country whose side they speak for."""
+
+COUNTRY_NAMES: tuple[str, ...] = _cues(
+    "روسيا، أمريكا، أميركا، الولايات المتحدة، بريطانيا، فرنسا، ألمانيا، الصين، اليابان، إيران، "
+    "سوريا، سورية، العراق، مصر، السعودية، تركيا، أفغانستان، لبنان، الأردن، قطر، الإمارات، "
+    "اليمن، ليبيا، تونس، الجزائر، المغرب، السودان، أوكرانيا، إيطاليا، إسبانيا، الهند، باكستان، "
+    "إسرائيل، فلسطين، الكويت، البحرين، سلطنة عمان، عمان، موريتانيا، الصومال، جيبوتي، إثيوبيا، "
+    "إريتريا، كندا، المكسيك، البرازيل، فنزويلا، كوريا الشمالية، كوريا الجنوبية، بيونغيانغ، "
+    "ميانمار، بنغلاديش، إندونيسيا، ماليزيا، النمسا، هولندا، بلجيكا، السويد، النرويج، الدنمارك، "
+    "بولندا، اليونان، قبرص، أستراليا، نيجيريا، مالي، النيجر، تشاد، كينيا، جنوب أفريقيا، أرمينيا، "
+    "أذربيجان، جورجيا، كازاخستان، أوروبا، الاتحاد الأوروبي، زيمبابوي، "
+    "باراغواي، ألمانيا"
+)
+"""Country (and union) names a headline's speaker may be: with SEATS_OF_POWER they fold to
+one key per country."""

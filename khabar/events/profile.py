@@ -12,6 +12,7 @@ from khabar.arabic.normalize import normalize
 from khabar.arabic.sentences import split_sentences
 from khabar.events.data import HAPPENING_NOUNS, KIND_CUES, ORDINALS
 from khabar.events.office import office_holders
+from khabar.events.signature import Signature, signature
 from khabar.events.text import LEAD_CHARS, TermExtractor
 from khabar.model import AnnotatedArticle
 from khabar.time.dating import article_bounds
@@ -58,6 +59,8 @@ class ArticleProfile:
     """Name keys of people it calls former or whose fall it recalls."""
     aliases: tuple[tuple[str, str], ...] = ()
     """(entity term, word term) pairs: the word whose corpus frequency an entity term takes."""
+    signature: Signature | None = None
+    """Who did or said what, of which kind, as its title and lead report it."""
 
 
 def own_ordinals(text: str) -> tuple[tuple[str, int], ...]:
@@ -154,6 +157,7 @@ def profile_article(annotated: AnnotatedArticle, extractor: TermExtractor) -> Ar
         frozenset(current),
         frozenset(former),
         tuple(aliases),
+        signature(annotated),
     )
 
 

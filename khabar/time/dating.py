@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from khabar.arabic.data.months import WEEKDAYS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.sentences import split_sentences
 from khabar.model import AnnotatedArticle
@@ -40,6 +41,14 @@ publish date (daily news; a wider gap would be stated in the text)."""
 PUBLISH_SLACK_DAYS = 1
 """A reported happening may carry the next day's date (time zones: a late-night event published
 in UTC); anything later than this after the publish date is scheduled, not reported."""
+
+MAX_VOTE_DAYS = 7
+"""Event bounds wider than this (a month, "last week") do not vote for the day of the
+happening: they cannot tell neighbouring days apart, only narrow the range afterwards."""
+
+DATING_TYPES = frozenset({"DATE", "TIME"})
+"""TimeML types of the expressions that can date a happening: a DURATION (يومين، منذ سنوات) or
+a SET (كل عامين) never does, whatever day range it carries."""
 
 MAX_RANGE_DAYS = 366
 """A date range wider than this dates nothing useful (a bare "last year") and is not reported."""
@@ -83,11 +92,20 @@ class Dating:
         return self.earliest, self.latest
 
 
-def _cue_before(norm_sentence: str, position: int, cues: Sequence[str]) -> bool:
-    """Whether one of ``cues`` is among the few words before ``position`` in a sentence."""
+def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``cues`` as whole words."""
+    words = sorted(set(cues), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in words) + r")(?![\w])")
+
+
+_FUTURE = _cue_pattern(data.FUTURE_CUES)
+_BACKGROUND = _cue_pattern(data.BACKGROUND_CUES)
+
+
+def _cue_before(norm_sentence: str, position: int, cues: re.Pattern[str]) -> bool:
+    """Whether one of the ``cues`` is among the few words before ``position`` in a sentence."""
     words = norm_sentence[:position].split()[-CUE_WINDOW_WORDS:]
-    window = " ".join(words)
-    return any(re.search(rf"(?<![\w]){re.escape(c)}(?![\w])", window) for c in cues)
+    return cues.search(" ".join(words)) is not None
 
 
 def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list[Bound]:
@@ -117,12 +135,13 @@ def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list
     for sentence, times, in_lead in pieces:
         norm = normalize(sentence)
         for f in times:
-            if f.earliest is None or f.latest is None or f.kind == "duration":
+            if f.earliest is None or f.latest is None or f.type not in DATING_TYPES:
                 continue
             position = len(normalize(sentence[: f.start]))
-            if f.direction > 0 or _cue_before(norm, position, data.FUTURE_CUES):
+            if f.direction > 0 or _cue_before(norm, position, _FUTURE):
                 continue
-            background = _cue_before(norm, position, data.BACKGROUND_CUES)
+            f = _next_day_weekday(f, norm, anchor)
+            background = _cue_before(norm, position, _BACKGROUND)
             old = anchor is not None and f.latest < anchor - timedelta(BACKGROUND_GAP_DAYS)
             later = anchor is not None and f.earliest > anchor + timedelta(PUBLISH_SLACK_DAYS)
             if later:
@@ -134,9 +153,33 @@ def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list
                 # development (reactions "today" to yesterday's attack) and bounds nothing
                 bounds.append(Bound(f.earliest, None, "lower", sentence, article.id, f))
     if anchor is not None and not lead_only:
-        evidence = article.published_evidence or f"published {anchor.isoformat()}"
-        bounds.append(Bound(None, anchor, "upper", evidence, article.id))
+        bounds.append(Bound(None, anchor, "upper", _dateline(annotated) or "", article.id))
     return bounds
+
+
+_WEEKDAY = re.compile(
+    r"(?<![\w])(?:[وفب]?)(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?![\w])"
+)
+
+
+def _next_day_weekday(found: Found, norm_sentence: str, anchor: date | None) -> Found:
+    """A weekday that names the day after publication is that day, not the week before: a
+    happening at dawn on the 14th is reported late on the 13th by outlets a time zone away
+    ("فجر السبت" in an article stamped Friday evening). A past cue after it (السبت الماضي)
+    keeps the past reading."""
+    if anchor is None or found.kind != "weekday" or found.earliest != found.latest:
+        return found
+    m = _WEEKDAY.search(normalize(found.text))
+    if m is None:
+        return found
+    tomorrow = anchor + timedelta(days=PUBLISH_SLACK_DAYS)
+    if WEEKDAYS[m.group(1)] != tomorrow.weekday() or found.earliest == tomorrow:
+        return found
+    after = norm_sentence[norm_sentence.find(m.group(1)) + len(m.group(1)) :].split()[:2]
+    said = normalize(found.text).split() + after  # السبت الماضي, whether extracted with it or not
+    if any(w in data.PAST_MODIFIERS for w in said):
+        return found
+    return dataclasses.replace(found, earliest=tomorrow, latest=tomorrow)
 
 
 def _best_event_bound(bounds: Sequence[Bound]) -> Bound | None:
@@ -157,11 +200,44 @@ def _best_event_bound(bounds: Sequence[Bound]) -> Bound | None:
     return min(events, key=lambda b: (b.latest - b.earliest).days)  # type: ignore[operator]
 
 
+def _majority(bests: Sequence[Bound]) -> list[Bound]:
+    """The event bounds that agree with the day most articles put the happening on.
+
+    Reports of one happening may disagree by a day (Washington's Friday evening is Damascus's
+    Saturday dawn) or one may misread a recap as the happening; the day inside the most
+    bounds (the narrowest bounds first, then the later day) wins, and the bounds holding it
+    are kept. Disagreeing bounds are left out instead of voiding all of them."""
+    votes: dict[date, tuple[int, float]] = {}
+    for b in bests:
+        width = (b.latest - b.earliest).days + 1  # type: ignore[operator]
+        if width > MAX_VOTE_DAYS:
+            continue
+        for k in range(width):
+            day = b.earliest + timedelta(days=k)  # type: ignore[operator]
+            count, weight = votes.get(day, (0, 0.0))
+            votes[day] = (count + 1, weight + 1.0 / width)
+    if not votes:
+        return list(bests)
+    best = max(votes, key=lambda d: (votes[d], d))
+    return [b for b in bests if b.earliest <= best <= b.latest]  # type: ignore[operator]
+
+
+def _dateline(annotated: AnnotatedArticle) -> str | None:
+    """The page's own words stating its publish date, when they are words (never a bare
+    machine timestamp such as 2018-04-13T22:10:00Z)."""
+    evidence = annotated.article.published_evidence
+    if evidence and re.search(r"[\u0621-\u064a]", evidence):
+        return evidence
+    return None
+
+
 def date_articles(articles: Sequence[AnnotatedArticle]) -> Dating:
-    """Date the happening that ``articles`` report together."""
-    earliest: date | None = None
-    latest: date | None = None
-    evidence: list[str] = []
+    """Date the happening that ``articles`` report together.
+
+    The day is the one most reports put the happening on (see :func:`_majority`); recalled
+    earlier happenings only raise the lower bound; the evidence is the sentences that date
+    it, and a page's date line only when no sentence does (never a raw timestamp)."""
+    bests: list[Bound] = []
     lower: date | None = None
     lower_evidence: list[str] = []
     upper: date | None = None
@@ -170,20 +246,24 @@ def date_articles(articles: Sequence[AnnotatedArticle]) -> Dating:
         bounds = article_bounds(annotated)
         best = _best_event_bound(bounds)
         if best is not None:
-            lo, hi = best.earliest, best.latest
-            if earliest is None or lo > earliest:  # type: ignore[operator]
-                earliest = lo
-            if latest is None or hi < latest:  # type: ignore[operator]
-                latest = hi
-            evidence.append(best.sentence)
+            bests.append(best)
         for b in bounds:
             if b.role == "lower" and b.earliest and (lower is None or b.earliest > lower):
                 lower = b.earliest
                 lower_evidence = [b.sentence]
             if b.role == "upper" and b.latest and (upper is None or b.latest < upper):
-                upper, upper_evidence = b.latest, b.sentence
+                upper, upper_evidence = b.latest, _dateline(annotated)
+    earliest: date | None = None
+    latest: date | None = None
+    evidence: list[str] = []
+    for b in _majority(bests):
+        if earliest is None or b.earliest > earliest:  # type: ignore[operator]
+            earliest = b.earliest
+        if latest is None or b.latest < latest:  # type: ignore[operator]
+            latest = b.latest
+        evidence.append(b.sentence)
     if earliest is not None and latest is not None and earliest > latest:
-        earliest, latest, evidence = None, None, []  # articles disagree: trust neither
+        earliest, latest, evidence = None, None, []  # no day holds them all: trust none
     if earliest is None and latest is None and upper is not None:
         earliest, latest = upper - timedelta(PUBLISH_LAG_DAYS), upper
         evidence.append(upper_evidence or "")

@@ -1,4 +1,13 @@
-"""Clustering quality on the labelled ANT days, with pinned floors (slow: reads the corpus)."""
+"""Event and story quality on the labelled ANT dev windows, with pinned floors (slow: reads the
+corpus and annotates every article, as ``khabar analyze`` runs it).
+
+The windows are those of tests/quality/data/events_dev_a.tsv and events_dev_b.tsv, labelled by
+../shared/EVENTS.md (a reaction is its own event; a crisis is one story). Floors sit a little
+below the figures measured with ``python scripts/ant_devset.py score`` (see
+benchmarks/results_events.md); raise them when the code improves, never lower them silently.
+The earlier sets (ant_events_dev.tsv, ant_events_test.tsv) follow the old guideline that put
+reactions inside the happening they react to, so their floors were retired with it.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +17,24 @@ from types import ModuleType
 
 import pytest
 
-from khabar.config import EventsConfig
-from khabar.events import build_events
-from khabar.events.metrics import ClusterScores, evaluate
+from khabar.events import EventIndex
 
 ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "quality" / "data"
+DEV_TSVS = (DATA / "events_dev_a.tsv", DATA / "events_dev_b.tsv")
 
-BCUBED_F1_FLOOR = 0.89
-"""Dev set: measured 0.901 at the default threshold (benchmarks/results_events.md); raise, never
-lower."""
-
-PAIRWISE_F1_FLOOR = 0.75
-"""Dev set: measured 0.757 at the default threshold (0.742 before EventIndex.add took one publish
-day at a time)."""
-
-INCREMENTAL_PAIRWISE_F1_FLOOR = 0.75
-"""Dev set fed one day at a time through EventIndex.add: measured 0.757 (BCubed F1 0.901)."""
-
-HELDOUT_BCUBED_F1_FLOOR = 0.94
-"""Held-out days (ant_events_test.tsv, labelled before tuning): measured 0.958."""
-
-HELDOUT_PAIRWISE_F1_FLOOR = 0.80
-"""Held-out days: measured 0.831."""
+FLOORS: dict[str, tuple[float, float, float]] = {
+    "2018-02-17": (0.90, 0.39, 0.85),
+    "2018-04-14..2018-04-15": (0.81, 0.39, 0.87),
+    "2018-05-08..2018-05-09": (0.82, 0.40, 0.92),
+    "2018-06-23": (0.92, 0.78, 0.87),
+    "2018-08-03": (0.91, 0.44, 0.92),
+    "2018-10-04": (0.96, 0.83, 0.93),
+}
+"""Per window: floors of event BCubed F1, event pairwise F1 and story BCubed F1 (khabar,
+annotated). Measured: 0.918 / 0.417 / 0.870, 0.830 / 0.417 / 0.891, 0.844 / 0.428 / 0.939,
+0.946 / 0.811 / 0.897, 0.931 / 0.462 / 0.943, 0.987 / 0.857 / 0.953 (the goals of issue 14 are
+0.90 / 0.75 / 0.90 per window: not yet met on the dense windows)."""
 
 
 def _scripts() -> tuple[ModuleType, ModuleType]:
@@ -38,37 +43,90 @@ def _scripts() -> tuple[ModuleType, ModuleType]:
     return pytest.importorskip("ant_devset"), pytest.importorskip("bench_events")
 
 
-def _batch_scores(tsv: Path) -> ClusterScores:
-    ant_devset, bench = _scripts()
-    if not tsv.exists():
-        pytest.skip(f"the ANT labels {tsv.name} are absent")
-    records, gold = ant_devset._load_labelled(ant_devset.default_root(), tsv)
-    events, _ = build_events([bench.to_annotated(r) for r in records], [], EventsConfig())
-    return evaluate({a: e.id for e in events for a in e.articles}, gold)
+def _need_labels() -> None:
+    for tsv in DEV_TSVS:
+        if not tsv.exists():
+            pytest.skip(f"the ANT labels {tsv.name} are absent")
 
 
 @pytest.mark.slow
-def test_ant_dev_set_scores_stay_above_floors(shared_dir: Path) -> None:
+def test_dev_windows_score_above_floors(shared_dir: Path) -> None:
     ant_devset, _ = _scripts()
-    scores = _batch_scores(ant_devset.DEVSET_TSV)
-    assert scores.bcubed_f1 >= BCUBED_F1_FLOOR
-    assert scores.pairwise_f1 >= PAIRWISE_F1_FLOOR
+    _need_labels()
+    labels = ant_devset.load_labels(DEV_TSVS)
+    assert labels.errors == ()
+    records = ant_devset.load_ant(ant_devset.default_root())
+    rows, _ = ant_devset.score_windows(records, labels)
+    measured = {
+        name.split(" ")[0]: next(r for r in runs if r.run == "khabar") for name, runs in rows
+    }
+    for window, (bcubed, pairwise, story) in FLOORS.items():
+        scores = measured[window]
+        assert scores.events.bcubed_f1 >= bcubed, window
+        assert scores.events.pairwise_f1 >= pairwise, window
+        assert scores.stories is not None and scores.stories.bcubed_f1 >= story, window
 
 
 @pytest.mark.slow
-def test_ant_held_out_days_score_above_floors(shared_dir: Path) -> None:
-    ant_devset, _ = _scripts()
-    scores = _batch_scores(ant_devset.HELDOUT_TSV)
-    assert scores.bcubed_f1 >= HELDOUT_BCUBED_F1_FLOOR
-    assert scores.pairwise_f1 >= HELDOUT_PAIRWISE_F1_FLOOR
-
-
-@pytest.mark.slow
-def test_ant_dev_set_fed_day_by_day_stays_above_floors(shared_dir: Path) -> None:
+def test_dense_window_fed_day_by_day_gives_the_events_of_one_call(shared_dir: Path) -> None:
     ant_devset, bench = _scripts()
-    if not ant_devset.DEVSET_TSV.exists():
-        pytest.skip("the ANT dev set labels are absent")
-    records, gold = ant_devset._load_labelled(ant_devset.default_root(), ant_devset.DEVSET_TSV)
-    scores = evaluate(bench.incremental_labels(records), gold)
-    assert scores.bcubed_f1 >= BCUBED_F1_FLOOR
-    assert scores.pairwise_f1 >= INCREMENTAL_PAIRWISE_F1_FLOOR
+    _need_labels()
+    labels = ant_devset.load_labels(DEV_TSVS)
+    days = {"2018-05-08", "2018-05-09"}
+    records = [
+        r
+        for r in ant_devset.load_ant(ant_devset.default_root(), days=days)
+        if r["docno"] in labels.events
+    ]
+    articles = [bench.to_annotated(r) for r in records]
+    at_once = EventIndex().add(articles)
+    fed = EventIndex()
+    day_by_day: dict[str, str] = {}
+    for day in sorted(days):
+        day_by_day.update(fed.add([a for a in articles if str(a.article.published) == day]))
+
+    def partition(labels_of: dict[str, str]) -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        for article, event in labels_of.items():
+            groups.setdefault(event, set()).add(article)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition(day_by_day) == partition(at_once)
+
+
+HELDOUT_TSVS = (DATA / "events_heldout_a.tsv", DATA / "events_heldout_b.tsv")
+
+HELDOUT_FLOORS: dict[str, tuple[float, float, float]] = {
+    "2018-02-24..2018-02-25": (0.88, 0.50, 0.89),
+    "2018-03-04": (0.91, 0.72, 0.93),
+    "2018-05-14..2018-05-15": (0.81, 0.35, 0.88),
+    "2018-05-20": (0.92, 0.69, 0.93),
+    "2018-07-07": (0.90, 0.25, 0.91),
+    "2018-09-01": (0.98, 0.95, 0.90),
+    "2018-10-19..2018-10-20": (0.82, 0.29, 0.95),
+}
+"""Held-out windows (labelled before any tuning, never tuned on): floors of event BCubed F1,
+event pairwise F1 and story BCubed F1. Measured 2026-12-07 on the code that introduced them:
+0.906 / 0.529 / 0.912, 0.937 / 0.759 / 0.952, 0.830 / 0.378 / 0.900, 0.945 / 0.727 / 0.959,
+0.920 / 0.286 / 0.936, 1.000 / 1.000 / 0.924, 0.847 / 0.321 / 0.969. A floor guards against
+losing ground; a change is never chosen by these figures."""
+
+
+@pytest.mark.slow
+def test_heldout_windows_score_above_floors(shared_dir: Path) -> None:
+    ant_devset, _ = _scripts()
+    for tsv in HELDOUT_TSVS:
+        if not tsv.exists():
+            pytest.skip(f"the ANT labels {tsv.name} are absent")
+    labels = ant_devset.load_labels(HELDOUT_TSVS)
+    assert labels.errors == ()
+    records = ant_devset.load_ant(ant_devset.default_root())
+    rows, _ = ant_devset.score_windows(records, labels)
+    measured = {
+        name.split(" ")[0]: next(r for r in runs if r.run == "khabar") for name, runs in rows
+    }
+    for window, (bcubed, pairwise, story) in HELDOUT_FLOORS.items():
+        scores = measured[window]
+        assert scores.events.bcubed_f1 >= bcubed, window
+        assert scores.events.pairwise_f1 >= pairwise, window
+        assert scores.stories is not None and scores.stories.bcubed_f1 >= story, window

@@ -107,11 +107,19 @@ def test_a_page_that_breaks_the_cleaner_becomes_an_error(monkeypatch: pytest.Mon
     assert "clean" in results[1].error and "RecursionError" in results[1].error
 
 
+NAMED = (
+    "قال الرئيس الروسي فلاديمير بوتين إن المفاوضات مع الحكومة السورية ستستأنف الأسبوع المقبل، "
+    "بعد أشهر من التوقف بسبب الخلافات حول ملف الحدود والمياه."
+)
+
+
 def test_lone_surrogates_in_a_record_never_crash_the_annotator() -> None:
-    result = process_page(_record(0, BODY + " \ud800 \udfff"), Config())
-    assert isinstance(result, AnnotatedArticle)
+    result = process_page(_record(0, NAMED + " \ud800 \udfff"), Config())
+    clean = process_page(_record(0, NAMED), Config())
+    assert isinstance(result, AnnotatedArticle) and isinstance(clean, AnnotatedArticle)
     result.article.text.encode("utf-8")
-    assert result.mentions  # the tagger ran over the scrubbed text
+    # the tagger ran over the scrubbed text and found what it finds without the surrogates
+    assert result.mentions and result.mentions == clean.mentions
 
 
 def test_a_reader_that_breaks_on_one_input_costs_only_that_input(

@@ -81,3 +81,64 @@ def test_later_development_does_not_push_the_happening_forward() -> None:
     )
     dating = date_articles([_article("a", body, date(2025, 2, 13))])
     assert dating.exact == date(2025, 2, 12)
+
+
+def test_dawn_on_the_next_weekday_reported_late_the_day_before_is_that_next_day() -> None:
+    # published Friday 13 April (UTC) about strikes "at dawn on Saturday": the 14th, not the 7th
+    body = "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات على مواقع في سوريا فجر السبت."
+    dating = date_articles([_article("a", body, date(2018, 4, 13))])
+    assert dating.exact == date(2018, 4, 14)
+
+
+def test_a_weekday_marked_past_keeps_the_week_before() -> None:
+    body = "قالت الشرطة إن الهجوم على القافلة وقع يوم السبت الماضي."
+    dating = date_articles([_article("a", body, date(2018, 4, 13))])
+    assert dating.exact == date(2018, 4, 7)
+
+
+def test_the_day_most_reports_give_wins_over_one_that_disagrees() -> None:
+    dawn = "شنت الولايات المتحدة ضربات على مواقع في سوريا فجر السبت."
+    friday = "أعلن الرئيس الأمريكي مساء الجمعة بدء ضربات على سوريا."
+    reports = [
+        _article("a", dawn, date(2018, 4, 14)),
+        _article("b", dawn, date(2018, 4, 14)),
+        _article("c", friday, date(2018, 4, 14)),
+    ]
+    dating = date_articles(reports)
+    assert dating.exact == date(2018, 4, 14)
+    assert dating.evidence and all("السبت" in s for s in dating.evidence)
+
+
+def test_recap_of_an_earlier_happening_further_down_does_not_widen_the_day() -> None:
+    body = (
+        "قتل خمسة أشخاص في انفجار أمس.\nجملة ثانية.\nجملة ثالثة.\n"
+        "وكان انفجار مماثل قد وقع في المدينة يوم 3 مارس 2025."
+    )
+    dating = date_articles([_article("a", body, date(2025, 3, 20))])
+    assert dating.exact == date(2025, 3, 19)
+
+
+def test_a_publish_date_alone_is_never_shown_as_a_timestamp() -> None:
+    article = AnnotatedArticle(
+        Article(
+            id="a",
+            source="a",
+            title=None,
+            published=date(2018, 4, 14),
+            outlet=None,
+            language="ar",
+            paragraphs=("انفجار في ميناء المدينة وسقوط جرحى.",),
+            published_evidence="2018-04-14T22:10:00Z",
+        )
+    )
+    dating = date_articles([article])
+    assert dating.date_range == (date(2018, 4, 11), date(2018, 4, 14))
+    assert dating.evidence == ()
+
+
+def test_a_duration_never_dates_the_happening() -> None:
+    """«منذ أسابيع» carries a day range, but as a DURATION it says how long, not when (issue 19)."""
+    body = "تستمر المفاوضات بين الجانبين منذ أسابيع في العاصمة الروسية موسكو."
+    bounds = article_bounds(_article("a", body, date(2025, 10, 15)))
+    assert all(b.found is None or b.found.type in ("DATE", "TIME") for b in bounds)
+    assert not [b for b in bounds if b.role == "event"]

@@ -1,0 +1,378 @@
+"""The signature of a happening: who did or said what, of which kind, as a headline reports it.
+
+EVENTS.md decides an article's event by what its title and lead report: Kuwait's condemnation and
+Bahrain's are two events, one Security Council session is one, and an analysis, a live page, a
+press review or a roundup of reactions reports no happening of its own. Text similarity alone
+joins all of these (they share the crisis's words), so clustering also compares signatures:
+
+- **actors**: the party a headline makes the subject or the speaker (``روسيا تؤكد: …``,
+  ``ماتيس: …``, ``السعودية تؤيد …``), as a spelling-tolerant key; capitals, seats of power and
+  nationality adjectives fold to their country (موسكو، الكرملين، الروسية → one key);
+- **kind**: what was done or said (condemnation, support, statement, call, visit, meeting,
+  session, attack, …), from the cue words of :data:`khabar.events.data.ACTION_CUES`, taken from
+  the headline (``strong``) or else from the lead's first sentence;
+- **genre**: ``analysis``, ``live``, ``review`` or ``roundup`` when the headline says the piece
+  is one of those.
+
+Everything here is a pure function of one annotated article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from khabar.arabic.normalize import normalize
+from khabar.arabic.sentences import split_sentences
+from khabar.events.data import (
+    ACTION_CUES,
+    ANONYMOUS_ACTORS,
+    COUNTRY_NAMES,
+    GENRE_CUES,
+    KIND_FAMILIES,
+    LEAD_GENRE_CUES,
+    SEATS_OF_POWER,
+    STATEMENT_KINDS,
+    STOP_WORDS,
+    TITLE_WORDS,
+)
+from khabar.model import AnnotatedArticle
+
+MAX_SPEAKER_WORDS = 6
+"""Longest headline opening before a colon read as a speaker (السفير الروسي بواشنطن: …); longer
+openings are a topic (الضربة العسكرية على سوريا: …)."""
+
+MIN_KEY_LETTERS = 2
+"""A folded actor key shorter than this is kept unfolded (ماي stays ماي)."""
+
+AFFILIATION_WORDS = 4
+"""A person's country is read from a nationality adjective at most this many words before the
+name in the lead (وزير الدفاع الأمريكي جيمس ماتيس)."""
+
+NISBA_OPENING_WORDS = 4
+"""Nationality adjectives name a headline's actors when among the words after its first
+(ترحيب سعودي, ضربات عسكرية أمريكية بريطانية فرنسية)."""
+
+LEAD_SCAN_CHARS = 600
+"""Characters of the body searched for its first sentence (the lead the signature reads)."""
+
+LEAD_GENRE_CHARS = 80
+"""A press review or analysis says so in the first words of its lead (اهتمت صحف اليوم …)."""
+
+QUESTION_OPENING_WORDS = 3
+"""Question and explainer cues (هل، ماذا، كيف) count when among a headline's first words."""
+
+_B, _E = r"(?<![\w])", r"(?![\w])"
+_CLITIC = "(?:[وفبل]|لل|وال|بال|فال|ال)?"
+_PUNCT = re.compile(r"[\"'«»“”()\[\]!?.,،؛;]+")
+_VERB_LIKE = re.compile(r"^[يتن]\w{2,}$")
+_NISBA = ("يين", "يون", "يه", "ي")
+_LONG_VOWELS = re.compile("[اوي]")
+_PREFIXES = frozenset("وبلف")
+_CONJUNCT = re.compile(r"^[وف]")
+_CONJUNCTION = re.compile(r"\s+و(?=\S{3})(?!زير|زاره|كاله|لي)")
+_SEGMENTS = re.compile(r"\.{2,}|…")
+_CONTEXT = frozenset({"بعد", "عقب", "قبل", "وسط", "رغم", "مع"})
+"""Words opening a headline segment that sets the scene (بعد قرار ترامب..), not the happening."""
+_ENDINGS = ("يا", "يه", "ا", "ي", "ه")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What one article's headline and lead report, as clustering compares it."""
+
+    actors: frozenset[str] = frozenset()
+    """Keys of the party (or parties) that did or said it; empty when no one is named."""
+    kind: str | None = None
+    """The kind of thing done or said (a key of ACTION_CUES)."""
+    strong: bool = False
+    """Whether the kind was read from the headline itself (a lead's kind is weaker evidence)."""
+    genre: str | None = None
+    """``analysis``, ``live``, ``review`` or ``roundup``, else None (a report of a happening)."""
+
+    @property
+    def says(self) -> bool:
+        """Whether the happening is something said (a statement, condemnation, denial …)."""
+        return self.kind in STATEMENT_KINDS
+
+
+def _pattern(cues: Iterable[str]) -> re.Pattern[str]:
+    words = sorted({normalize(c) for c in cues}, key=len, reverse=True)
+    return re.compile(_B + _CLITIC + "(?:" + "|".join(re.escape(w) for w in words) + ")" + _E)
+
+
+_CUE_KINDS = {normalize(c): kind for kind, cues in reversed(ACTION_CUES.items()) for c in cues}
+"""Normalised cue → its kind (a cue listed under two kinds takes the first)."""
+_KINDS = re.compile(
+    _B
+    + _CLITIC
+    + "(?P<cue>"
+    + "|".join(re.escape(c) for c in sorted(_CUE_KINDS, key=len, reverse=True))
+    + ")"
+    + _E
+)
+_GENRE_PATTERNS = {g: _pattern(c) for g, c in GENRE_CUES.items() if g != "analysis"}
+_ANALYSIS = {normalize(c) for c in GENRE_CUES["analysis"]}
+_LEAD_GENRES = {g: _pattern(c) for g, c in LEAD_GENRE_CUES.items()}
+_ANONYMOUS = {normalize(w) for w in ANONYMOUS_ACTORS}
+_TITLES = {normalize(w) for w in TITLE_WORDS}
+
+
+def skeleton(word: str) -> str:
+    """A spelling-tolerant key of one normalised word: without the article, a nisba or country
+    ending, and inner long vowels (ترامب / ترمب, بوتين / بوتن, الروسية / روسيا meet)."""
+    w = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    for end in _ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[: -len(end)]
+            break
+    folded = w[0] + _LONG_VOWELS.sub("", w[1:]) if w else w
+    return folded if len(folded) >= MIN_KEY_LETTERS else w
+
+
+def country_stem(word: str) -> str:
+    """A country name or nationality adjective without its article and ending (روسيا، الروسية
+    → روس; السعودية، السعودي → سعود): names and adjectives of one country meet exactly."""
+    w = word[2:] if word.startswith("ال") else word
+    for end in ("يين", "يون", "يه", "يا", "ي", "ا", "ه"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[: -len(end)]
+    return w
+
+
+def _country_table() -> dict[str, str]:
+    """Normalised country names, capitals and seats of power → the country's key."""
+    table = {normalize(k): "@" + country_stem(normalize(v)) for k, v in SEATS_OF_POWER.items()}
+    for name in COUNTRY_NAMES:
+        norm = normalize(name)
+        table.setdefault(norm, "@" + country_stem(norm))
+    table[normalize("سلطنة عمان")] = "@" + country_stem(normalize("عمان")) + "~"  # not Amman
+    return table
+
+
+_COUNTRY = _country_table()
+_COUNTRY_KEYS = frozenset(_COUNTRY.values())
+_ADJECTIVES = {k[1:]: k for k in _COUNTRY_KEYS} | {
+    country_stem(name): key for name, key in _COUNTRY.items() if " " not in name
+}
+"""Stem of a nationality adjective → the country's key (الأميركية → امريكا's key)."""
+
+
+def _adjective_country(word: str) -> str | None:
+    """The country key of a nationality adjective (الروسي، سعودي), else None."""
+    if not word.endswith(_NISBA) or word in _TITLES:
+        return None
+    return _ADJECTIVES.get(country_stem(word))
+
+
+_ACTION_WORDS = _pattern(c for cues in ACTION_CUES.values() for c in cues)
+
+
+def _bare(word: str) -> str:
+    """A word without a conjunction or preposition glued before it (والأردن → الأردن,
+    بواشنطن → واشنطن); a leading letter is only dropped before the article or a country."""
+    if len(word) > 3 and word[0] in _PREFIXES and word[1:3] == "ال":
+        return word[1:]
+    for cut in (2, 1):
+        if all(c in _PREFIXES for c in word[:cut]) and word[cut:] in _COUNTRY:
+            return word[cut:]
+    return word
+
+
+def actor_key(phrase: str) -> str | None:
+    """The key of a party named by a phrase: its country when it names one (capital, seat of
+    power, country name, nationality adjective), else its last name-like word; None for
+    anonymous sources (مصدر، مسؤولون) and phrases with no name."""
+    norm = _PUNCT.sub(" ", normalize(phrase))
+    words = [w for w in norm.split() if w]
+    if not words or words[0] in _ANONYMOUS:
+        return None
+    stripped = [_bare(w) for w in words]
+    for i, word in enumerate(stripped):
+        for n in (3, 2, 1):
+            gram = " ".join(stripped[i : i + n])
+            if gram in _COUNTRY:
+                return _COUNTRY[gram]
+        if word.startswith("ال") and (key := _adjective_country(word)) is not None:
+            return key  # الروسي، الفرنسية: that country's side
+    names = [
+        w
+        for w in stripped
+        if w not in _TITLES
+        and w not in STOP_WORDS
+        and len(w) >= 2
+        and not w.isdigit()
+        and not (w.startswith("ل") and not w.startswith("ال"))  # لروحاني: the one addressed
+    ]
+    if not names:
+        return None
+    return skeleton(names[-1])
+
+
+def actor_keys(phrase: str, names: Iterable[str] = ()) -> set[str]:
+    """The keys of the parties a phrase names, one per conjunct (الأسد وبوتين → both); a
+    conjunct after the first counts when it is a country or one of ``names`` (the tagger's
+    names in the title), not a common noun (الولايات المتحدة وحلفاؤها)."""
+    first, *others = _CONJUNCTION.split(normalize(phrase))
+    keys = {actor_key(first)}
+    for part in others:
+        key = actor_key(part)
+        if key is not None and (key.startswith("@") or any(n and n in part for n in names)):
+            keys.add(key)
+    return {k for k in keys if k is not None}
+
+
+def _title_opening_actor(
+    rest: str, annotated: AnnotatedArticle, any_word: bool = False
+) -> set[str]:
+    """The subject of a subject-first headline (السعودية تؤيد …, ترامب يأمر …, الأسد وبوتين
+    يناقشان …): countries or names the tagger found in the title, followed by a verb (by any
+    word, with ``any_word``: the whole opening before a colon)."""
+    words = rest.split()
+    names = [normalize(m.text) for m in annotated.mentions if m.in_title and m.type != "MISC"]
+    for n in (1, 2, 3):
+        if len(words) <= n:
+            break
+        following = _CONJUNCT.sub("", words[n])
+        if not (any_word or _VERB_LIKE.match(following) or _ACTION_WORDS.match(following)):
+            continue
+        keys = actor_keys(" ".join(words[:n]), names)
+        bare = " ".join(_bare(w) for w in words[:n])
+        if keys and (
+            any(k.startswith("@") for k in keys)
+            or bare in _COUNTRY
+            or any(name and name in bare for name in names)
+        ):
+            return keys
+    return set()
+
+
+def _affiliation(key: str, lead: str) -> set[str]:
+    """The country a person is introduced with in the lead (الرئيس الأمريكي دونالد ترامب →
+    أمريكا): a nationality adjective among the few words before the name."""
+    words = _PUNCT.sub(" ", lead).split()
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if skeleton(_bare(word)) != key:
+            continue
+        for before in words[max(0, i - AFFILIATION_WORDS) : i]:
+            bare = _bare(before)
+            country = _adjective_country(bare) if bare.startswith("ال") else None
+            if country is not None:
+                found.add(country)
+        if found:
+            break
+    return found
+
+
+def _nisba_actors(text: str) -> set[str]:
+    """The countries of a reaction or act named by adjectives among a headline's first words
+    (ترحيب سعودي …, ضربات عسكرية أمريكية بريطانية فرنسية …)."""
+    found = set()
+    for word in text.split()[1 : NISBA_OPENING_WORDS + 1]:
+        if word.startswith("ال"):
+            continue  # القواعد الروسية: a definite adjective describes, it does not act
+        key = _adjective_country(word)
+        if key is not None:
+            found.add(key)
+    return found
+
+
+def _kind(text: str) -> str | None:
+    """The kind whose cue comes first in a normalised text; an announcement takes the kind of
+    what it announces (ترامب يعلن شن ضربات … is the strike)."""
+    announced = False
+    for m in _KINDS.finditer(text):
+        kind = _CUE_KINDS[m.group("cue")]
+        if kind != "announcement":
+            return kind
+        announced = True
+    return "statement" if announced else None
+
+
+def family(kind: str | None) -> str | None:
+    """The family of a kind: sayings are one (a speaker's welcome and warning may be one
+    statement), and a strike is one with its toll."""
+    if kind is None:
+        return None
+    if kind in STATEMENT_KINDS:
+        return "saying"
+    return KIND_FAMILIES.get(kind, kind)
+
+
+def _genre(title: str) -> str | None:
+    """The genre a headline announces, if any."""
+    for genre, pattern in _GENRE_PATTERNS.items():
+        if pattern.search(title):
+            return genre
+    opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", title.replace(":", " ")).split()]
+    heads = opening[:QUESTION_OPENING_WORDS]
+    joined = " ".join(heads)
+    if any(w in _ANALYSIS for w in heads) or any(
+        " " in c and joined.startswith(c) for c in _ANALYSIS
+    ):
+        return "analysis"
+    return (
+        None  # a question mark alone does not make one (قواعد مقابل تسليم الأسد؟ reports a visit)
+    )
+
+
+def signature(annotated: AnnotatedArticle) -> Signature:
+    """The signature of the happening an article's title and lead report."""
+    article = annotated.article
+    title = normalize(article.title or "").strip()
+    spans = split_sentences(article.text[:LEAD_SCAN_CHARS])
+    lead = normalize(article.text[spans[0][0] : spans[0][1]]) if spans else ""
+    if not title:
+        return Signature(kind=_kind(lead))
+    genre = _genre(title) or next(
+        (g for g, p in _LEAD_GENRES.items() if p.search(lead[:LEAD_GENRE_CHARS])), None
+    )
+    segments = [s.strip() for s in _SEGMENTS.split(title) if s.strip()]
+    actors: set[str] = set()
+    kind: str | None = None
+    says = False
+    # different parties in different segments of the headline (السعودية تؤيد.. ومصر قلقة..
+    # والأردن: …; خامنئي: … .. وحزب الله: …): it gathers reactions, a roundup
+    many = False
+    for segment in segments:
+        if segment.split()[0] in _CONTEXT:
+            continue  # بعد انسحاب واشنطن.. : what came before, not what is reported
+        head, colon, rest = segment.partition(":")
+        named: set[str] = set()
+        if colon and len(head.split()) <= MAX_SPEAKER_WORDS and rest.strip():
+            rest = rest.strip()
+            head = head.split(" عن ")[0]  # بوتين عن ضربة سوريا: … is Putin speaking
+            named = _title_opening_actor(head + " x", annotated, any_word=True)
+            if not named and not (
+                _ACTION_WORDS.search(head) or any(p.search(head) for p in _GENRE_PATTERNS.values())
+            ):
+                named = actor_keys(head)  # not a topic (الضربات على سوريا: …) nor a genre
+            if len(head.split()) == 1 and _title_opening_actor(rest, annotated):
+                named = set()  # سوريا: مقاتلات بريطانية تضرب …: a dateline, not a speaker
+            says = says or bool(named)
+        else:
+            rest = segment
+        named = named or _title_opening_actor(rest, annotated) or _nisba_actors(rest)
+        if named:
+            if actors and not named & actors:
+                many = True
+            actors |= named
+        if kind is None:
+            kind = _kind(rest)
+    actors |= {c for a in actors if not a.startswith("@") for c in _affiliation(a, lead)}
+    if says and kind == "announcement":
+        kind = "statement"
+    if says and (kind is None or kind not in STATEMENT_KINDS):
+        kind = "statement"
+    if genre is None and many:
+        genre = "roundup"
+    strong = kind is not None
+    if title.rstrip().endswith("?"):
+        # a question asks what a happening means (قواعد مقابل تسليم الأسد؟): it names no act
+        # or party of its own, so only its lead says which happening it is about
+        actors, strong, kind = set(), False, None
+    if kind is None:
+        kind = _kind(lead)
+    return Signature(frozenset(actors), kind, strong, genre)

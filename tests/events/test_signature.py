@@ -1,0 +1,172 @@
+"""Signatures of happenings: who did or said what, of which kind, as the headline reports it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from events_support import make
+
+from khabar.config import EventsConfig
+from khabar.events import build_events
+from khabar.events.cluster import ClusterState, Doer
+from khabar.events.signature import actor_key, signature
+from khabar.model import AnnotatedArticle, Mention
+
+DAY = date(2018, 4, 14)
+
+
+def _titled(
+    title: str, body: str = "نص الخبر في سطر واحد.", names: tuple[str, ...] = ()
+) -> AnnotatedArticle:
+    """An article whose title names ``names`` (as the tagger would mark them)."""
+    article = make("a", title, body, DAY)
+    mentions = tuple(
+        Mention(name, "PER", title.index(name), title.index(name) + len(name), None, True)
+        for name in names
+    )
+    return AnnotatedArticle(article.article, mentions, article.times)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "other"),
+    [
+        ("موسكو", "روسيا"),
+        ("الكرملين", "وزارة الدفاع الروسية"),
+        ("البنتاغون", "الولايات المتحدة"),
+        ("واشنطن", "أميركا"),
+        ("السعودية", "الخارجية السعودية"),
+    ],
+)
+def test_capitals_seats_and_adjectives_fold_to_one_country(phrase: str, other: str) -> None:
+    assert actor_key(phrase) is not None
+    assert actor_key(phrase) == actor_key(other)
+
+
+def test_different_countries_and_people_get_different_keys() -> None:
+    keys = {actor_key(p) for p in ("الكويت", "البحرين", "روسيا", "ماكرون", "ترامب")}
+    assert len(keys) == 5
+    assert actor_key("ترمب") == actor_key("ترامب")  # spelling variants meet
+    assert actor_key("مصادر") is None  # anonymous sources name no one
+
+
+def test_speaker_before_a_colon_is_the_actor_of_a_saying() -> None:
+    sig = signature(_titled("الكويت: ندين الهجوم على المدنيين في الغوطة"))
+    assert sig.actors == {actor_key("الكويت")}
+    assert sig.says and sig.kind in ("condemnation", "statement")
+
+
+def test_subject_first_headline_names_its_actor_and_kind() -> None:
+    sig = signature(_titled("البحرين تدين الهجوم على المدنيين في الغوطة"))
+    assert sig.actors == {actor_key("البحرين")}
+    assert sig.kind == "condemnation" and sig.strong
+
+
+def test_a_person_takes_the_country_the_lead_introduces_him_with() -> None:
+    sig = signature(
+        _titled(
+            "ماتيس: الضربة على سوريا كانت واحدة",
+            "قال وزير الدفاع الأمريكي جيمس ماتيس إن الضربة انتهت.",
+            names=("ماتيس",),
+        )
+    )
+    assert sig.actors == {actor_key("ماتيس"), actor_key("أمريكا")}
+
+
+def test_security_council_vote_is_a_session() -> None:
+    sig = signature(_titled("مجلس الأمن يصوت ضد مشروع قرار روسي بشأن سوريا"))
+    assert sig.kind == "session" and not sig.says
+
+
+def test_an_announced_act_is_the_act() -> None:
+    sig = signature(_titled("ترامب يعلن شن ضربات على مواقع في سوريا", names=("ترامب",)))
+    assert sig.kind == "attack"
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("تحليل: ماذا بعد الضربات على سوريا", "analysis"),
+        ("هل كانت الضربات الجوية على سوريا قانونية؟", "analysis"),
+        ("مباشر: آخر تطورات الضربة على سوريا", "live"),
+        ("ردود فعل دولية بعد الضربات على سوريا", "roundup"),
+        ("ضربة سوريا.. السعودية تؤيد.. والأردن: الحل السياسي هو المخرج", "roundup"),
+        ("جولة الصحافة: الضربات على سوريا", "review"),
+    ],
+)
+def test_pieces_that_report_no_happening_of_their_own_have_a_genre(title: str, genre: str) -> None:
+    assert signature(_titled(title)).genre == genre
+
+
+def test_a_press_review_is_known_by_its_lead_when_its_title_is_a_story() -> None:
+    sig = signature(_titled("مهرجان كان يريد طي صفحة", "اهتمت صحف اليوم بقرار الرئيس الأمريكي."))
+    assert sig.genre == "review"
+
+
+def test_a_question_headline_names_no_act_of_its_own() -> None:
+    sig = signature(_titled("صفقة روسية سورية جديدة.. قواعد مقابل تسليم الأسد؟"))
+    assert not sig.actors and not sig.strong
+
+
+def test_a_plain_report_has_no_genre() -> None:
+    sig = signature(_titled("مقتل ثلاثة في انفجار جنوب قطاع غزة"))
+    assert sig.genre is None and sig.kind == "casualties"
+
+
+def test_doers_conflict_by_party_and_by_kind() -> None:
+    kuwait = Doer(frozenset({"@كويت"}), True, False, "saying")
+    bahrain = Doer(frozenset({"@بحرين"}), True, False, "saying")
+    kuwait_again = Doer(frozenset({"@كويت"}), True, False, "saying")
+    strike = Doer(frozenset(), False, True, "attack")
+    vote = Doer(frozenset(), False, True, "session")
+    unknown = Doer(frozenset(), False, False, None)
+    assert kuwait.conflicts(bahrain)
+    assert not kuwait.conflicts(kuwait_again)
+    assert kuwait.conflicts(strike)  # a party's saying is not a strike reported without it
+    assert strike.conflicts(vote)  # a strike is not a vote
+    assert not unknown.conflicts(kuwait) and not unknown.conflicts(strike)
+
+
+def test_analysis_stands_alone_and_roundups_join_only_roundups() -> None:
+    analysis, roundup, report = (
+        ClusterState(genre="analysis"),
+        ClusterState(genre="roundup"),
+        ClusterState(),
+    )
+    assert not analysis.same_kind_of_piece(report)
+    assert not roundup.same_kind_of_piece(report)
+    assert roundup.same_kind_of_piece(ClusterState(genre="roundup"))
+    assert report.same_kind_of_piece(ClusterState())
+
+
+CONDEMNATION_BODY = (
+    "أدانت {who} بشدة الهجوم الذي استهدف المدنيين في الغوطة الشرقية قرب دمشق أمس، ودعت المجتمع"
+    " الدولي إلى التحرك العاجل لوقف الهجمات على المدنيين في سوريا."
+)
+
+
+def test_two_governments_condemning_one_attack_are_two_events() -> None:
+    # the three texts are near-duplicates (one template): copies must still be of one party
+    kuwait_a = make(
+        "k1",
+        "الكويت تدين الهجوم على المدنيين في الغوطة",
+        CONDEMNATION_BODY.format(who="الكويت"),
+        DAY,
+        "a",
+    )
+    kuwait_b = make(
+        "k2", "الكويت تدين بشدة الهجوم على الغوطة", CONDEMNATION_BODY.format(who="الكويت"), DAY, "b"
+    )
+    bahrain = make(
+        "b1",
+        "البحرين تدين الهجوم على المدنيين في الغوطة",
+        CONDEMNATION_BODY.format(who="البحرين"),
+        DAY,
+        "c",
+    )
+    events, _ = build_events([kuwait_a, kuwait_b, bahrain], [], EventsConfig())
+    event_of = {a: e.id for e in events for a in e.articles}
+    assert event_of["k1"] == event_of["k2"]
+    assert event_of["b1"] != event_of["k1"]
+    story_of = {e.id: e.story for e in events}
+    assert story_of[event_of["b1"]] == story_of[event_of["k1"]]  # one chain: the attack's

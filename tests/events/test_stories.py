@@ -1,0 +1,47 @@
+"""Stories: events near in time link on a looser similarity than events months apart."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+from scipy import sparse
+
+from khabar.events.stories import STORY_NEAR_THRESHOLD, STORY_THRESHOLD, group_stories
+
+DAY = date(2018, 4, 14)
+
+
+def _pair(cosine: float) -> sparse.csr_matrix:
+    """Two unit rows whose cosine is ``cosine``, sharing four terms (as event centroids do)."""
+    shared = np.array([0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0])
+    own = np.array([0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5])
+    return sparse.csr_matrix(np.vstack([shared, cosine * shared + (1 - cosine**2) ** 0.5 * own]))
+
+
+def _span(offset: int) -> tuple[date, date]:
+    day = DAY + timedelta(days=offset)
+    return day, day
+
+
+def test_events_of_neighbouring_days_share_a_story_on_a_looser_similarity() -> None:
+    cosine = (STORY_NEAR_THRESHOLD + STORY_THRESHOLD) / 2
+    near = group_stories(_pair(cosine), [_span(0), _span(1)])
+    far = group_stories(_pair(cosine), [_span(0), _span(60)])
+    assert near[0] == near[1]
+    assert far[0] != far[1]
+
+
+def test_events_months_apart_share_a_story_when_their_words_agree_enough() -> None:
+    labels = group_stories(_pair(STORY_THRESHOLD + 0.05), [_span(0), _span(300)])
+    assert labels[0] == labels[1]
+
+
+def test_undated_events_link_only_on_the_strict_similarity() -> None:
+    cosine = (STORY_NEAR_THRESHOLD + STORY_THRESHOLD) / 2
+    assert len(set(group_stories(_pair(cosine)))) == 2
+    assert len(set(group_stories(_pair(STORY_THRESHOLD + 0.05)))) == 1
+
+
+def test_no_events_no_stories() -> None:
+    assert group_stories(sparse.csr_matrix((0, 3))) == []
