@@ -14,10 +14,12 @@ from pathlib import Path
 from khabar import __version__
 from khabar.config import Config, load_config
 from khabar.errors import KhabarError
+from khabar.model import Failure
 
 EXIT_OK = 0
 EXIT_ERROR = 1
-"""khabar could not do what was asked (a broken config, an unusable store)."""
+"""khabar could not do what was asked (a broken config, an unusable store), or an input named
+nothing or could not be fetched (the other inputs were still analysed)."""
 EXIT_USAGE = 2
 """The command line was wrong (argparse uses the same code)."""
 EXIT_INTERRUPTED = 130
@@ -83,10 +85,11 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``khabar analyze PATH... --out DIR``."""
-    from khabar.pipeline import analyze
+    from khabar.pipeline import analyze, missing_paths, not_fetched
     from khabar.report.write import write_dossier
 
     config = _with_run_options(_config(args), args)
+    missing = missing_paths(args.paths)
     progress = _Progress(args.quiet)
     try:
         dossier = analyze(args.paths, config, progress)
@@ -103,6 +106,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for failure in dossier.errors:
             print(f"  not analysed: {failure.source}: {failure.error}", file=sys.stderr)
     print(f"dossier: {json_path}\nhtml:    {html_path}")
+    return _unread_inputs(missing, not_fetched(dossier.errors))
+
+
+def _unread_inputs(missing: Sequence[str], unfetched: Sequence[Failure]) -> int:
+    """Name on stderr the inputs that named nothing or could not be fetched; the exit code."""
+    from khabar.read.names import display_source
+
+    for path in missing:
+        print(f"khabar: {display_source(path)}: no such file or directory", file=sys.stderr)
+    for failure in unfetched:
+        print(f"khabar: {failure.source}: {failure.error}", file=sys.stderr)
+    if missing or unfetched:
+        print("khabar: the other inputs were analysed", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -123,9 +140,11 @@ def _with_run_options(config: Config, args: argparse.Namespace) -> Config:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """``khabar add PATH... --db FILE``: add new pages to a store."""
+    from khabar.pipeline import missing_paths
     from khabar.store import add_paths
 
     config = _with_run_options(_config(args), args)
+    missing = missing_paths(args.paths)
     progress = _Progress(args.quiet)
     try:
         report = add_paths(args.db, args.paths, config, progress, **_wait(args))
@@ -137,7 +156,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         f"{report.recomputed} articles; the store holds {report.articles_total} articles "
         f"in {report.events_total} events ({args.db})"
     )
-    return EXIT_OK
+    return _unread_inputs(missing, ())
 
 
 def _date(text: str) -> date:
@@ -253,6 +272,13 @@ def _wait(args: argparse.Namespace) -> dict[str, float]:
     return {} if args.wait is None else {"lock_timeout_s": args.wait}
 
 
+_PATH_HELP = (
+    "file, folder, glob or archive (HTML, text, JSON Lines, JSON, CSV with a header row, zip, "
+    "WARC); - for standard input; an http(s) address of a page, an RSS / Atom feed or a "
+    "sitemap (fetched politely: robots.txt, a pause between requests, a size limit)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``khabar`` command."""
     parser = argparse.ArgumentParser(
@@ -272,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse pages (files, folders, globs, archives) into a dossier",
         description="Analyse pages into DIR/dossier.json and DIR/dossier.html.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or archive")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_PATH_HELP)
     p.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder")
     _run_options(p)
     p.set_defaults(func=cmd_analyze)
@@ -284,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Add new pages to the store FILE (SQLite), attach them to existing events "
         "or start new ones, and bring entities, events, stories and claims up to date.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or archive")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_PATH_HELP)
     p.add_argument("--db", required=True, metavar="FILE", help="the store (created if absent)")
     _wait_option(p)
     _run_options(p)

@@ -8,6 +8,7 @@ articles. ``analyze`` is the one-shot path; the store (``khabar.store``) reuses 
 from __future__ import annotations
 
 import dataclasses
+import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from khabar.entities import resolve_entities
 from khabar.events import build_events, retitle_events
 from khabar.model import AnnotatedArticle, Dossier, Failure, Page
 from khabar.read import iter_pages
+from khabar.read.fetch import NOT_FETCHED, Fetcher, is_url
+from khabar.read.reader import GLOB_CHARS, STDIN_PATH
 from khabar.run import Executor, annotate_pages, executor_for
 from khabar.run.work import error_detail
 from khabar.summary import summarize_event
@@ -41,18 +44,46 @@ def read_inputs(paths: Iterable[str | Path], cfg: ReadConfig) -> Iterator[Page |
     """Stream the pages and failures of each input in turn, failures with names fit to show.
 
     A reader that breaks on one input ends that input with a Failure (its pages read so far
-    are kept) and the next input is read: one bad file never costs the batch."""
+    are kept) and the next input is read: one bad file never costs the batch. Web addresses
+    share one polite fetcher (robots.txt read once per host, pauses between requests)."""
+    with Fetcher(cfg) as fetcher:
+        for path in paths:
+            name = os.fspath(path)
+            try:
+                # only a web address needs the batch's fetcher; a path is read as it is
+                items = (
+                    iter_pages([name], cfg, fetcher) if is_url(name) else iter_pages([name], cfg)
+                )
+                for item in items:
+                    yield scrub_failure(item) if isinstance(item, Failure) else item
+            except Exception as exc:  # one input must never cost the batch
+                yield Failure(
+                    scrub_source(name),
+                    f"khabar could not read this input to its end ({error_detail(exc)}); "
+                    "the rest of the batch was read",
+                )
+
+
+def missing_paths(paths: Iterable[str | Path]) -> list[str]:
+    """The inputs that name nothing: no file, folder or link target by that name, and no file
+    matching it as a glob pattern. ``-`` (standard input) and web addresses are never missing
+    (a fetch that fails is told by :func:`not_fetched`). The command exits non-zero for these
+    after analysing the rest."""
+    missing = []
     for path in paths:
         name = os.fspath(path)
-        try:
-            for item in iter_pages([name], cfg):
-                yield scrub_failure(item) if isinstance(item, Failure) else item
-        except Exception as exc:  # one input must never cost the batch
-            yield Failure(
-                scrub_source(name),
-                f"khabar could not read this input to its end ({error_detail(exc)}); "
-                "the rest of the batch was read",
-            )
+        if name == STDIN_PATH or is_url(name) or os.path.exists(name):
+            continue
+        if GLOB_CHARS & set(name) and glob.glob(name, recursive=True):
+            continue
+        missing.append(name)
+    return missing
+
+
+def not_fetched(failures: Iterable[Failure]) -> list[Failure]:
+    """The failures of web addresses that could not be fetched (refused by robots.txt, an
+    error status, a timeout, over the size limit); the command exits non-zero for these."""
+    return [f for f in failures if f.error.startswith(NOT_FETCHED)]
 
 
 def read_all(

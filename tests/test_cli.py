@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from khabar.cli import main
+from khabar.pipeline import missing_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,14 +30,64 @@ def test_cli_analyze_writes_json_and_html(seeds_dir: Path, tmp_path: Path) -> No
     out = tmp_path / "out"
     missing = tmp_path / "missing.txt"
     result = _run("analyze", str(seeds_dir), str(missing), "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    # the missing input makes the exit non-zero; the rest is analysed and written all the same
+    assert result.returncode == 1, result.stderr
     data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
     assert len(data["articles"]) == 5
     assert [Path(e["source"]).name for e in data["errors"]] == ["missing.txt"]
     html = (out / "dossier.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in html
     assert str(out / "dossier.json") in result.stdout
-    assert "missing.txt" in result.stderr
+    assert f"khabar: {missing}: no such file or directory" in result.stderr
+
+
+def test_cli_reads_a_csv_export_on_stdin_as_one_article_a_row(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(["Title", "Text", "URL"])
+    seeds = sorted(seeds_dir.glob("*.txt"))[:2]
+    for n, seed in enumerate(seeds):
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        writer.writerow([lines[0], "\n".join(lines[1:]), f"https://n.example/{n}"])
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "khabar.cli", "analyze", "-", "-q", "--out", str(out)],
+        input=table.getvalue(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert sorted(a["source"] for a in data["articles"]) == ["<stdin>:row 1", "<stdin>:row 2"]
+    assert sorted(a["url"] for a in data["articles"]) == [
+        "https://n.example/0",
+        "https://n.example/1",
+    ]
+
+
+def test_missing_paths_names_what_names_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    paths = [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "*.txt"),
+        str(tmp_path / "*.html"),
+        str(tmp_path / "gone.txt"),
+        "-",
+        "https://n.example/x",
+    ]
+    assert missing_paths(paths) == [str(tmp_path / "*.html"), str(tmp_path / "gone.txt")]
+
+
+def test_cli_add_exits_non_zero_for_a_missing_path(seeds_dir: Path, tmp_path: Path) -> None:
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    db = tmp_path / "store.db"
+    code = main(["add", str(seed), str(tmp_path / "gone.txt"), "--db", str(db), "-q"])
+    assert code == 1
+    code = main(["add", str(seed), "--db", str(db), "-q"])
+    assert code == 0
 
 
 def test_cli_quiet_prints_nothing_on_stderr(seeds_dir: Path, tmp_path: Path) -> None:
@@ -126,6 +179,7 @@ def stalled_replace(src, dst, *args, **kwargs):
 
 os.replace = stalled_replace
 from khabar.cli import main
+from khabar.pipeline import missing_paths
 sys.exit(main(["analyze", sys.argv[3], "--out", str(out), "-q"]))
 """
 

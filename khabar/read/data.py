@@ -57,6 +57,10 @@ JSON_OUTLET_FIELDS: tuple[str, ...] = (
 
 JSON_URL_FIELDS: tuple[str, ...] = ("url", "link", "source_url", "url_canonical", "source")
 
+CSV_DELIMITERS: tuple[str, ...] = (",", ";", "\t")
+"""Cell separators of spreadsheet exports: comma, semicolon (European locales), tab (Excel's
+"Unicode text")."""
+
 SINGLE_BYTE_ARABIC: tuple[str, ...] = ("windows-1256", "iso-8859-6")
 """Legacy Arabic code pages, tried when a page is not valid UTF-8."""
 
@@ -87,3 +91,41 @@ FOLDER_DOC_NAMES: frozenset[str] = frozenset(
 """Names (before the first dot, any case) of documentation files a folder walk lists as skipped
 rather than reads; an exact match only, so ``notice-of-strike.txt`` is read. Named explicitly,
 such a file is read."""
+
+FEED_ROOTS: dict[str, str] = {
+    "rss": "RSS feed",
+    "RDF": "RSS feed",
+    "feed": "Atom feed",
+    "urlset": "sitemap",
+    "sitemapindex": "sitemap index",
+}
+"""Root elements of the XML documents read as lists of articles, with how to name each."""
+
+FEED_LINKS: dict[str, tuple[str, str]] = {
+    "RSS feed": ("item", "link"),
+    "Atom feed": ("entry", "link"),
+    "sitemap": ("url", "loc"),
+    "sitemap index": ("sitemap", "loc"),
+}
+"""Where each kind of list names an address: (the element of one entry, its link element)."""
+
+FEED_SNIFF_BYTES = 2048
+"""Bytes at the start of a fetched document searched for a feed or sitemap root element."""
+
+CSV_COLUMN_ALIASES: dict[str, str] = {
+    "full_text": "text",
+    "article_text": "text",
+    "body_text": "text",
+    "story": "text",
+    "النص": "text",
+    "نص": "text",
+    "المتن": "text",
+    "المحتوى": "text",
+    "العنوان": "title",
+    "الرابط": "url",
+    "التاريخ": "date",
+    "تاريخ_النشر": "date",
+    "المصدر": "outlet",
+    "الموقع": "sitename",
+}
+"""Column names of CSV exports (newsroom spreadsheets, Arabic headers) read as record fields."""

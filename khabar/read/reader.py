@@ -1,4 +1,5 @@
-"""``iter_pages``: paths (files, folders, globs) in, a stream of Pages and Failures out.
+"""``iter_pages``: paths (files, folders, globs, ``-`` for standard input, web addresses) in, a
+stream of Pages and Failures out.
 
 Every input path yields at least one Page or Failure, so nothing the user gave is silently lost:
 a file a folder walk leaves out is listed with why, and whatever goes wrong inside one input
@@ -14,6 +15,8 @@ import io
 import os
 import re
 import stat
+import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from typing import IO
 
@@ -23,9 +26,10 @@ from khabar.model import Failure, Page
 from khabar.read.archive import ArchiveBudget, iter_zip
 from khabar.read.data import FOLDER_DOC_NAMES
 from khabar.read.decode import decode_page, is_binary
+from khabar.read.fetch import Fetcher, is_url, read_url
 from khabar.read.names import display_source
-from khabar.read.records import iter_json_document, iter_json_lines
-from khabar.read.sniff import binary_kind, sniff_bytes, sniff_text
+from khabar.read.records import iter_csv_records, iter_json_document, iter_json_lines
+from khabar.read.sniff import binary_kind, csv_delimiter, sniff_bytes, sniff_text
 from khabar.read.warc import iter_warc
 
 HEAD_BYTES = 65_536
@@ -42,8 +46,16 @@ MAX_ERROR_CHARS = 300
 
 BROKEN_LINK = "broken symbolic link (what it points to does not exist)"
 
+STDIN_PATH = "-"
+"""The path that stands for standard input (read as one input of any format)."""
+STDIN_SOURCE = "<stdin>"
+"""How standard input is named in the dossier's sources and errors."""
+STDIN_MEMORY_BYTES = 8_000_000
+"""Bytes of standard input held in memory; beyond this it is spooled to a temporary file."""
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_GLOB_CHARS = frozenset("*?[")
+GLOB_CHARS = frozenset("*?[")
+"""Characters that make a path a glob pattern."""
 
 
 def meta_charset(data: bytes) -> str | None:
@@ -105,6 +117,10 @@ def read_blob(
         yield from iter_json_lines(lines, source, cfg.max_line_bytes)
     elif fmt == "json":
         yield from iter_json_document(decoded.text, source)
+    elif fmt == "csv":
+        table = decoded.text.lstrip("\ufeff \t\r\n")
+        delimiter = csv_delimiter(table) or ","
+        yield from iter_csv_records(table, source, delimiter, cfg.max_line_bytes)
     else:
         yield Page(
             source=source,
@@ -274,9 +290,42 @@ def _walk_folder(top: str, cfg: ReadConfig) -> Iterator[Page | Failure]:
         stack.extend(reversed(subfolders))
 
 
-def _read_path(path: str, cfg: ReadConfig) -> Iterator[Page | Failure]:
-    """Everything under one path the user gave: a folder, a file or a glob pattern."""
-    if "\x00" in path:
+def read_stream(stream: IO[bytes], source: str, cfg: ReadConfig) -> Iterator[Page | Failure]:
+    """Read an unseekable byte stream (standard input) as one input of any format: it is
+    spooled (to a temporary file past :data:`STDIN_MEMORY_BYTES`) and read as a file is, with
+    the same size limits."""
+    limit = max(cfg.max_bytes, cfg.max_archive_bytes)
+    with tempfile.SpooledTemporaryFile(max_size=STDIN_MEMORY_BYTES) as spool:
+        size = 0
+        while chunk := stream.read(min(HEAD_BYTES * 16, limit + 1 - size)):
+            spool.write(chunk)
+            size += len(chunk)
+            if size > limit:
+                yield Failure(
+                    source,
+                    f"input is over {limit} bytes (read.max_bytes / read.max_archive_bytes); "
+                    "raise them in the [read] config section to read it",
+                )
+                return
+        spool.seek(0)
+        yield from _read_open_file(spool, size, source, cfg)  # type: ignore[arg-type]
+
+
+def _read_path(path: str, cfg: ReadConfig, fetcher: Fetcher) -> Iterator[Page | Failure]:
+    """Everything under one path the user gave: standard input (``-``), a web address, a
+    folder, a file or a glob pattern."""
+    if path == STDIN_PATH:
+        yield from read_stream(sys.stdin.buffer, STDIN_SOURCE, cfg)
+    elif is_url(path) and not os.path.exists(path):
+
+        def fetched(
+            data: bytes, source: str, declared: str | None, url: str
+        ) -> Iterator[Page | Failure]:
+            shown = display_source(source)
+            return guarded(shown, read_blob(data, shown, cfg, declared, url))
+
+        yield from read_url(display_source(path), fetcher, fetched)
+    elif "\x00" in path:
         yield Failure(display_source(path), "path holds a NUL character; no file has such a name")
     elif os.path.isdir(path):
         yield from _read_folder(path, cfg)
@@ -284,18 +333,28 @@ def _read_path(path: str, cfg: ReadConfig) -> Iterator[Page | Failure]:
         yield from read_file(path, cfg)
     elif os.path.islink(path):
         yield Failure(display_source(path), BROKEN_LINK)
-    elif _GLOB_CHARS & set(path):
+    elif GLOB_CHARS & set(path):
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
             yield Failure(display_source(path), "no file matches this pattern")
         for match in matches:
-            yield from guarded(display_source(match), _read_path(match, cfg))
+            yield from guarded(display_source(match), _read_path(match, cfg, fetcher))
     else:
         yield Failure(display_source(path), "no such file or directory")
 
 
-def iter_pages(paths: Sequence[str], cfg: ReadConfig) -> Iterator[Page | Failure]:
-    """Yield a Page or Failure for everything under each path (file, folder or glob), streaming."""
-    for raw in paths:
-        path = os.fsdecode(raw)
-        yield from guarded(display_source(path), _read_path(path, cfg))
+def iter_pages(
+    paths: Sequence[str], cfg: ReadConfig, fetcher: Fetcher | None = None
+) -> Iterator[Page | Failure]:
+    """Yield a Page or Failure for everything under each path (file, folder, glob, ``-`` for
+    standard input, web address), streaming. Web addresses go through ``fetcher`` (else a
+    polite one of this call's own)."""
+    own = fetcher is None
+    client = Fetcher(cfg) if fetcher is None else fetcher
+    try:
+        for raw in paths:
+            path = os.fsdecode(raw)
+            yield from guarded(display_source(path), _read_path(path, cfg, client))
+    finally:
+        if own:
+            client.close()

@@ -1,7 +1,10 @@
-"""JSON Lines / JSON article records (khabar, news-please and trafilatura export habits)."""
+"""Article records: JSON Lines / JSON (khabar, news-please and trafilatura export habits) and
+CSV exports with a header row (one article a row, the same field names)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -16,7 +19,7 @@ from khabar.read.data import (
     JSON_TITLE_FIELDS,
     JSON_URL_FIELDS,
 )
-from khabar.read.sniff import looks_like_markup
+from khabar.read.sniff import CSV_TEXT_COLUMNS, csv_column, looks_like_markup
 
 LINE_SKIP_CHUNK_BYTES = 1_048_576
 """Bytes read at a time while passing over a line that is too long to keep (1 MiB)."""
@@ -173,3 +176,62 @@ def iter_json_document(text: str, source: str) -> Iterator[Page | Failure]:
             continue
         raw = json.dumps(item, ensure_ascii=False, sort_keys=True)
         yield record_to_page(item, raw.encode("utf-8", "surrogatepass"), where)
+
+
+def iter_csv_records(
+    text: str, source: str, delimiter: str, max_field_chars: int
+) -> Iterator[Page | Failure]:
+    """Yield one Page or Failure per data row of a decoded CSV export (source ``file:row N``,
+    N counting data rows from 1, the header not counted).
+
+    Header names are matched like JSON fields, in any case (``Title``, ``Body``, ``URL``). A row
+    with more cells than the header is refused (its cells cannot be told apart); a short row is
+    read with its missing cells empty. A row the CSV parser cannot read ends the file there."""
+    # The csv module's cell limit is process-wide (131,072 characters by default); a page's
+    # HTML in one cell can be longer, so it is raised, never lowered, to the line limit.
+    if csv.field_size_limit() < max_field_chars:
+        csv.field_size_limit(max_field_chars)
+    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+    try:
+        header = [csv_column(c) for c in next(rows)]
+    except (StopIteration, csv.Error) as exc:
+        yield Failure(source, f"CSV header cannot be read ({exc or 'empty file'})")
+        return
+    if not CSV_TEXT_COLUMNS & set(header):
+        yield Failure(
+            source,
+            "CSV export has no article text column (one of "
+            f"{', '.join(sorted(CSV_TEXT_COLUMNS))}); its columns are: "
+            f"{', '.join(c for c in header if c)}",
+        )
+        return
+    seen = False
+    number = 0
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Failure(
+                f"{source}:row {number + 1}",
+                f"CSV row cannot be read ({exc}); the rows after it were not read",
+            )
+            return
+        number += 1
+        where = f"{source}:row {number}"
+        if not any(c.strip() for c in cells):
+            continue
+        seen = True
+        if len(cells) > len(header):
+            yield Failure(
+                where,
+                f"row has {len(cells)} cells but the header names {len(header)} columns; "
+                "skipped (a separator inside an unquoted cell?)",
+            )
+            continue
+        record = {name: cell for name, cell in zip(header, cells, strict=False) if name}
+        raw = delimiter.join(cells).encode("utf-8", "surrogatepass")
+        yield record_to_page(record, raw, where)
+    if not seen:
+        yield Failure(source, "CSV file has a header but no rows")
