@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 from typing import IO
 
@@ -11,6 +12,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from khabar.config import ReadConfig
 from khabar.model import Failure, Page
+from khabar.read.data import GZIP_MAGIC
 from khabar.read.names import display_source
 
 HTML_CONTENT_TYPES: tuple[str, ...] = ("text/html", "application/xhtml", "text/plain")
@@ -19,6 +21,12 @@ HTML_CONTENT_TYPES: tuple[str, ...] = ("text/html", "application/xhtml", "text/p
 TRAILING_CHECK_BYTES = 4096
 """Bytes after the last complete record looked at to tell a clean end (blank lines) from an
 archive cut inside a record."""
+
+GZIP_WINDOW_BITS = 31
+"""zlib's window-bits value for a gzip member (header and trailer checked)."""
+
+MEMBER_CHECK_CHUNK = 65_536
+"""Bytes of a gzip member read, and at most inflated, at a time while checking that it ends."""
 
 BlobReader = Callable[[bytes, str, str | None, str | None], Iterator[Page | Failure]]
 """``(data, source, declared_charset, url) -> pages``: how a record payload becomes pages."""
@@ -40,11 +48,12 @@ def iter_warc(
     record cut short, and an archive that ends inside a record, are reported."""
     found = False
     n = 0
-    end = 0
+    end = last = 0
     records = ArchiveIterator(stream)
     try:
         for record in records:
-            if record.rec_headers.get_header("Content-Length") is None:  # cut in its header
+            length = record.rec_headers.get_header("Content-Length")
+            if not (length or "").strip().isdigit():  # cut in its header (absent or half-written)
                 yield Failure(
                     source,
                     f"WARC archive ends in an incomplete record header after {n} HTML record(s)",
@@ -76,14 +85,15 @@ def iter_warc(
                 else:
                     url = uri if uri.startswith(("http://", "https://")) else None
                     yield from read_blob(payload, where, _charset(content_type), url)
-            end = records.get_record_offset() + records.get_record_length()
+            last = records.get_record_offset()
+            end = last + records.get_record_length()
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, KeyError) as exc:
         # warcio raises AttributeError/KeyError on a record header cut short
         cut = isinstance(exc, (AttributeError, KeyError))
         reason = "a record header is incomplete" if cut else str(exc) or type(exc).__name__
         yield Failure(source, f"WARC archive is damaged after {n} record(s): {reason}")
         return
-    if _trailing_bytes(stream, end):
+    if _trailing_bytes(stream, end) or not _last_member_whole(stream, last):
         yield Failure(
             source,
             f"WARC archive ends inside a record (cut short?) after {n} HTML record(s); the "
@@ -108,6 +118,29 @@ def _html_record(record: ArcWarcRecord) -> tuple[str | None, str] | None:
     if content_type and not content_type.lower().startswith(HTML_CONTENT_TYPES):
         return None
     return record.rec_headers.get_header("WARC-Target-URI"), content_type
+
+
+def _last_member_whole(stream: IO[bytes], offset: int) -> bool:
+    """For a WARC.gz, whether the gzip member of the last record (from ``offset``) ends with its
+    trailer: a file cut in the last few bytes of a member still yields its whole record, and
+    only the missing end of the compressed stream tells that the archive was cut there. True for
+    an uncompressed WARC."""
+    try:
+        stream.seek(offset)
+        if stream.read(len(GZIP_MAGIC)) != GZIP_MAGIC:
+            return True
+        stream.seek(offset)
+        member = zlib.decompressobj(GZIP_WINDOW_BITS)
+        while not member.eof:
+            chunk = stream.read(MEMBER_CHECK_CHUNK)
+            if not chunk:
+                return False
+            member.decompress(chunk, MEMBER_CHECK_CHUNK)
+            while member.unconsumed_tail and not member.eof:
+                member.decompress(member.unconsumed_tail, MEMBER_CHECK_CHUNK)
+        return True
+    except (OSError, ValueError, zlib.error):
+        return False
 
 
 def _trailing_bytes(stream: IO[bytes], end: int) -> bool:
