@@ -87,6 +87,19 @@ COMPLEMENTIZERS: tuple[str, ...] = (
 )
 """Words that open the reported clause after a verb (أكد أن …، قال إن …)."""
 
+TRAILING_SOURCE_CUES: tuple[str, ...] = ("حسب", "بحسب", "حسبما", "وفق", "وفقا", "طبقا")
+"""Words that, near a sentence's end, name the source of the whole sentence (… حسب مسؤولين)."""
+
+DATELINE_ENDS: tuple[str, ...] = (")—", ")--", ")–", ") —", ") --", ") –", ")-")
+"""How an agency dateline ends before a sentence's first word (دبي، … (CNN)— قالت …)."""
+
+OBJECT_PREPOSITIONS: tuple[str, ...] = ("عن", "إلى", "الى")
+"""Prepositions left in front of a claim (أعلن عن …، أشار إلى …): the claim is what follows."""
+
+MAX_TITLE_SPEAKER_WORDS = 4
+"""Longest phrase before a headline's colon read as its speaker (مسؤولان بأمريكا: …); longer ones
+are topic labels (افتتاح السفارة الأمريكية في القدس: …)."""
+
 REPORT_OPENERS: tuple[str, ...] = (
     "إلى أن",
     "الى أن",

@@ -11,7 +11,7 @@ import bisect
 import itertools
 import types
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.arabic.normalize import normalize
 from khabar.arabic.sentences import split_sentences
@@ -19,13 +19,16 @@ from khabar.claims.data import (
     ANONYMOUS_SOURCES,
     COMPLEMENTIZERS,
     CONNECTIVES,
+    DATELINE_ENDS,
     DENIAL_CUES,
     DENIAL_LEMMAS,
     DENIAL_PARTICIPLES,
     HEDGE_CUES,
     HEDGE_QAD,
     MAX_SPEAKER_TOKENS,
+    MAX_TITLE_SPEAKER_WORDS,
     NOT_PARTICIPLE_BEFORE,
+    OBJECT_PREPOSITIONS,
     PRESENT_PREFIXES,
     QUESTION_MARKS,
     REPORT_CUES,
@@ -34,6 +37,7 @@ from khabar.claims.data import (
     SPEAKER_HEADS,
     SPEAKER_LINKS,
     SPEAKER_STOP_WORDS,
+    TRAILING_SOURCE_CUES,
     UNCONFIRMED_SENTENCE_CUES,
 )
 from khabar.claims.text import Word, contains_phrase, norm_text, words
@@ -60,6 +64,23 @@ MAX_BARE_SPEAKER_WORDS = 2
 
 LINK_LOOKAHEAD_WORDS = 6
 """Words looked ahead past باسم / إلى for the name that completes a speaker phrase."""
+
+MAX_QUOTE_TAIL_WORDS = 2
+"""Words allowed after the closing quote of content that opens with a quote for it to be read as
+a direct quote (قال: "…" أمس); more, and the quote only marked a word of the clause."""
+
+MAX_QUOTED_NAME_WORDS = 3
+"""Longest quoted stretch between a speaker and its أن read as part of the speaker
+(وزارة الدفاع الأمريكية "البنتاغون" أن …)."""
+
+MAX_DATELINE_CHARS = 80
+"""Characters from a sentence's start within which a dateline ends (دبي، … (CNN)— قالت …)."""
+
+MAX_APPOSITION_WORDS = 4
+"""Longest name set between commas after a speaker title (قال وزير الدفاع، جيمس ماتيس، إن)."""
+
+MAX_TRAILING_SOURCE_WORDS = 8
+"""Longest source phrase after a sentence-final حسب / بحسب / وفقا لـ (… حسب مسؤولين فلسطينيين)."""
 
 _CLITICS = ("و", "ف")
 _QUOTE_OPEN = "\"“«„'‘"
@@ -101,6 +122,7 @@ def _build_lexicon() -> _Lexicon:
 
 
 _LEXICON = _build_lexicon()
+_OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in OBJECT_PREPOSITIONS)
 
 
 def _unclitic(norm: str) -> str:
@@ -280,7 +302,8 @@ def _content_span(
         word = ws[k]
         gap_open = k > 0 and _gap_has(text, ws[k - 1].end, word.start, ":" + _QUOTE_OPEN)
         if gap_open:
-            opener = ws[k - 1].end
+            after_name = _quoted_name(text, ws, k, stop)
+            opener = ws[after_name].end if after_name >= 0 else ws[k - 1].end
             break
         if k > j and _gap_has(text, ws[k - 1].end, word.start, "،,;؛"):
             commas += 1
@@ -295,6 +318,26 @@ def _content_span(
     return opener, max(opener, end)
 
 
+def _quoted_name(text: str, ws: list[Word], k: int, stop: int) -> int:
+    """Index of the أن / إن that follows a short quoted stretch opening before ``ws[k]``
+    (… "البنتاغون" أن …، مراسلة "العربية" نقلا عن البنتاغون أن …), or -1: then the quote is
+    a name in the speaker phrase, not the start of what was said."""
+    if _gap_has(text, ws[k - 1].end, ws[k].start, ":"):
+        return -1
+    for n in range(k, min(stop, k + MAX_QUOTED_NAME_WORDS)):
+        closes = n + 1 < len(ws) and _gap_has(text, ws[n].end, ws[n + 1].start, _QUOTE_CLOSE)
+        if closes:
+            for m in range(n + 1, min(stop, n + 1 + MAX_QUOTED_NAME_WORDS + 1)):
+                if ws[m].norm in _LEXICON.complementizers:
+                    return m
+                if m > n + 1 and _gap_has(
+                    text, ws[m - 1].end, ws[m].start, _CLAUSE_PUNCT + _QUOTE_OPEN
+                ):
+                    break
+            return -1
+    return -1
+
+
 def _clean_content(raw: str) -> tuple[str, bool]:
     """Trim punctuation around the content; tell whether it is a direct quote."""
     content = raw.strip().strip(_CLAUSE_PUNCT + " ").strip()
@@ -302,7 +345,8 @@ def _clean_content(raw: str) -> tuple[str, bool]:
     direct = False
     if content[:1] in _QUOTE_OPEN:
         close = max(content.rfind(q) for q in _QUOTE_CLOSE)
-        if close > 0:
+        # A quote that closes early ("العدوان" الذي نفذته …) names a word, not the statement.
+        if close > 0 and len(content[close + 1 :].split()) <= MAX_QUOTE_TAIL_WORDS:
             content = content[1:close]
             direct = True
     elif content[-1:] in _QUOTE_CLOSE and any(q in content for q in _QUOTE_OPEN):
@@ -390,7 +434,11 @@ def extract_statements(article: Article, mentions: Sequence[Mention]) -> tuple[S
             continue
         stance = _voice_stance(norm_sentence, ws, sentence)
         content = sentence
-        if stance in ("reported", "unconfirmed"):
+        source = _trailing_source(text, ws, in_sentence) if stance == "asserted" else None
+        if source is not None:
+            content = text[s_start : source[1]]
+            stance = "reported" if source[0].anonymous else "attributed"
+        elif stance in ("reported", "unconfirmed"):
             content = _report_content(text, ws, s_start, s_end)
         content, direct = _clean_content(content)
         out.append(
@@ -400,10 +448,37 @@ def extract_statements(article: Article, mentions: Sequence[Mention]) -> tuple[S
                 start=s_start,
                 end=s_end,
                 stance=stance,
+                speaker=source[0].text if source else None,
+                speaker_entity=_entity_of(source[0], in_sentence) if source else None,
                 direct=direct,
             )
         )
     return tuple(out)
+
+
+def _trailing_source(
+    text: str, ws: list[Word], mentions: Sequence[Mention]
+) -> tuple[_Speaker, int] | None:
+    """The source a sentence names at its end (… حسب مسؤولين فلسطينيين، … وفقا لوكالة وفا) and
+    where the sentence's own clause ends, or None."""
+    cues = {normalize(c) for c in TRAILING_SOURCE_CUES}
+    first = max(1, len(ws) - MAX_TRAILING_SOURCE_WORDS - 1)
+    for k in range(len(ws) - 2, first - 1, -1):
+        if ws[k].norm not in cues and _unclitic(ws[k].norm) not in cues:
+            continue
+        rest = ws[k + 1 :]
+        if rest and rest[0].norm == "ما":  # حسب ما أفادت به مصادر …
+            rest = rest[2:]
+            if rest and rest[0].norm in ("به", "عنه", "عنها"):
+                rest = rest[1:]
+        links = [n for n, w in enumerate(rest) if w.norm == "عن"]
+        if links:  # حسبما نقلت وسائل الإعلام عن النائب العام: the one quoted
+            rest = rest[links[-1] + 1 :]
+        if not rest or any(ch.isdigit() for w in rest for ch in w.text):
+            return None
+        speaker = _speaker_from(text, rest[0].start, rest[-1].end, rest[0], mentions)
+        return speaker, ws[k - 1].end
+    return None
 
 
 def _sentence_statements(
@@ -432,7 +507,8 @@ def _sentence_statements(
     sentence_speaker: _Speaker | None = None
     # Index of the first word that is not a connective (و، ثم …): a verb at or before it opens
     # the sentence.
-    opening = next((k for k, w in enumerate(ws) if not _is_connective(w)), len(ws))
+    opening = _after_dateline(text, ws, s_start)
+    opening = next((k for k, w in enumerate(ws) if k >= opening and not _is_connective(w)), len(ws))
     for n, (i, lemma, participle) in enumerate(cues):
         stop = cues[n + 1][0] if n + 1 < len(cues) else len(ws)
         speaker: _Speaker | None
@@ -463,8 +539,13 @@ def _sentence_statements(
             and speaker.end <= ws[j].start
             and _gap_has(text, speaker.end, ws[j].start, "،,")
         )
+        if appositive and speaker is not None:
+            speaker, j = _with_apposition(text, ws, speaker, j, stop, mentions)
         start, end = _content_span(text, ws, j, stop, s_end, appositive)
         content, direct = _clean_content(text[start:end])
+        first, _, remainder = content.partition(" ")
+        if normalize(first) in _OBJECT_PREPOSITIONS and remainder:
+            content = remainder.strip()  # أعلنت X عن استهدافهما …: the claim is the noun phrase
         if len(content.split()) < 2:
             continue
         participle_norm = _unclitic(ws[i].norm) if participle else None
@@ -488,6 +569,38 @@ def _sentence_statements(
         if speaker is not None and not participle:
             sentence_speaker = speaker
     return results
+
+
+def _after_dateline(text: str, ws: list[Word], s_start: int) -> int:
+    """Index of the first word after an agency dateline that opens the sentence, else 0."""
+    head = text[s_start : s_start + MAX_DATELINE_CHARS]
+    ends = [head.find(d) + len(d) for d in DATELINE_ENDS if d in head]
+    if not ends:
+        return 0
+    cut = s_start + min(ends)
+    return next((k for k, w in enumerate(ws) if w.start >= cut), 0)
+
+
+def _with_apposition(
+    text: str, ws: list[Word], speaker: _Speaker, j: int, stop: int, mentions: Sequence[Mention]
+) -> tuple[_Speaker, int]:
+    """Extend a speaker title by the name set between commas after it (وزير الدفاع الأمريكي،
+    جيمس ماتيس، …) and move the content start past it."""
+    people = [m for m in mentions if m.type == "PER" and not m.in_title]
+    k = j
+    while k < stop and k - j < MAX_APPOSITION_WORDS:
+        if k > j and _gap_has(text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN):
+            break
+        k += 1
+    if k == j or k >= stop or not _gap_has(text, ws[k - 1].end, ws[k].start, "،,"):
+        return speaker, j
+    name_start, name_end = ws[j].start, ws[k - 1].end
+    if not any(m.start <= name_start + 1 and m.end >= name_end - 1 for m in people):
+        return speaker, j
+    extended = _Speaker(
+        text[speaker.start : name_end], speaker.start, name_end, speaker.anonymous, True
+    )
+    return extended, k
 
 
 def _bare_verb(text: str, ws: list[Word], i: int, stop: int) -> bool:
@@ -516,7 +629,10 @@ def _subject_before_opener(
             if k == i + 1:
                 return None, j
             head = ws[i + 1]
-            return _speaker_from(text, head.start, ws[k - 1].end, head, mentions), k
+            last = k - 1
+            while last > i + 1 and ws[last].norm in _LEXICON.speaker_stops:
+                last -= 1  # مسؤولان بالإدارة الأمريكية، السبت، إن: the day is no speaker
+            return _speaker_from(text, head.start, ws[last].end, head, mentions), k
     return None, j
 
 
@@ -551,3 +667,45 @@ def has_hedge_cue(sentence: str) -> bool:
     """True when ``sentence`` marks what it says as possible or believed."""
     spaced = norm_text(sentence)
     return any(contains_phrase(spaced, c) for c in HEDGE_CUES) or _has_qad_hedge(words(sentence))
+
+
+def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Statement, ...]:
+    """Statements of an article's headline: those its reporting verbs introduce (تركيا تنفي …),
+    else «speaker: claim» when the phrase before the colon is short enough to be a speaker,
+    else one statement in the outlet's own voice. Their offsets are 0: they are not in the body.
+    """
+    title = (article.title or "").strip()
+    ws = words(title)
+    if len(ws) < 2:
+        return ()
+    # The title's mentions, offset into the title, read as the sentence's own.
+    own = [replace(m, in_title=False) for m in mentions if m.in_title]
+    norm_title = norm_text(title)
+    found = _sentence_statements(title, ws, 0, len(title), title, norm_title, own, None)
+    if found:
+        return tuple(replace(stmt, start=0, end=0) for stmt, _ in found)
+    head, colon, rest = title.partition(":")
+    head_words = words(head)
+    if colon and 0 < len(head_words) <= MAX_TITLE_SPEAKER_WORDS and len(rest.split()) >= 2:
+        if len(head_words) > 1 and _verb_lemma(head_words[-1]) is not None:
+            head = head[: head_words[-1].start].strip()  # روسيا تؤكد: … → روسيا
+        content, direct = _clean_content(rest)
+        stance: Stance = "attributed"
+        if any(contains_phrase(norm_text(rest), c) for c in UNCONFIRMED_SENTENCE_CUES):
+            stance = "unconfirmed"
+        speaker = _Speaker(head.strip(), 0, len(head.strip()), False, True)
+        return (
+            Statement(
+                text=title,
+                content=content,
+                start=0,
+                end=0,
+                stance=stance,
+                speaker=speaker.text,
+                speaker_entity=_entity_of(speaker, own),
+                direct=direct,
+            ),
+        )
+    stance = _voice_stance(norm_title, ws, title)
+    content, direct = _clean_content(title.rstrip("؟? "))
+    return (Statement(title, content, 0, 0, stance, direct=direct),)
