@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from khabar import __version__
 from khabar.claims import analyze_claims
@@ -28,6 +30,8 @@ from khabar.read.reader import GLOB_CHARS, STDIN_PATH
 from khabar.run import Executor, annotate_pages, executor_for
 from khabar.run.work import error_detail
 from khabar.summary import summarize_event
+
+_log = logging.getLogger(__name__)
 
 UNRELIABLE_HEADLINE_FLAGS = frozenset({"headline_body_mismatch"})
 """Article flags that disqualify a headline from naming its event or story."""
@@ -129,6 +133,40 @@ def annotate_all(
     return dedupe_ids(annotated), failures
 
 
+COLLECTION_SOURCE = "(collection)"
+"""The source named by the error entry of a collection stage that broke: it concerns the whole
+batch, not one input."""
+
+_T = TypeVar("_T")
+
+
+class _StageGuard:
+    """Runs a collection stage so that a bug in it costs that stage's output, never the batch:
+    the articles and every other stage's results are still written, and the dossier's errors
+    say which stage is missing and why (each stage reported once)."""
+
+    def __init__(self, failures: list[Failure]) -> None:
+        self.failures = failures
+        self.broken: set[str] = set()
+
+    def __call__(self, stage: str, fallback: _T, run: Callable[..., _T], *args: object) -> _T:
+        """``run(*args)``, or ``fallback`` when it raises."""
+        try:
+            return run(*args)
+        except Exception as exc:  # a stage's bug must not lose the batch
+            _log.exception("collection stage %s failed", stage)
+            if stage not in self.broken:
+                self.broken.add(stage)
+                self.failures.append(
+                    Failure(
+                        COLLECTION_SOURCE,
+                        f"khabar could not compute the {stage} of this collection "
+                        f"({error_detail(exc)}); the articles and the other results were kept",
+                    )
+                )
+            return fallback
+
+
 def analyze_annotated(
     annotated: Sequence[AnnotatedArticle],
     config: Config,
@@ -140,19 +178,30 @@ def analyze_annotated(
 
     With an ``executor`` (left open), event clustering's per-article work and candidate search
     run on it; the dossier is the same as without."""
+    stage_failures: list[Failure] = []
+    guard = _StageGuard(stage_failures)
     progress("entities", 0, None)
-    resolved, entities = resolve_entities(annotated, config.entities)
+    resolved, entities = guard(
+        "entities", (list(annotated), []), resolve_entities, annotated, config.entities
+    )
     progress("events", 0, None)
-    events, stories = build_events(resolved, entities, config.events, executor)
+    events, stories = guard(
+        "events", ([], []), build_events, resolved, entities, config.events, executor
+    )
     progress("claims", 0, None)
-    claims = analyze_claims(resolved, events, stories, entities, config.claims)
-    unreliable = {f.article for f in claims.flags if f.flag.kind in UNRELIABLE_HEADLINE_FLAGS}
-    events, stories = retitle_events(events, stories, resolved, unreliable)
+    claims = guard(
+        "claims", None, analyze_claims, resolved, events, stories, entities, config.claims
+    )
+    if claims is not None:
+        unreliable = {f.article for f in claims.flags if f.flag.kind in UNRELIABLE_HEADLINE_FLAGS}
+        events, stories = guard(
+            "event titles", (events, stories), retitle_events, events, stories, resolved, unreliable
+        )
     by_id = {a.id: a for a in resolved}
     summarized = []
     for i, event in enumerate(events, 1):
         members = [by_id[a] for a in event.articles if a in by_id]
-        summary = summarize_event(event, members, config.summary)
+        summary = guard("summaries", event.summary, summarize_event, event, members, config.summary)
         summarized.append(dataclasses.replace(event, summary=summary))
         progress("summaries", i, len(events))
     meta = (
@@ -164,10 +213,10 @@ def analyze_annotated(
         events=tuple(summarized),
         stories=tuple(stories),
         entities=tuple(entities),
-        claims=tuple(claims.claims),
-        contradictions=tuple(claims.contradictions),
-        flags=tuple(claims.flags),
-        errors=tuple(failures),
+        claims=tuple(claims.claims) if claims else (),
+        contradictions=tuple(claims.contradictions) if claims else (),
+        flags=tuple(claims.flags) if claims else (),
+        errors=(*failures, *stage_failures),
         meta=meta,
     )
 

@@ -159,3 +159,37 @@ def test_undecodable_file_names_are_shown_not_crashed_on(tmp_path: Path) -> None
     assert len(sources) == 2
     assert all("\\xff" in s for s in sources), sources
     dossier.to_json().encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("target", "stage"),
+    [
+        ("resolve_entities", "entities"),
+        ("build_events", "events"),
+        ("analyze_claims", "claims"),
+        ("summarize_event", "summaries"),
+    ],
+)
+def test_a_collection_stage_that_breaks_costs_only_its_own_output(
+    monkeypatch: pytest.MonkeyPatch, target: str, stage: str
+) -> None:
+    pages = [_record(n, NAMED) for n in range(3)]
+    whole = khabar.pipeline.analyze_annotated(
+        [a for a in process_pages(pages, Config()) if isinstance(a, AnnotatedArticle)], Config()
+    )
+
+    def breaks(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("a bug in the stage")
+
+    monkeypatch.setattr(khabar.pipeline, target, breaks)
+    annotated = [a for a in process_pages(pages, Config()) if isinstance(a, AnnotatedArticle)]
+    dossier = khabar.pipeline.analyze_annotated(annotated, Config())
+    assert len(dossier.articles) == 3  # every article is still in the dossier
+    (error,) = dossier.errors  # one entry for the stage, however often it broke
+    assert error.source == khabar.pipeline.COLLECTION_SOURCE
+    assert f"the {stage} of this collection" in error.error and "RuntimeError" in error.error
+    if stage != "events":
+        assert len(dossier.events) == len(whole.events) > 0  # the other stages' results stay
+    if stage not in ("claims", "events", "entities"):
+        assert len(dossier.claims) == len(whole.claims) > 0
+    dossier.to_json()  # and the dossier is still written
