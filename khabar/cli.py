@@ -14,7 +14,7 @@ from pathlib import Path
 from khabar import __version__
 from khabar.config import Config, load_config
 from khabar.errors import KhabarError
-from khabar.model import Failure
+from khabar.model import Dossier, Failure
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -86,7 +86,6 @@ def _config(args: argparse.Namespace) -> Config:
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``khabar analyze PATH... --out DIR``."""
     from khabar.pipeline import analyze, missing_paths, not_fetched
-    from khabar.report.write import write_dossier
 
     config = _with_run_options(_config(args), args)
     missing = missing_paths(args.paths)
@@ -95,7 +94,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         dossier = analyze(args.paths, config, progress)
     finally:
         progress.close()
-    json_path, html_path = write_dossier(dossier, Path(args.out))
+    written = _write(dossier, args)
     if not args.quiet:
         print(
             f"{len(dossier.articles)} articles, {len(dossier.events)} events, "
@@ -105,7 +104,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         )
         for failure in dossier.errors:
             print(f"  not analysed: {failure.source}: {failure.error}", file=sys.stderr)
-    print(f"dossier: {json_path}\nhtml:    {html_path}")
+    _print_written(written)
     return _unread_inputs(missing, not_fetched(dossier.errors))
 
 
@@ -121,6 +120,49 @@ def _unread_inputs(missing: Sequence[str], unfetched: Sequence[Failure]) -> int:
         print("khabar: the other inputs were analysed", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _formats(text: str) -> list[str]:
+    """``--format`` values: names separated by commas; ``all`` for every format."""
+    from khabar.report.write import FORMATS
+
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if "all" in names:
+        return list(FORMATS)
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or repr(text)}; choose from "
+            f"{', '.join(FORMATS)} or all"
+        )
+    return names
+
+
+def _write(dossier: Dossier, args: argparse.Namespace) -> list[Path]:
+    """Write the formats ``--format`` asked for (the dossier's JSON and HTML by default)."""
+    from khabar.report.write import DEFAULT_FORMATS, write_outputs
+
+    chosen = [name for names in args.format for name in names] if args.format else None
+    return write_outputs(dossier, Path(args.out), chosen or DEFAULT_FORMATS)
+
+
+def _print_written(paths: Sequence[Path]) -> None:
+    """Name each written file on stdout, one a line."""
+    for path in paths:
+        print(path)
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        type=_formats,
+        action="append",
+        metavar="FORMATS",
+        help="what to write, comma-separated or repeated: json and html (the dossier, the "
+        "default), csv (articles.csv, events.csv, claims.csv, contradictions.csv), jsonl "
+        "(articles.jsonl, clean articles with trafilatura's field names), svg (timeline.svg), "
+        "or all",
+    )
 
 
 def _with_run_options(config: Config, args: argparse.Namespace) -> Config:
@@ -168,15 +210,13 @@ def _date(text: str) -> date:
 
 def cmd_dossier(args: argparse.Namespace) -> int:
     """``khabar dossier --db FILE --out DIR``: write the dossier of a store (or part of it)."""
-    from khabar.report.write import write_dossier
     from khabar.store import DossierFilter, export_dossier
 
     filters = DossierFilter(
         story=args.story, entity=args.entity, since=args.since, until=args.until
     )
     dossier = export_dossier(args.db, filters, _config(args))
-    json_path, html_path = write_dossier(dossier, Path(args.out))
-    print(f"dossier: {json_path}\nhtml:    {html_path}")
+    _print_written(_write(dossier, args))
     return EXIT_OK
 
 
@@ -296,10 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
         "analyze",
         parents=[common],
         help="analyse pages (files, folders, globs, archives) into a dossier",
-        description="Analyse pages into DIR/dossier.json and DIR/dossier.html.",
+        description="Analyse pages into DIR/dossier.json and DIR/dossier.html (or the files "
+        "--format names).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=_PATH_HELP)
     p.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder")
+    _format_option(p)
     _run_options(p)
     p.set_defaults(func=cmd_analyze)
 
@@ -328,6 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--entity", metavar="ID", help="only articles mentioning this entity")
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")
+    _format_option(p)
     p.set_defaults(func=cmd_dossier)
 
     p = sub.add_parser(

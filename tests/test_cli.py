@@ -213,3 +213,39 @@ def test_cli_wait_must_be_seconds(tmp_path: Path) -> None:
         with pytest.raises(SystemExit) as info:
             main(["add", "x.txt", "--db", str(tmp_path / "k.db"), "--wait", bad])
         assert info.value.code == 2
+
+
+def test_cli_format_writes_tables_jsonl_and_svg_from_the_dossier(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code = main(["analyze", str(seeds_dir), "-q", "--out", str(out), "--format", "all"])
+    assert code == 0
+    written = capsys.readouterr().out.split()
+    assert len(written) == 8  # the dossier (2), the tables (4), JSON Lines, the timeline
+    assert {Path(p).name for p in written} == {p.name for p in out.iterdir()}
+    data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    with (out / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        claims = list(csv.DictReader(handle))
+    assert len(claims) == sum(len(c["sources"]) for c in data["claims"])
+    lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [a["id"] for a in data["articles"]]
+    assert (out / "timeline.svg").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_format_chooses_the_files(seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    seed = str(sorted(seeds_dir.glob("*.txt"))[0])
+    assert (
+        main(["analyze", seed, "-q", "--out", str(out), "--format", "csv", "--format", "svg"]) == 0
+    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "articles.csv",
+        "claims.csv",
+        "contradictions.csv",
+        "events.csv",
+        "timeline.svg",
+    ]
+    with pytest.raises(SystemExit) as info:
+        main(["analyze", seed, "--out", str(out), "--format", "xlsx"])
+    assert info.value.code == 2
