@@ -116,6 +116,19 @@ class Doer:
         return False
 
 
+def _joint(a: Doer, b: Doer, doers: Iterable[Doer]) -> bool:
+    """Whether two headlines naming different doers of one kind of act report one joint act:
+    another member names all their countries as its doers (ضربات أمريكية بريطانية فرنسية
+    joins the reports of Trump's strike and of the French one)."""
+    if a.says or b.says or (a.family and b.family and a.family != b.family):
+        return False
+    mine, theirs = a.actors - _people(a.actors), b.actors - _people(b.actors)
+    if not (mine and theirs):
+        return False  # a person with no country: which side he acts for is unknown
+    kind = a.family or b.family
+    return any(c.act and c.family == kind and mine | theirs <= c.actors for c in doers)
+
+
 def _people(actors: frozenset[str]) -> frozenset[str]:
     """The actor keys that name a person or body rather than a country (``@`` keys)."""
     return frozenset(a for a in actors if not a.startswith("@"))
@@ -185,7 +198,10 @@ class ClusterState:
             return False
         if (self.genre == "roundup") != (other.genre == "roundup"):
             return False
-        return not any(a.conflicts(b) for a in self.doers for b in other.doers)
+        doers = self.doers + other.doers
+        return not any(
+            a.conflicts(b) and not _joint(a, b, doers) for a in self.doers for b in other.doers
+        )
 
     def compatible_copies(self, other: ClusterState, max_gap_days: int) -> bool:
         """Whether two near-duplicate texts may be copies of one report: any genre (an

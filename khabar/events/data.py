@@ -189,7 +189,8 @@ ACTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     "attack": _cues(
         "ضربة، ضربات، بضرب، غارة، غارات، قصف، يقصف، تقصف، قصفت، هجوم، هجمات، انفجار، تفجير، "
-        "انتحاري، صاروخ، صواريخ، عملية عسكرية، اشتباكات، معارك، يضرب، تضرب، تشن، يشن، شن، شنت"
+        "انتحاري، صاروخ، صاروخين، صواريخ، تصدي، تتصدى، يتصدى، عملية عسكرية، اشتباكات، معارك، "
+        "يضرب، تضرب، تشن، يشن، شن، شنت"
     ),
     "casualties": _cues("مقتل، مصرع، قتلى، قتيل، جرحى، إصابة، وفاة، ضحايا"),
     "arrest": _cues("اعتقال، يعتقل، تعتقل، اعتقلت، القبض، توقيف، احتجاز، تحتجز"),
@@ -261,6 +262,16 @@ ANONYMOUS_ACTORS: tuple[str, ...] = _cues(
 )
 """Headline openings before a colon that name no one (مصدر: …): the piece reports the happening
 rather than one party's saying."""
+
+RELAY_SOURCES: tuple[str, ...] = _cues("قناة، القناة، التلفزيون، تلفزيون، الإعلام، المرصد، مرصد")
+"""First words of a headline's source that relays a happening rather than doing or saying it
+(الإعلام الرسمي السوري يعلن تصدي الدفاعات …; المرصد: قصف إسرائيلي …): the piece reports the
+happening, so the source is no actor. A newspaper's own report or leak is a happening of its
+own (EVENTS.md), so newspapers are not listed; nor are agencies (الوكالة الدولية للطاقة الذرية
+acts)."""
+
+RELAY_NAME_WORDS: tuple[str, ...] = _cues("نيوز")
+"""Words anywhere in a source's name that make it a news channel (فوكس نيوز، سكاي نيوز)."""
 
 SEATS_OF_POWER: dict[str, str] = {
     "واشنطن": "أمريكا",

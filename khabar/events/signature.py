@@ -32,6 +32,8 @@ from khabar.events.data import (
     GENRE_CUES,
     KIND_FAMILIES,
     LEAD_GENRE_CUES,
+    RELAY_NAME_WORDS,
+    RELAY_SOURCES,
     SEATS_OF_POWER,
     STATEMENT_KINDS,
     STOP_WORDS,
@@ -60,6 +62,21 @@ LEAD_SCAN_CHARS = 600
 LEAD_GENRE_CHARS = 80
 """A press review or analysis says so in the first words of its lead (اهتمت صحف اليوم …)."""
 
+LEAD_NAME_CHARS = 300
+"""Characters of the body whose tagged people and bodies may name a headline's subject."""
+
+MIN_LEAD_NAME_LETTERS = 3
+"""Shorter words of a lead's names (بن، ال) are not taken as a headline's subject."""
+
+DATELINE_CUE_WORDS = 2
+"""A headline after a country's name reports a happening there when the cue of one comes
+among its first words (إثيوبيا: قتلى وجرحى …)."""
+
+DATELINE_FAMILIES = frozenset({"attack", "arrest", "protest"})
+"""Families of happenings (khabar.events.signature.family) whose cue after a country's name
+makes that name a dateline: things done on the ground, not decisions or deals, whose nouns
+are also a saying's topic."""
+
 QUESTION_OPENING_WORDS = 3
 """Question and explainer cues (هل، ماذا، كيف) count when among a headline's first words."""
 
@@ -73,6 +90,7 @@ _PREFIXES = frozenset("وبلف")
 _CONJUNCT = re.compile(r"^[وف]")
 _CONJUNCTION = re.compile(r"\s+و(?=\S{3})(?!زير|زاره|كاله|لي)")
 _SEGMENTS = re.compile(r"\.{2,}|…")
+_PARTS = re.compile(r"\.{2,}|…|:")
 _CONTEXT = frozenset({"بعد", "عقب", "قبل", "وسط", "رغم", "مع"})
 """Words opening a headline segment that sets the scene (بعد قرار ترامب..), not the happening."""
 _ENDINGS = ("يا", "يه", "ا", "ي", "ه")
@@ -116,6 +134,8 @@ _GENRE_PATTERNS = {g: _pattern(c) for g, c in GENRE_CUES.items() if g != "analys
 _ANALYSIS = {normalize(c) for c in GENRE_CUES["analysis"]}
 _LEAD_GENRES = {g: _pattern(c) for g, c in LEAD_GENRE_CUES.items()}
 _ANONYMOUS = {normalize(w) for w in ANONYMOUS_ACTORS}
+_RELAYS = {normalize(w) for w in RELAY_SOURCES}
+_RELAY_NAMES = {normalize(w) for w in RELAY_NAME_WORDS}
 _TITLES = {normalize(w) for w in TITLE_WORDS}
 
 
@@ -152,6 +172,10 @@ def _country_table() -> dict[str, str]:
 
 
 _COUNTRY = _country_table()
+_COUNTRY_NAMES = frozenset(normalize(name) for name in COUNTRY_NAMES) - {
+    normalize(seat) for seat in SEATS_OF_POWER
+}
+"""Normalised country names (not capitals nor seats of power)."""
 _COUNTRY_KEYS = frozenset(_COUNTRY.values())
 _ADJECTIVES = {k[1:]: k for k in _COUNTRY_KEYS} | {
     country_stem(name): key for name, key in _COUNTRY.items() if " " not in name
@@ -183,10 +207,16 @@ def _bare(word: str) -> str:
 def actor_key(phrase: str) -> str | None:
     """The key of a party named by a phrase: its country when it names one (capital, seat of
     power, country name, nationality adjective), else its last name-like word; None for
-    anonymous sources (مصدر، مسؤولون) and phrases with no name."""
+    anonymous sources (مصدر، مسؤولون), channels and monitors that relay a happening (فوكس
+    نيوز، الإعلام الرسمي السوري، المرصد) and phrases with no name."""
     norm = _PUNCT.sub(" ", normalize(phrase))
     words = [w for w in norm.split() if w]
-    if not words or words[0] in _ANONYMOUS:
+    if (
+        not words
+        or words[0] in _ANONYMOUS
+        or _bare(words[0]) in _RELAYS
+        or any(w in _RELAY_NAMES for w in words)
+    ):
         return None
     stripped = [_bare(w) for w in words]
     for i, word in enumerate(stripped):
@@ -230,7 +260,7 @@ def _title_opening_actor(
     يناقشان …): countries or names the tagger found in the title, followed by a verb (by any
     word, with ``any_word``: the whole opening before a colon)."""
     words = rest.split()
-    names = [normalize(m.text) for m in annotated.mentions if m.in_title and m.type != "MISC"]
+    names = _title_names(annotated)
     for n in (1, 2, 3):
         if len(words) <= n:
             break
@@ -246,6 +276,21 @@ def _title_opening_actor(
         ):
             return keys
     return set()
+
+
+def _title_names(annotated: AnnotatedArticle) -> list[str]:
+    """Names of the title as the tagger found them, and the words of the people and bodies
+    its lead names: a name opening a headline is often missed by the tagger (ترامب يعلن …)
+    while the lead spells it out (أعلن الرئيس الأمريكي دونالد ترامب …)."""
+    names = [normalize(m.text) for m in annotated.mentions if m.in_title and m.type != "MISC"]
+    names += [
+        word
+        for m in annotated.mentions
+        if not m.in_title and m.start < LEAD_NAME_CHARS and m.type in ("PER", "ORG")
+        for word in normalize(m.text).split()
+        if len(word) >= MIN_LEAD_NAME_LETTERS
+    ]
+    return names
 
 
 def _affiliation(key: str, lead: str) -> set[str]:
@@ -279,6 +324,30 @@ def _nisba_actors(text: str) -> set[str]:
     return found
 
 
+def _dateline(head: str, rest: str, annotated: AnnotatedArticle) -> bool:
+    """Whether a one-word headline opening before a colon is where it happened, not who spoke:
+    a place before a report that names its own doer (سوريا: مقاتلات بريطانية تضرب …), a
+    country's name before a violent happening (إثيوبيا: قتلى وجرحى في انفجار …), or a town the
+    tagger marks as a place (تعز: الجيش يدخل …): a town does not speak. A capital before a
+    saying speaks for its government (دمشق: …), and so does a country before anything else
+    (روسيا: قد نزود دمشق …; فرنسا: الاتفاق النووي "لم يمت" names a deal as its topic)."""
+    words = head.split()
+    if len(words) != 1:
+        return False
+    if _title_opening_actor(rest, annotated):
+        return True
+    word = _bare(words[0])
+    if word in _COUNTRY_NAMES:
+        opening = " ".join(rest.split()[:DATELINE_CUE_WORDS])
+        return bool(_nisba_actors(rest)) or family(_kind(opening)) in DATELINE_FAMILIES
+    return word not in _COUNTRY and word in _title_places(annotated)
+
+
+def _title_places(annotated: AnnotatedArticle) -> set[str]:
+    """The one-word places the tagger marks in the title (normalised)."""
+    return {normalize(m.text) for m in annotated.mentions if m.in_title and m.type == "LOC"}
+
+
 def _kind(text: str) -> str | None:
     """The kind whose cue comes first in a normalised text; an announcement takes the kind of
     what it announces (ترامب يعلن شن ضربات … is the strike)."""
@@ -306,16 +375,18 @@ def _genre(title: str) -> str | None:
     for genre, pattern in _GENRE_PATTERNS.items():
         if pattern.search(title):
             return genre
-    opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", title.replace(":", " ")).split()]
-    heads = opening[:QUESTION_OPENING_WORDS]
-    joined = " ".join(heads)
-    if any(w in _ANALYSIS for w in heads) or any(
-        " " in c and joined.startswith(c) for c in _ANALYSIS
-    ):
-        return "analysis"
-    return (
-        None  # a question mark alone does not make one (قواعد مقابل تسليم الأسد؟ reports a visit)
-    )
+    # each part of the headline may open on the cue (الضربات الغربية على سوريا: ما هي
+    # الصواريخ …؛ بعد انسحاب واشنطن.. أبرز العقوبات …); a question mark alone does not make
+    # one (قواعد مقابل تسليم الأسد؟ reports a visit)
+    for part in (title.replace(":", " "),):
+        opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", part).split()]
+        heads = opening[:QUESTION_OPENING_WORDS]
+        joined = " ".join(heads)
+        if any(w in _ANALYSIS for w in heads) or any(
+            " " in c and joined.startswith(c) for c in _ANALYSIS
+        ):
+            return "analysis"
+    return None
 
 
 def signature(annotated: AnnotatedArticle) -> Signature:
@@ -349,8 +420,8 @@ def signature(annotated: AnnotatedArticle) -> Signature:
                 _ACTION_WORDS.search(head) or any(p.search(head) for p in _GENRE_PATTERNS.values())
             ):
                 named = actor_keys(head)  # not a topic (الضربات على سوريا: …) nor a genre
-            if len(head.split()) == 1 and _title_opening_actor(rest, annotated):
-                named = set()  # سوريا: مقاتلات بريطانية تضرب …: a dateline, not a speaker
+            if _dateline(head, rest, annotated):
+                named = set()
             says = says or bool(named)
         else:
             rest = segment

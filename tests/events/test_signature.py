@@ -170,3 +170,79 @@ def test_two_governments_condemning_one_attack_are_two_events() -> None:
     assert event_of["b1"] != event_of["k1"]
     story_of = {e.id: e.story for e in events}
     assert story_of[event_of["b1"]] == story_of[event_of["k1"]]  # one chain: the attack's
+
+
+def test_reports_of_each_party_to_a_joint_act_join_through_a_report_naming_them_all() -> None:
+    joint = Doer(frozenset({"@امريك", "@بريطان", "@فرنس"}), False, True, "attack")
+    american = Doer(frozenset({"@امريك"}), False, True, "attack")
+    french = Doer(frozenset({"@فرنس"}), False, True, "attack")
+    french_saying = Doer(frozenset({"@فرنس"}), True, False, "saying")
+    strike = ClusterState(doers=(joint, american))
+    assert strike.same_kind_of_piece(ClusterState(doers=(french,)))
+    assert not ClusterState(doers=(american,)).same_kind_of_piece(ClusterState(doers=(french,)))
+    assert not strike.same_kind_of_piece(ClusterState(doers=(french_saying,)))  # a saying stays
+
+
+def test_a_subject_the_tagger_missed_in_the_title_is_known_from_the_lead() -> None:
+    title = "ترامب يعلن انسحاب بلاده من الاتفاق النووي"
+    body = "أعلن الرئيس الأمريكي دونالد ترامب الثلاثاء انسحاب بلاده من الاتفاق النووي."
+    article = make("a", title, body, DAY)
+    start = article.article.text.index("دونالد ترامب")
+    lead = Mention("دونالد ترامب", "PER", start, start + len("دونالد ترامب"), None, False)
+    sig = signature(AnnotatedArticle(article.article, (lead,), article.times))
+    assert actor_key("ترامب") in sig.actors and actor_key("أمريكا") in sig.actors
+    assert sig.kind == "decision" and not sig.says
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "إثيوبيا: قتلى وجرحى في انفجار قنبلة استهدفت تجمعا لرئيس الوزراء",
+        "سوريا: مقاتلات بريطانية تضرب منشآت عسكرية قرب حمص",
+    ],
+)
+def test_a_country_before_a_happening_there_is_a_dateline_not_a_speaker(title: str) -> None:
+    sig = signature(_titled(title))
+    assert not sig.says and actor_key("إثيوبيا") not in sig.actors
+    assert actor_key("سوريا") not in sig.actors and sig.strong
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("روسيا: قد نزود دمشق بأنظمة صاروخية جديدة", "روسيا"),
+        ('فرنسا: الاتفاق النووي مع إيران "لم يمت" بانسحاب أمريكا', "فرنسا"),
+        ('دمشق: الضربات الغربية "مصيرها الفشل"', "سوريا"),
+    ],
+)
+def test_a_country_or_capital_before_a_saying_is_its_speaker(title: str, speaker: str) -> None:
+    sig = signature(_titled(title))
+    assert sig.says and sig.actors == {actor_key(speaker)}
+
+
+def test_a_town_the_tagger_marks_as_a_place_is_a_dateline() -> None:
+    title = "تعز: الجيش يدخل مدينة البرح ويقطع الإمداد عن الحوثيين"
+    article = make("a", title, "نص الخبر في سطر واحد.", DAY)
+    town = Mention("تعز", "LOC", 0, 3, None, True)
+    sig = signature(AnnotatedArticle(article.article, (town,), article.times))
+    assert not sig.says and not sig.actors
+
+
+@pytest.mark.parametrize(
+    ("title", "actors"),
+    [
+        ("فوكس نيوز: الولايات المتحدة قررت ضرب سوريا", {"أمريكا"}),
+        ("المرصد: قصف إسرائيلي لمستودع أسلحة بريف دمشق", {"إسرائيل"}),
+        ("الإعلام الرسمي السوري يعلن تصدي الدفاعات الجوية لصاروخين إسرائيليين", set()),
+    ],
+)
+def test_channels_and_monitors_relay_a_happening_without_being_its_actor(
+    title: str, actors: set[str]
+) -> None:
+    sig = signature(_titled(title))
+    assert not sig.says and sig.actors == {actor_key(a) for a in actors}
+
+
+def test_a_minister_of_information_still_speaks() -> None:
+    sig = signature(_titled("وزير الإعلام السعودي: مواجهة الإرهاب إعلاميا ضرورة"))
+    assert sig.says and sig.actors == {actor_key("السعودية")}
