@@ -92,6 +92,7 @@ _CONJUNCTION = re.compile(r"\s+و(?=\S{3})(?!زير|زاره|كاله|لي)")
 _SEGMENTS = re.compile(r"\.{2,}|…")
 _PARTS = re.compile(r"\.{2,}|…|:")
 _CONTEXT = frozenset({"بعد", "عقب", "قبل", "وسط", "رغم", "مع"})
+_CLITICS = re.compile("^" + _CLITIC)
 """Words opening a headline segment that sets the scene (بعد قرار ترامب..), not the happening."""
 _ENDINGS = ("يا", "يه", "ا", "ي", "ه")
 
@@ -315,13 +316,26 @@ def _nisba_actors(text: str) -> set[str]:
     """The countries of a reaction or act named by adjectives among a headline's first words
     (ترحيب سعودي …, ضربات عسكرية أمريكية بريطانية فرنسية …)."""
     found = set()
-    for word in text.split()[1 : NISBA_OPENING_WORDS + 1]:
+    words = text.split()
+    for i, word in enumerate(words[1 : NISBA_OPENING_WORDS + 1], start=1):
         if word.startswith("ال"):
             continue  # القواعد الروسية: a definite adjective describes, it does not act
+        if _CUE_KINDS.get(_CLITICS.sub("", _PUNCT.sub("", words[i - 1]))) == "casualties":
+            continue  # قتلى إيرانيون: the victims' nationality, not the doers'
         key = _adjective_country(word)
         if key is not None:
             found.add(key)
     return found
+
+
+def _before_context(text: str) -> str:
+    """A headline segment up to a word that sets the scene (التشاؤم يخيم على الشارع الإيراني
+    بعد انسحاب …: the withdrawal is what came before, not what is reported)."""
+    words = text.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in _CONTEXT:
+            return " ".join(words[:i])
+    return text
 
 
 def _dateline(head: str, rest: str, annotated: AnnotatedArticle) -> bool:
@@ -431,7 +445,7 @@ def signature(annotated: AnnotatedArticle) -> Signature:
                 many = True
             actors |= named
         if kind is None:
-            kind = _kind(rest)
+            kind = _kind(_before_context(rest))
     actors |= {c for a in actors if not a.startswith("@") for c in _affiliation(a, lead)}
     if says and kind == "announcement":
         kind = "statement"

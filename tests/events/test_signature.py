@@ -246,3 +246,27 @@ def test_channels_and_monitors_relay_a_happening_without_being_its_actor(
 def test_a_minister_of_information_still_speaks() -> None:
     sig = signature(_titled("وزير الإعلام السعودي: مواجهة الإرهاب إعلاميا ضرورة"))
     assert sig.says and sig.actors == {actor_key("السعودية")}
+
+
+def test_the_victims_nationality_names_no_doer() -> None:
+    sig = signature(_titled('"قتلى إيرانيون في الغارة الإسرائيلية" على جنوب دمشق'))
+    assert actor_key("إيران") not in sig.actors
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("فيديو: التشاؤم يخيم على الشارع الإيراني بعد انسحاب الولايات المتحدة من الاتفاق", None),
+        ("روحاني يرد على قرار ترامب بالانسحاب من الاتفاق النووي", "statement"),
+        ("ترامب يستعد لإعلان قراره بشأن الاتفاق النووي الإيراني", "prospect"),
+        ("أنظار العالم موجهة للبيت الأبيض.. ترقبا للقرار الكبير", "prospect"),
+        ("تشييع جنازة الممثلة السورية الراحلة في فرنسا", "funeral"),
+    ],
+)
+def test_the_kind_is_what_is_reported_not_the_scene_it_follows(
+    title: str, kind: str | None
+) -> None:
+    sig = signature(_titled(title))
+    assert sig.strong == (kind is not None)
+    if kind is not None:
+        assert sig.kind == kind
