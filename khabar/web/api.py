@@ -128,6 +128,7 @@ def list_dossiers(
             DossierSummaryModel(
                 id=job.id,
                 title=job.title,
+                name=job.name,
                 label=job.label,
                 created=job.created,
                 finished=job.finished,

@@ -88,7 +88,9 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.khabar = WebState(store, runner, web, template_environment(), auth)
+    app.state.khabar = WebState(
+        store, runner, web, template_environment(), auth, labels=ui.dossier_labels()
+    )
     app.include_router(api.router)
     app.include_router(ui.router)
     app.add_middleware(TokenGate, auth=auth)  # inside SecurityHeaders: its answers get them too

@@ -1,4 +1,9 @@
-"""Words of the web interface (Arabic first), apart from the code that shows them."""
+"""Words of the web interface (Arabic first), apart from the code that shows them.
+
+Words the interface shares with the HTML dossier (the names of what a dossier counts: articles,
+events, claims, contradictions, …) are not here: the app reads them from the dossier's own
+wording, khabar/report/templates/labels.json, so the list and the dossier say the same thing.
+"""
 
 from __future__ import annotations
 
@@ -23,18 +28,9 @@ STATUS_LABELS: dict[str, str] = {
     "cancelled": "أُلغي",
 }
 
-COUNT_LABELS: dict[str, str] = {
-    "articles": "مقالات",
-    "events": "أحداث",
-    "stories": "قصص",
-    "entities": "كيانات",
-    "claims": "ادعاءات",
-    "contradictions": "تناقضات",
-    "errors": "صفحات لم تُحلَّل",
-}
-
 COUNTS_SHOWN: tuple[str, ...] = ("articles", "events", "claims", "contradictions", "errors")
-"""Counts shown beside each dossier in the list (the rest are in the dossier itself)."""
+"""Counts shown beside each dossier in the list (the rest are in the dossier itself), named as
+the dossier names them (``counts`` of labels.json)."""
 
 MESSAGES: dict[str, str] = {
     "too_large": "الملف أو مجموع الملفات أكبر من الحد المسموح به.",

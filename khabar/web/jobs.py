@@ -89,7 +89,8 @@ class Job:
     id: str
     kind: JobKind
     label: str
-    """What the user sees: the uploaded file names or the folder."""
+    """What went in: the uploaded file names or the folder (or, in jobs of an older khabar, the
+    name the user gave)."""
     inputs: tuple[str, ...]
     created: str
     status: JobStatus = "queued"
@@ -101,8 +102,11 @@ class Job:
     reason: str | None = None
     """The stable key of that reason (``timeout``, ``too_many_pages``, ``memory``, …)."""
     finished: str | None = None
+    name: str | None = None
+    """The name the user gave the dossier, if any: its title in the list."""
     title: str | None = None
-    """The dossier's headline (its first story or event), set when done."""
+    """The dossier's headline in the list: the name the user gave, else (set when done) the
+    title of its biggest story, as the HTML dossier orders them."""
     counts: tuple[tuple[str, int], ...] = ()
     """``("articles", 5), ("events", 2)``, … set when done."""
     files: tuple[str, ...] = ()
@@ -331,14 +335,26 @@ def report_writer(dossier: Dossier, folder: Path) -> object:
 
 
 def dossier_title(dossier: Dossier) -> str | None:
-    """A headline for a dossier: its first story, else its first event, else its first article."""
-    for title in (
-        *(s.title for s in dossier.stories),
-        *(e.title for e in dossier.events),
-        *(a.article.title for a in dossier.articles),
-    ):
+    """A headline for a dossier: the story the HTML dossier puts first (the biggest, then the
+    most recent), else its biggest event, else its first titled article."""
+    from khabar.report.html import order_stories
+    from khabar.report.json import dossier_to_dict
+
+    data = dossier_to_dict(dossier)
+    events: list[dict[str, Any]] = data.get("events", [])
+    articles: list[dict[str, Any]] = data.get("articles", [])
+    stories: list[dict[str, Any]] = data.get("stories", [])
+    event_by_id = {e["id"]: e for e in events}
+    article_by_id = {a["id"]: a for a in articles}
+    titled = [s for s in stories if s.get("title")]
+    if titled:
+        return str(order_stories(titled, event_by_id, article_by_id)[0]["title"])
+    biggest = sorted(
+        (e for e in events if e.get("title")), key=lambda e: -len(e.get("articles", []))
+    )
+    for title in (*(e["title"] for e in biggest), *(a.get("title") for a in articles)):
         if title:
-            return title
+            return str(title)
     return None
 
 

@@ -318,7 +318,7 @@ class JobRunner:
                     done=1,
                     total=1,
                     finished=utc_now(),
-                    title=title,
+                    title=job.name or title,
                     counts=tuple(counts),
                 )
             )

@@ -162,8 +162,11 @@ class DossierSummaryModel(BaseModel):
     """One entry of the dossier list."""
 
     id: str
-    title: str | None
-    label: str
+    title: str | None = Field(
+        description="the name the user gave, else the title of the dossier's biggest story"
+    )
+    name: str | None = Field(None, description="the name the user gave, if any")
+    label: str = Field(description="what went in: the uploaded file names or the folder")
     created: str
     finished: str | None
     counts: dict[str, int]
@@ -175,7 +178,11 @@ class JobModel(BaseModel):
 
     id: str
     kind: Literal["upload", "folder"]
-    label: str
+    label: str = Field(description="what went in: the uploaded file names or the folder")
+    name: str | None = Field(None, description="the name the user gave the dossier, if any")
+    title: str | None = Field(
+        None, description="the name the user gave, else (once done) the biggest story's title"
+    )
     status: Literal["queued", "running", "done", "failed", "cancelled"]
     stage: str | None
     done: int

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import jinja2
 from fastapi import Request
@@ -23,6 +25,8 @@ class WebState:
     templates: jinja2.Environment
     auth: TokenAuth | None = None
     """The token check, when the server has a token."""
+    labels: Mapping[str, Any] = field(default_factory=dict)
+    """The HTML dossier's wording (labels.json), for the words the app shares with it."""
 
 
 def web_state(request: Request) -> WebState:

@@ -15,21 +15,26 @@ from khabar.web.uploads import (
 )
 
 LABEL_FIELD = "label"
-"""Optional form field naming the dossier."""
+"""Optional form field naming the dossier (its title in the list)."""
 
 MAX_LABEL_CHARS = 200
-"""Longest dossier label kept, in characters."""
+"""Longest dossier name or input label kept, in characters."""
 
 LABEL_FILES_SHOWN = 3
-"""File names listed in a dossier's default label before ``+N``."""
+"""File names listed in a job's label before ``+N``."""
 
 
-def _label(names: list[str], given: str | None) -> str:
-    if given and given.strip():
-        return given.strip()[:MAX_LABEL_CHARS]
+def _label(names: list[str]) -> str:
+    """What went in, in a line: the first file names (or the folder) and how many more."""
     shown = ", ".join(names[:LABEL_FILES_SHOWN])
     more = len(names) - LABEL_FILES_SHOWN
     return (shown + (f" +{more}" if more > 0 else ""))[:MAX_LABEL_CHARS]
+
+
+def _name(given: str | None) -> str | None:
+    """The name the user typed for the dossier, tidied, or None when the field was blank."""
+    name = " ".join((given or "").split())[:MAX_LABEL_CHARS]
+    return name or None
 
 
 async def start_upload_job(
@@ -52,15 +57,14 @@ async def start_upload_job(
     except BaseException:
         store.discard(job_id)
         raise
-    fields = dict(upload.fields)
+    name = _name(dict(upload.fields).get(LABEL_FIELD))
     stored = [f.path.name for f in upload.files]
     job = Job(
         id=job_id,
         kind="upload",
-        label=_label(
-            [f.client_name.replace("\\", "/").rsplit("/", 1)[-1] for f in upload.files],
-            fields.get(LABEL_FIELD),
-        ),
+        label=_label([f.client_name.replace("\\", "/").rsplit("/", 1)[-1] for f in upload.files]),
+        name=name,
+        title=name,
         inputs=(str(folder.resolve()),),
         created=utc_now(),
         files=tuple(stored),
@@ -71,10 +75,13 @@ async def start_upload_job(
 def start_folder_job(runner: JobRunner, path_text: str, label: str = "") -> Job:
     """Queue the analysis of a folder (or file) under the server's folder roots."""
     path = resolve_folder(path_text, runner.web)
+    name = _name(label)
     job = Job(
         id=runner.store.new_id(),
         kind="folder",
-        label=_label([path_text.strip()], label),
+        label=_label([path_text.strip()]),
+        name=name,
+        title=name,
         inputs=(str(path),),
         created=utc_now(),
     )

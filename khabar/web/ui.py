@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from importlib import resources
 from typing import Annotated, Any
@@ -11,9 +12,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from khabar import __version__
-from khabar.report.html import script_csp_source
+from khabar.report.html import LABELS_FILE, TEMPLATE_FOLDER, TEMPLATE_PACKAGE, script_csp_source
 from khabar.web.auth import logout_cookie_header, safe_next
-from khabar.web.data import COUNT_LABELS, COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
+from khabar.web.data import COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
 from khabar.web.limits import MAX_FORM_BYTES, human_bytes
 from khabar.web.security import dossier_csp
 from khabar.web.state import web_state
@@ -53,6 +54,14 @@ HEADLINES: dict[int, str] = {
 }
 
 
+def dossier_labels() -> dict[str, Any]:
+    """The HTML dossier's wording (labels.json): the app names what it shares with the dossier
+    (what a dossier counts) in the dossier's own words, read from the one place they live."""
+    path = resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATE_FOLDER, LABELS_FILE)
+    labels: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return labels
+
+
 def _render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
     state = web_state(request)
     template = state.templates.get_template(name)
@@ -62,7 +71,7 @@ def _render(request: Request, name: str, status: int = 200, **values: Any) -> HT
         auth_enabled=state.auth is not None,
         stage_labels=STAGE_LABELS,
         status_labels=STATUS_LABELS,
-        count_labels=COUNT_LABELS,
+        count_labels=state.labels["counts"],
         counts_shown=COUNTS_SHOWN,
         **values,
     )
