@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from khabar.arabic.lexicon import Lexicon
 from khabar.arabic.normalize import normalize
@@ -15,7 +15,7 @@ from khabar.events.office import office_holders
 from khabar.events.signature import Signature, signature
 from khabar.events.text import LEAD_CHARS, TermExtractor
 from khabar.model import AnnotatedArticle
-from khabar.time.dating import article_bounds
+from khabar.time.dating import PUBLISH_LAG_DAYS, article_bounds
 
 ENTITY_TERM_REPEAT = 1
 """How many times each entity named in the title or lead counts as a term (its weight also
@@ -124,10 +124,17 @@ def profile_article(annotated: AnnotatedArticle, extractor: TermExtractor) -> Ar
             aliases.append(("@" + key, words[-1]))
     span = None
     events = [b for b in article_bounds(annotated, lead_only=True) if b.role == "event"]
+    # a lead's date long before publication recalls what the happening answers (ردا على هجوم
+    # كيميائي في دوما قبل أسبوع), it does not date the happening reported: such a date would
+    # keep the report away from the others of its happening
+    recent = article.published - timedelta(PUBLISH_LAG_DAYS) if article.published else None
     narrow = [
         b
         for b in events
-        if b.earliest and b.latest and (b.latest - b.earliest).days <= MAX_SPAN_DAYS
+        if b.earliest
+        and b.latest
+        and (b.latest - b.earliest).days <= MAX_SPAN_DAYS
+        and (recent is None or b.latest >= recent)
     ]
     if narrow:
         best = min(narrow, key=lambda b: (b.latest - b.earliest).days)  # type: ignore[operator]
