@@ -5,6 +5,8 @@ Usage:
     python scripts/claims_devset.py --split dev     # one split
     python scripts/claims_devset.py --show dev      # every gold claim with khabar's reading
     python scripts/claims_devset.py --check         # every labelled clause is in its text
+    python scripts/claims_devset.py --pile 2018-04-14,2018-04-15   # every contradiction khabar
+                                                    # reports on whole articles of those days
 
 The labels (`tests/quality/data/claims_{dev,heldout}.jsonl`, see the README there) cover each
 article's title and lead (first paragraph). The articles are read from the ANT archive and cut
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -49,7 +52,12 @@ from khabar.arabic.normalize import normalize  # noqa: E402
 from khabar.model import AnnotatedArticle, Article, Contradiction, Statement  # noqa: E402
 
 DATA = ROOT / "tests" / "quality" / "data"
-SPLITS = {"dev": DATA / "claims_dev.jsonl", "heldout": DATA / "claims_heldout.jsonl"}
+SPLITS = {
+    "dev": DATA / "claims_dev.jsonl",
+    "heldout": DATA / "claims_heldout.jsonl",
+    "heldout_b": DATA / "claims_heldout_b.jsonl",
+}
+"""heldout_b (2018-04-16) labels only contradictions and the claims that are their sides."""
 OUTLET = "OUTLET"
 
 MIN_CLAUSE_COVER = 0.5
@@ -84,6 +92,8 @@ class GoldSet:
     issues: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
     docs: tuple[str, ...]
     days: frozenset[str]
+    contradictions_only: bool = False
+    """Only the claims that are sides of an issue are labelled: speaker and stance not scored."""
 
 
 def load_gold(path: Path) -> GoldSet:
@@ -92,10 +102,12 @@ def load_gold(path: Path) -> GoldSet:
     issues: list[tuple[str, tuple[frozenset[str], ...]]] = []
     docs: list[str] = []
     days: set[str] = set()
+    scope = False
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
+        scope = scope or row.get("scope") == "contradictions"
         if "doc" in row:
             docs.append(row["doc"])
             days.add(row["day"])
@@ -113,7 +125,7 @@ def load_gold(path: Path) -> GoldSet:
                 )
         elif "contradiction" in row:
             issues.append((row["contradiction"], tuple(frozenset(s) for s in row["sides"])))
-    return GoldSet(tuple(claims), tuple(issues), tuple(docs), frozenset(days))
+    return GoldSet(tuple(claims), tuple(issues), tuple(docs), frozenset(days), scope)
 
 
 def _tokens(text: str) -> list[str]:
@@ -388,6 +400,59 @@ def check(gold: GoldSet, records: Sequence[Mapping[str, Any]]) -> list[str]:
     return bad
 
 
+PILE_CACHE = Path("/tmp/khabar-claims-pile")
+"""Where the annotated pile (articles, entities, events) is kept between runs, so that a change
+of the claims stage is compared on the same input (the other stages change under other hands)."""
+
+
+def _annotated_pile(days: Sequence[str]) -> tuple[Any, ...]:
+    """Whole ANT articles of ``days`` annotated, with entities, events and stories (cached)."""
+    cache = PILE_CACHE / f"{'_'.join(days)}.pickle"
+    if cache.exists():
+        return tuple(pickle.loads(cache.read_bytes()))
+    from khabar.annotate import Annotator
+    from khabar.config import Config
+    from khabar.entities import resolve_entities
+    from khabar.events import build_events
+
+    if set(days) & ant_devset.RESERVED_DAYS:
+        raise SystemExit("reserved days are never read closely (../shared/EVENTS.md)")
+    config = Config()
+    annotator = Annotator(config)
+    records = ant_devset.load_ant(ant_devset.default_root(), days=set(days))
+    annotated, entities = resolve_entities(
+        [annotator(ant_devset.to_khabar_article(r)) for r in records], config.entities
+    )
+    events, stories = build_events(annotated, entities, config.events)
+    PILE_CACHE.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps((annotated, entities, events, stories)))
+    return (annotated, entities, events, stories)
+
+
+def pile(days: Sequence[str]) -> int:
+    """Print every contradiction khabar reports on the whole articles of ``days``, numbered,
+    with its sides, for reading; certainty differences are listed apart."""
+    from khabar.claims import analyze_claims
+    from khabar.config import Config
+
+    annotated, entities, events, stories = _annotated_pile(days)
+    result = analyze_claims(annotated, events, stories, entities, Config().claims)
+    outlet = {a.id: a.article.outlet for a in annotated}
+    contras = [c for c in result.contradictions if c.kind != "certainty"]
+    certain = [c for c in result.contradictions if c.kind == "certainty"]
+    print(
+        f"{len(annotated)} articles, {len(result.claims)} claims, {len(contras)} contradictions, "
+        f"{len(certain)} certainty differences"
+    )
+    for n, c in enumerate([*contras, *certain], 1):
+        print(f"\n#{n} [{c.kind}] {c.detail}")
+        for s in c.sides:
+            print(
+                f"   {s.article} ({outlet.get(s.article)}) {s.stance}: {' '.join(s.quote.split())}"
+            )
+    return 0
+
+
 def _pr(values: tuple[int, int, int, int]) -> str:
     right, predicted, hit, issues = values
     p = right / predicted if predicted else 0.0
@@ -400,8 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=sorted(SPLITS), action="append")
     parser.add_argument("--show", choices=sorted(SPLITS))
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--pile", metavar="DAYS", help="comma-separated UTC days of ANT")
     args = parser.parse_args(argv)
-    splits = [args.show] if args.show else (args.split or ["dev", "heldout"])
+    if args.pile:
+        return pile(args.pile.split(","))
+    splits = [args.show] if args.show else (args.split or list(SPLITS))
     for name in splits:
         gold = load_gold(SPLITS[name])
         records = load_records(gold)
@@ -414,20 +482,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         s = score(gold, records, show=bool(args.show))
         print(f"== {name}: {len(gold.docs)} articles, {s.claims} claims, {len(gold.issues)} issues")
-        print(
-            f"khabar    speaker {s.speaker_all:.3f} (found {s.speaker_found:.3f}, "
-            f"{s.found}/{s.claims} claims found)  stance {s.stance_all:.3f} "
-            f"(found {s.stance_found:.3f})  clause F1 {s.clause_f1:.3f}  "
-            f"mid-phrase starts {s.mid_phrase}"
-        )
-        print(f"khabar    contradictions {_pr(s.contra)}  certainty differences {s.certainty}")
-        print(
-            f"baseline  speaker {s.base_speaker:.3f} (nearest PER/ORG before the clause)  "
-            f"stance {s.base_stance:.3f} (majority)"
-        )
-        print(
+        contra = f"khabar    contradictions {_pr(s.contra)}  certainty differences {s.certainty}"
+        base = (
             f"baseline  contradictions {_pr(s.base_contra)} (agreement()=='disagree' in an event)"
         )
+        if not gold.contradictions_only:
+            print(
+                f"khabar    speaker {s.speaker_all:.3f} (found {s.speaker_found:.3f}, "
+                f"{s.found}/{s.claims} claims found)  stance {s.stance_all:.3f} "
+                f"(found {s.stance_found:.3f})  clause F1 {s.clause_f1:.3f}  "
+                f"mid-phrase starts {s.mid_phrase}"
+            )
+            print(
+                f"baseline  speaker {s.base_speaker:.3f} (nearest PER/ORG before the clause)  "
+                f"stance {s.base_stance:.3f} (majority)"
+            )
+        print(contra)
+        print(base)
     return 0
 
 
