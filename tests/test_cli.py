@@ -222,7 +222,7 @@ def test_cli_format_writes_tables_jsonl_and_svg_from_the_dossier(
     code = main(["analyze", str(seeds_dir), "-q", "--out", str(out), "--format", "all"])
     assert code == 0
     written = capsys.readouterr().out.split()
-    assert len(written) == 8  # the dossier (2), the tables (4), JSON Lines, the timeline
+    assert len(written) == 9  # dossier (2), tables (4 CSV, 1 XLSX), JSON Lines, timeline
     assert {Path(p).name for p in written} == {p.name for p in out.iterdir()}
     data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
     with (out / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -247,5 +247,5 @@ def test_cli_format_chooses_the_files(seeds_dir: Path, tmp_path: Path) -> None:
         "timeline.svg",
     ]
     with pytest.raises(SystemExit) as info:
-        main(["analyze", seed, "--out", str(out), "--format", "xlsx"])
+        main(["analyze", seed, "--out", str(out), "--format", "ods"])
     assert info.value.code == 2

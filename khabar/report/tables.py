@@ -11,11 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from khabar.clean.scrub import scrub_text
+from khabar.errors import KhabarError
 from khabar.report.html import _load_labels, order_stories
 from khabar.report.timeline import Timeline, build_timeline, chronological
 
@@ -235,6 +238,53 @@ def to_csv(rows: Iterable[Row], columns: Sequence[str]) -> str:
 def csv_tables(data: Data) -> dict[str, str]:
     """Every table as CSV text, by file name (``articles.csv``…)."""
     return {f"{name}.csv": to_csv(rows(data), columns) for name, (rows, columns) in TABLES.items()}
+
+
+XLSX_MAX_CELL_CHARS = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit); a longer text (an article's
+body) is cut there, ending with XLSX_CUT_MARK."""
+
+XLSX_CUT_MARK = " …"
+
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters the XLSX format (XML 1.0) cannot hold."""
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """A value as a spreadsheet cell: text always stays text (never a formula, whatever it
+    starts with), lists joined, over-long texts cut."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    text = _XLSX_ILLEGAL.sub("", scrub_text(str(value)))
+    if len(text) > XLSX_MAX_CELL_CHARS:
+        text = text[: XLSX_MAX_CELL_CHARS - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl would read "=…" as a formula
+    return cell
+
+
+def xlsx_tables(data: Data) -> bytes:
+    """Every table as one sheet of an XLSX workbook (sheets read right to left)."""
+    try:
+        from openpyxl import Workbook
+    except ImportError as exc:
+        raise KhabarError(
+            "the xlsx format needs openpyxl: pip install 'openpyxl>=3.1' (or choose csv)"
+        ) from exc
+    book = Workbook(write_only=True)
+    for name, (rows, columns) in TABLES.items():
+        sheet = book.create_sheet(name)
+        sheet.sheet_view.rightToLeft = True
+        sheet.append(list(columns))
+        for row in rows(data):
+            sheet.append([_xlsx_cell(sheet, row.get(c)) for c in columns])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def articles_jsonl(data: Data) -> str:

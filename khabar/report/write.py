@@ -24,26 +24,29 @@ from khabar.errors import KhabarError
 from khabar.model import Dossier
 from khabar.report.html import render_html
 from khabar.report.json import dossier_to_dict, dossier_to_json
-from khabar.report.tables import articles_jsonl, csv_tables, timeline_svg
+from khabar.report.tables import articles_jsonl, csv_tables, timeline_svg, xlsx_tables
 
 JSON_NAME = "dossier.json"
 HTML_NAME = "dossier.html"
 JSONL_NAME = "articles.jsonl"
 SVG_NAME = "timeline.svg"
+XLSX_NAME = "tables.xlsx"
 TEMP_SUFFIX = ".tmp"
 """Ending of the temporary files a write goes through (removed when the write is cut short)."""
 NEW_FILE_MODE = 0o666
 """Mode a new file is created with, less the umask: what any program's new file gets."""
 
-FORMATS = ("json", "html", "csv", "jsonl", "svg")
-"""What ``--format`` may name: the dossier (JSON, HTML), CSV tables of articles, events, claims
-and contradictions, JSON Lines of clean articles, the timeline picture."""
+FORMATS = ("json", "html", "csv", "xlsx", "jsonl", "svg")
+"""What ``--format`` may name: the dossier (JSON, HTML), CSV tables (or one XLSX workbook) of
+articles, events, claims and contradictions, JSON Lines of clean articles, the timeline
+picture."""
 DEFAULT_FORMATS = ("json", "html")
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a crash never leaves half a file."""
-    data = scrub_text(text).encode("utf-8")
+def _write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) to ``path`` through a temporary file, so a crash never
+    leaves half a file."""
+    data = content if isinstance(content, bytes) else scrub_text(content).encode("utf-8")
     tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
     try:
         # O_EXCL: never through a file or link already there; the umask applies to the mode
@@ -74,10 +77,11 @@ def write_dossier(dossier: Dossier, out_dir: Path) -> tuple[Path, Path]:
     return written[0], written[1]
 
 
-_TABLE_WRITERS: Mapping[str, Callable[[Mapping[str, Any]], dict[str, str]]] = {
+_TABLE_WRITERS: Mapping[str, Callable[[Mapping[str, Any]], Mapping[str, str | bytes]]] = {
     "csv": csv_tables,
     "jsonl": lambda data: {JSONL_NAME: articles_jsonl(data)},
     "svg": lambda data: {SVG_NAME: timeline_svg(data)},
+    "xlsx": lambda data: {XLSX_NAME: xlsx_tables(data)},
 }
 """The files of each table format, by name, made from the dossier's dict."""
 
@@ -94,7 +98,7 @@ def write_outputs(
             f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
         )
     _make_folder(out_dir)
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     data = dossier_to_dict(dossier) if set(wanted) & set(_TABLE_WRITERS) else {}
     for fmt in wanted:
         if fmt == "json":

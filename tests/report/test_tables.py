@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -260,6 +261,7 @@ def test_write_outputs_writes_every_format_with_the_umask(tmp_path: Path) -> Non
         "events.csv",
         "claims.csv",
         "contradictions.csv",
+        "tables.xlsx",
         "articles.jsonl",
         "timeline.svg",
     ]
@@ -268,8 +270,41 @@ def test_write_outputs_writes_every_format_with_the_umask(tmp_path: Path) -> Non
 
 
 def test_write_outputs_refuses_an_unknown_format(tmp_path: Path) -> None:
-    with pytest.raises(KhabarError, match="unknown output format xlsx"):
-        write_outputs(_dossier(), tmp_path, ["csv", "xlsx"])
+    with pytest.raises(KhabarError, match="unknown output format ods"):
+        write_outputs(_dossier(), tmp_path, ["csv", "ods"])
+
+
+def test_xlsx_has_one_sheet_per_table_with_the_csv_cells(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = dossier_to_dict(_dossier())
+    (path,) = write_outputs(_dossier(), tmp_path, ["xlsx"])
+    book = load_workbook(path)
+    assert book.sheetnames == list(TABLES)
+    for name in TABLES:
+        sheet = book[name]
+        assert sheet.sheet_view.rightToLeft
+        rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        expected = list(csv.reader(io.StringIO(csv_tables(data)[f"{name}.csv"][1:])))
+        # the same cells as the CSV, except that text starting like a formula needs no quote
+        assert rows == [[c.removeprefix("'") for c in r] for r in expected], name
+    title = book["articles"]["B3"]
+    assert title.value == '=HYPERLINK("x")' and title.data_type == "s"  # text, not a formula
+
+
+def test_xlsx_cuts_a_text_longer_than_a_cell_holds(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from khabar.report.tables import XLSX_MAX_CELL_CHARS
+
+    long = _article(4, "الجزيرة", None, "طويل")
+    body = ("كلمة " * 10_000,)
+    long = AnnotatedArticle(dataclasses.replace(long.article, paragraphs=body, lede=body[0]))
+    (path,) = write_outputs(Dossier(articles=(long,)), tmp_path, ["xlsx"])
+    sheet = load_workbook(path)["articles"]
+    column = [c.value for c in sheet[1]].index("text") + 1
+    text = sheet.cell(2, column).value
+    assert len(text) == XLSX_MAX_CELL_CHARS and text.startswith("كلمة كلمة")
 
 
 def test_article_rows_follow_the_dossier_order() -> None:
