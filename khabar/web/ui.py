@@ -15,6 +15,7 @@ from khabar import __version__
 from khabar.report.html import LABELS_FILE, TEMPLATE_FOLDER, TEMPLATE_PACKAGE, script_csp_source
 from khabar.web.auth import logout_cookie_header, safe_next
 from khabar.web.data import COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
+from khabar.web.jobs import FINISHED
 from khabar.web.limits import MAX_FORM_BYTES, human_bytes
 from khabar.web.security import dossier_csp
 from khabar.web.state import web_state
@@ -30,6 +31,11 @@ REFRESH_SECONDS = 2
 """Reload interval of the job page when scripts are off, in seconds."""
 
 LOGIN_WORDS = {"login_failed": MESSAGES["login_failed"]}
+
+CONFIRM_FIELD = "confirm"
+CONFIRM_VALUE = "delete"
+"""The field and value the delete confirmation form posts: a post without them deletes nothing
+and leads to the confirmation page instead."""
 
 HOME_JOBS_PER_PAGE = 50
 """Jobs listed on one home page; older ones are a link away (10,000 jobs must not make a
@@ -261,11 +267,32 @@ def dossier_json(dossier_id: str, request: Request) -> Response:
     )
 
 
+@router.get("/dossiers/{dossier_id}/delete", response_class=HTMLResponse)
+def confirm_delete(dossier_id: str, request: Request) -> Response:
+    """Ask before deleting a dossier (a page with a form: no script needed)."""
+    job = web_state(request).store.get(dossier_id)
+    if job is None or job.status not in FINISHED:
+        return _error(request, 404, MESSAGES["no_dossier"])
+    return _render(
+        request,
+        "delete.html",
+        job=job.to_dict(),
+        confirm_field=CONFIRM_FIELD,
+        confirm_value=CONFIRM_VALUE,
+    )
+
+
 @router.post("/dossiers/{dossier_id}/delete")
-def delete_dossier(dossier_id: str, request: Request) -> Response:
-    """Delete a dossier from the list (the form on the home page)."""
+async def delete_dossier(dossier_id: str, request: Request) -> Response:
+    """Delete a dossier once the confirmation form says so; without it, ask first."""
+    try:
+        form = await _small_form(request)
+    except UploadError as exc:
+        return _error(request, exc.status, "", headline=exc.message)
+    if form.get(CONFIRM_FIELD) != CONFIRM_VALUE:
+        return RedirectResponse(f"/dossiers/{dossier_id}/delete", status_code=303)
     if not web_state(request).store.delete(dossier_id):
-        return _error(request, 404, f"no finished dossier {dossier_id}")
+        return _error(request, 404, MESSAGES["no_dossier"])
     return RedirectResponse("/", status_code=303)
 
 
