@@ -252,6 +252,11 @@ GENRE_CUES: dict[str, tuple[str, ...]] = {
 """Headline words of pieces that report no new happening of their own (analysis, explainers,
 live pages, press reviews) or gather many parties' reactions (a roundup): each is its own event."""
 
+PART_ANALYSIS_CUES: tuple[str, ...] = _cues("ماذا، لماذا، كيف، هل، ما هي، ما هو، أبرز")
+"""Questions and lists that make a piece an explainer when a later part of its headline opens
+on them (… : ما هي الصواريخ التي أطلقت؟; بعد انسحاب واشنطن.. أبرز العقوبات …): the first part
+names the happening explained. Other analysis cues (تعرف على، كل ما) count only at the start."""
+
 LEAD_GENRE_CUES: dict[str, tuple[str, ...]] = {
     "review": _cues(
         "صحف اليوم، اهتمت الصحف، اهتمت صحف، الصحف الصادرة، جولة في الصحف، عناوين الصحف"

@@ -32,6 +32,7 @@ from khabar.events.data import (
     GENRE_CUES,
     KIND_FAMILIES,
     LEAD_GENRE_CUES,
+    PART_ANALYSIS_CUES,
     RELAY_NAME_WORDS,
     RELAY_SOURCES,
     SEATS_OF_POWER,
@@ -132,7 +133,8 @@ _KINDS = re.compile(
     + _E
 )
 _GENRE_PATTERNS = {g: _pattern(c) for g, c in GENRE_CUES.items() if g != "analysis"}
-_ANALYSIS = {normalize(c) for c in GENRE_CUES["analysis"]}
+_ANALYSIS = frozenset(normalize(c) for c in GENRE_CUES["analysis"])
+_PART_ANALYSIS = frozenset(normalize(c) for c in PART_ANALYSIS_CUES)
 _LEAD_GENRES = {g: _pattern(c) for g, c in LEAD_GENRE_CUES.items()}
 _ANONYMOUS = {normalize(w) for w in ANONYMOUS_ACTORS}
 _RELAYS = {normalize(w) for w in RELAY_SOURCES}
@@ -389,18 +391,22 @@ def _genre(title: str) -> str | None:
     for genre, pattern in _GENRE_PATTERNS.items():
         if pattern.search(title):
             return genre
-    # each part of the headline may open on the cue (الضربات الغربية على سوريا: ما هي
-    # الصواريخ …؛ بعد انسحاب واشنطن.. أبرز العقوبات …); a question mark alone does not make
-    # one (قواعد مقابل تسليم الأسد؟ reports a visit)
-    for part in (title.replace(":", " "),):
-        opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", part).split()]
-        heads = opening[:QUESTION_OPENING_WORDS]
-        joined = " ".join(heads)
-        if any(w in _ANALYSIS for w in heads) or any(
-            " " in c and joined.startswith(c) for c in _ANALYSIS
-        ):
-            return "analysis"
+    # the headline opens on a cue, or a later part of it (after .. or :) on a question or a
+    # list (الضربات الغربية على سوريا: ما هي الصواريخ …؛ بعد انسحاب واشنطن.. أبرز العقوبات …);
+    # a question mark alone does not make one (قواعد مقابل تسليم الأسد؟ reports a visit)
+    if _opens_on(title.replace(":", " "), _ANALYSIS):
+        return "analysis"
+    if any(_opens_on(part, _PART_ANALYSIS) for part in _PARTS.split(title)[1:]):
+        return "analysis"
     return None
+
+
+def _opens_on(text: str, cues: frozenset[str]) -> bool:
+    """Whether one of the cues is among the first words of a text."""
+    opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", text).split()]
+    heads = opening[:QUESTION_OPENING_WORDS]
+    joined = " ".join(heads)
+    return any(w in cues for w in heads) or any(" " in c and joined.startswith(c) for c in cues)
 
 
 def signature(annotated: AnnotatedArticle) -> Signature:

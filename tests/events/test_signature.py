@@ -92,6 +92,8 @@ def test_an_announced_act_is_the_act() -> None:
         ("ردود فعل دولية بعد الضربات على سوريا", "roundup"),
         ("ضربة سوريا.. السعودية تؤيد.. والأردن: الحل السياسي هو المخرج", "roundup"),
         ("جولة الصحافة: الضربات على سوريا", "review"),
+        ("الضربات الغربية على سوريا: ما هي الصواريخ التي أطلقت وما كلفتها؟", "analysis"),
+        ("بعد انسحاب واشنطن.. أبرز العقوبات التي ستعود إلى إيران", "analysis"),
     ],
 )
 def test_pieces_that_report_no_happening_of_their_own_have_a_genre(title: str, genre: str) -> None:
@@ -101,6 +103,11 @@ def test_pieces_that_report_no_happening_of_their_own_have_a_genre(title: str, g
 def test_a_press_review_is_known_by_its_lead_when_its_title_is_a_story() -> None:
     sig = signature(_titled("مهرجان كان يريد طي صفحة", "اهتمت صحف اليوم بقرار الرئيس الأمريكي."))
     assert sig.genre == "review"
+
+
+def test_a_later_part_is_an_explainer_only_by_a_question_or_a_list() -> None:
+    assert signature(_titled("ضربة سوريا.. تعرف على المواقع المستهدفة")).genre is None
+    assert signature(_titled("ترامب يعلن الانسحاب: هذه أهم العقوبات")).genre is None
 
 
 def test_a_question_headline_names_no_act_of_its_own() -> None:
