@@ -131,6 +131,10 @@ class Article:
     """Flags raised while cleaning (e.g. ``broken_paragraphs`` repaired, ``unrelated_inserts``)."""
     content_hash: str = ""
     """SHA-256 hex digest of the raw page bytes."""
+    outlet_key: str | None = None
+    """Stable key of the outlet (``skynewsarabia``, else the registrable domain ``example.com``,
+    else the normalised name): one key per outlet however its pages name it; ``outlet`` is the
+    key's display name (see ``khabar.clean.outlets``)."""
 
     @property
     def text(self) -> str:

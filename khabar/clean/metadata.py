@@ -1,4 +1,6 @@
-"""Article metadata read from a page: title candidates, publish date, outlet, language."""
+"""Article metadata read from a page: title candidates, publish date, outlet clues, language.
+
+The outlet itself is settled in :mod:`khabar.clean.outlets` from the clues read here."""
 
 from __future__ import annotations
 
@@ -164,7 +166,7 @@ def host_label(host: str) -> str:
     return labels[-1] if labels else host
 
 
-def _cased_in_page(label: str, texts: Sequence[str]) -> str | None:
+def name_as_written(label: str, texts: Sequence[str]) -> str | None:
     """The label as the page writes it (``Levant24``) when a word of the page spells it."""
     pattern = re.compile(rf"(?<![\w.]){re.escape(label)}(?![\w.])", re.I)
     for text in texts:
@@ -195,24 +197,6 @@ def outlet_from_copyright(lines: Sequence[Line]) -> tuple[str | None, str | None
             if name and len(name.split()) <= OUTLET_MAX_WORDS and not name.isdigit():
                 return name, None
     return None, None
-
-
-def detect_outlet(
-    lines: Sequence[Line], url: str | None, hint: str | None, site_name: str | None = None
-) -> str | None:
-    """The outlet: the container's name, the page's site name or copyright, else the URL host."""
-    if hint:
-        return hint.strip()
-    if site_name:
-        return site_name.strip()
-    texts = [ln.text for ln in lines if not ln.blank]
-    name, domain = outlet_from_copyright(lines)
-    if name:
-        return name
-    host = domain or host_name(url)
-    if host:
-        return _cased_in_page(host_label(host), texts) or host
-    return None
 
 
 def detect_language(text: str) -> str:

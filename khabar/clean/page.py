@@ -11,7 +11,8 @@ from khabar.clean.body import Extraction, extract_body
 from khabar.clean.dates import parse_date_hint
 from khabar.clean.html import html_parts, safe_trafilatura_text
 from khabar.clean.lines import Line, make_line, norm_line, split_lines
-from khabar.clean.metadata import detect_language, detect_outlet
+from khabar.clean.metadata import detect_language
+from khabar.clean.outlets import canonical_outlet
 from khabar.clean.scrub import scrub_page, strip_bidi, web_url
 from khabar.config import CleanConfig
 from khabar.errors import ExtractionError
@@ -144,12 +145,13 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
     if lede is None and html_lede and norm_line(first) == norm_line(html_lede):
         lede = first
     digest = content_hash(page.data)
+    outlet = canonical_outlet([*lines, *footer], url, page.outlet_hint, site_name)
     return Article(
         id=id_from_hash(digest),
         source=page.source,
         title=strip_bidi(found.title),
         published=published,
-        outlet=strip_bidi(detect_outlet([*lines, *footer], url, page.outlet_hint, site_name)),
+        outlet=outlet.name if outlet else None,
         language=detect_language("\n".join(found.paragraphs)),
         paragraphs=found.paragraphs,
         lede=lede,
@@ -158,4 +160,5 @@ def clean_page(page: Page, cfg: CleanConfig, chrome: frozenset[str] = frozenset(
         removed=found.removed,
         flags=(*page.flags, *found.flags),
         content_hash=digest,
+        outlet_key=outlet.key if outlet else None,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from khabar.clean.chrome import OutletChrome
+from khabar.clean.outlets import settle_outlets
 from khabar.clean.page import clean_page
 from khabar.clean.scrub import scrub_source
 from khabar.config import CleanConfig
@@ -32,9 +33,12 @@ def clean_or_fail(
 
 
 def clean_pages(pages: Sequence[Page], cfg: CleanConfig) -> list[Article | Failure]:
-    """Clean every page, learning per-outlet chrome first when the config asks for it."""
+    """Clean every page, learning per-outlet chrome first when the config asks for it; the
+    articles of one outlet share one outlet name (see ``khabar.clean.outlets``)."""
     learner = OutletChrome().fit(pages) if cfg.learn_outlet_chrome else None
-    return [
+    results = [
         clean_or_fail(page, cfg, learner.chrome_for(page) if learner is not None else frozenset())
         for page in pages
     ]
+    settled = iter(settle_outlets([r for r in results if isinstance(r, Article)]))
+    return [next(settled) if isinstance(r, Article) else r for r in results]

@@ -91,7 +91,8 @@ def test_container_date_wins() -> None:
     [
         ("© 2024 ar.levant24.com. جميع الحقوق محفوظة.", None, "Levant24"),
         ("© 2024 الشرق الإخبارية. جميع الحقوق محفوظة", None, "الشرق الإخبارية"),
-        ("", "https://www.aljazeera.net/news/1", "aljazeera.net"),
+        ("", "https://www.aljazeera.net/news/1", "الجزيرة"),
+        ("", "https://www.akhbar-almadina.example/news/1", "akhbar-almadina.example"),
         ("", None, None),
     ],
 )
