@@ -10,23 +10,54 @@ entities, events and stories on a timeline, claims compared across outlets, cite
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from khabar.model import Dossier
+    from khabar.config import Config
+    from khabar.model import Dossier, Page
+    from khabar.pipeline import Input, Progress
+    from khabar.run import Executor
 
 
-def analyze(paths: Any, config: Any = None, progress: Any = None, executor: Any = None) -> Dossier:
-    """Analyse files, folders, globs and archives into a :class:`~khabar.model.Dossier`.
+def analyze(
+    inputs: Iterable[Input] | Input,
+    config: Config | None = None,
+    progress: Progress | None = None,
+    executor: Executor | None = None,
+) -> Dossier:
+    """Analyse inputs into a :class:`~khabar.model.Dossier`.
 
-    See :func:`khabar.pipeline.analyze` for the arguments.
+    ``inputs``: paths (files, folders, globs, archives, ``-`` for standard input, web
+    addresses) and pages made in memory (``khabar.Page.from_html(html)``,
+    ``khabar.Page.from_text(body, title=…)``), alone or in a list. ``config`` defaults to
+    ``khabar.Config()``; ``progress(stage, done, total)`` is called as stages advance. Write the
+    result with ``dossier.write(folder, formats=("json", "html", "csv"))``. See
+    :func:`khabar.pipeline.analyze`.
     """
     from khabar.pipeline import analyze as _analyze
     from khabar.pipeline import no_progress
 
-    return _analyze(paths, config, progress or no_progress, executor)
+    return _analyze(inputs, config, progress or no_progress, executor)
 
 
-__all__ = ["__version__", "analyze"]
+_LAZY = {
+    "Config": "khabar.config",
+    "Dossier": "khabar.model",
+    "Failure": "khabar.model",
+    "Page": "khabar.model",
+}
+"""Public names imported on first use, so that ``import khabar`` stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'khabar' has no attribute {name!r}")
+
+
+__all__ = ["Config", "Dossier", "Failure", "Page", "__version__", "analyze"]

@@ -16,11 +16,17 @@ paragraphs joined by ``"\\n"``), end exclusive, so ``article.text[m.start:m.end]
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from os import PathLike
+from pathlib import Path
 from typing import Literal
 
 PageKind = Literal["text", "html", "record"]
+
+MEMORY_SOURCE = "<memory>"
+"""The source of a page made in memory (:meth:`Page.from_html`) when none is given."""
 """How a page's ``text`` is to be read: a plain text dump, an HTML document, or a structured record
 (a JSON Lines article whose fields are already separated)."""
 
@@ -75,6 +81,39 @@ class Page:
     """Warnings from reading, for the article to carry: ``encoding_repaired`` (invalid bytes or
     lone surrogates replaced, control characters removed), ``encoding_fallback`` (not read as
     UTF-8: which encoding, and whether it was declared or guessed)."""
+
+    @classmethod
+    def from_html(cls, html: str, source: str = MEMORY_SOURCE, url: str | None = None) -> Page:
+        """A page from HTML held in memory (a page your own crawler fetched), cleaned as a
+        saved page is: its title, date, outlet and body found in the markup."""
+        return cls(source, html.encode("utf-8", "surrogatepass"), html, "utf-8", "html", url=url)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        source: str = MEMORY_SOURCE,
+        *,
+        title: str | None = None,
+        published: str | date | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> Page:
+        """A page from text held in memory. With a ``title`` it is a clean article (a title and
+        its body, as a feed or a database gives them) and its text is the body; without, it is
+        the text of a whole page, menus and all, and the cleaner finds the article in it."""
+        when = published.isoformat() if isinstance(published, date) else published
+        return cls(
+            source,
+            text.encode("utf-8", "surrogatepass"),
+            text,
+            "utf-8",
+            "record" if title else "text",
+            url=url,
+            title_hint=title,
+            published_hint=when,
+            outlet_hint=outlet,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,3 +401,13 @@ class Dossier:
         from khabar.report.json import dossier_to_json
 
         return dossier_to_json(self, indent=indent)
+
+    def write(
+        self, out_dir: str | PathLike[str], formats: Iterable[str] = ("json", "html")
+    ) -> list[Path]:
+        """Write the dossier's files into ``out_dir`` (created if needed) and return their paths:
+        ``formats`` from ``json``, ``html``, ``csv``, ``xlsx``, ``jsonl``, ``svg`` (see
+        :data:`khabar.report.write.FORMATS`)."""
+        from khabar.report.write import write_outputs
+
+        return write_outputs(self, Path(out_dir), formats)

@@ -221,22 +221,31 @@ def analyze_annotated(
     )
 
 
+Input = str | os.PathLike[str] | Page
+"""What :func:`analyze` reads: a path (file, folder, glob, ``-``, web address) or a page made
+in memory (:meth:`Page.from_html`, :meth:`Page.from_text`)."""
+
+
 def analyze(
-    paths: Iterable[str | Path] | str | Path,
+    inputs: Iterable[Input] | Input,
     config: Config | None = None,
     progress: Progress = no_progress,
     executor: Executor | None = None,
 ) -> Dossier:
-    """Analyse files, folders (recursively), globs and archives into a dossier.
+    """Analyse files, folders (recursively), globs, archives, web addresses and pages held in
+    memory into a dossier.
 
     Per-page stages and clustering's candidate search run on ``executor`` when given (left
     open), else on the one ``config.run`` names (closed after). Every input ends up in
     ``Dossier.articles`` or ``Dossier.errors``.
     """
     config = config or Config()
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    if isinstance(inputs, (str, os.PathLike, Page)):
+        inputs = [inputs]
+    given = list(inputs)
+    paths = [i for i in given if not isinstance(i, Page)]
     pages, read_failures = read_all(paths, config, progress)
+    pages = [*(i for i in given if isinstance(i, Page)), *pages]
     runner = executor if executor is not None else executor_for(config.run)
     try:
         annotated, clean_failures = annotate_all(pages, config, runner, progress)

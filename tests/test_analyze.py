@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -203,3 +204,57 @@ def test_analyze_a_batch_with_a_broken_record_writes_every_other_input(tmp_path:
     jsonschema.validate(data, SCHEMA)
     urls = {a["url"] for a in data["articles"]}
     assert urls == {f"https://news.example/{n}" for n in range(3)} | {None}
+
+
+def test_pages_from_memory_are_analysed_beside_files(examples_dir: Path, tmp_path: Path) -> None:
+    html_file = examples_dir / "alofoq-2025-08-16-alaska.html"
+    body = (
+        "أعلن المتحدث باسم وزارة الخارجية أن جولة جديدة من المحادثات بين الجانبين ستعقد في "
+        "العاصمة الأسبوع المقبل، بعد أشهر من التوقف بسبب الخلاف على ملف الحدود والمياه."
+    )
+    dossier = khabar.analyze(
+        [
+            khabar.Page.from_text(
+                body,
+                "feed://item/1",
+                title="جولة محادثات جديدة الأسبوع المقبل",
+                published=date(2025, 3, 4),
+                outlet="وكالة الأنباء",
+                url="https://news.example/1",
+            ),
+            khabar.Page.from_html(html_file.read_text("utf-8"), "crawler://alofoq/1"),
+            examples_dir / "almadar-2025-03-18-call.txt",
+        ]
+    )
+    assert dossier.errors == ()
+    by_source = {a.article.source: a.article for a in dossier.articles}
+    assert set(by_source) == {
+        "feed://item/1",
+        "crawler://alofoq/1",
+        str(examples_dir / "almadar-2025-03-18-call.txt"),
+    }
+    record = by_source["feed://item/1"]
+    assert (record.title, record.published, record.outlet, record.url) == (
+        "جولة محادثات جديدة الأسبوع المقبل",
+        date(2025, 3, 4),
+        "وكالة الأنباء",
+        "https://news.example/1",
+    )
+    assert record.text == body
+    # the page from memory is the page read from disk
+    from_disk = khabar.analyze(html_file).articles[0].article
+    from_memory = by_source["crawler://alofoq/1"]
+    assert (from_memory.title, from_memory.published, from_memory.text) == (
+        from_disk.title,
+        from_disk.published,
+        from_disk.text,
+    )
+    paths = dossier.write(tmp_path / "out", formats=["json", "csv"])
+    assert [p.name for p in paths][:2] == ["dossier.json", "articles.csv"]
+    assert all(p.is_file() for p in paths)
+
+
+def test_a_text_page_without_title_is_cleaned_as_a_whole_page() -> None:
+    page = khabar.Page.from_text("الرئيسية\nأخبار\n")
+    assert (page.kind, page.source, page.title_hint) == ("text", "<memory>", None)
+    assert khabar.Page.from_text("نص", title="عنوان").kind == "record"
