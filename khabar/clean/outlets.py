@@ -40,6 +40,9 @@ DATELINE_PLACE_MAX_WORDS = 3
 DATELINE_HEAD_CHARS = 80
 """Characters at the start of a line searched for a dateline (place, dash, outlet)."""
 
+NAME_KEY_PREFIX = "name:"
+"""Start of the key of an outlet outside the table known only by a name (no address)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Outlet:
@@ -47,7 +50,7 @@ class Outlet:
 
     key: str
     """A table outlet's key (``skynewsarabia``), else the registrable domain (``example.com``),
-    else the normalised name the page gives."""
+    else ``name:`` and the normalised name the page gives."""
     name: str
     known: bool = False
     """True when the outlet is one of the bundled table's."""
@@ -209,9 +212,14 @@ def canonical_outlet(
         if known is not None:
             return _from_table(known)
     if names:
-        return Outlet(norm_line(names[0]) or names[0], names[0])
+        return Outlet(NAME_KEY_PREFIX + (norm_line(names[0]) or names[0]), names[0])
     known = outlet_in_dateline(lines)
     return _from_table(known) if known is not None else None
+
+
+def _is_domain_key(key: str) -> bool:
+    """True for the key of an outlet outside the table that has an address (its domain)."""
+    return key not in KNOWN_BY_KEY and not key.startswith(NAME_KEY_PREFIX)
 
 
 def _name_rank(name: str, key: str) -> int:
@@ -220,19 +228,14 @@ def _name_rank(name: str, key: str) -> int:
     compact = compact_name(name)
     if compact == compact_name(key):
         return 0
-    if "." in key and compact == compact_name(host_label(key)):
+    if _is_domain_key(key) and compact == compact_name(host_label(key)):
         return 1
     return 2
 
 
-def outlet_names(articles: Iterable[Article]) -> dict[str, str]:
-    """One display name per outlet key of a batch of articles.
-
-    A table outlet keeps the table's name. Another key takes the most telling name its pages
-    give (a site name over the domain's label over the bare domain), the most frequent among
-    equals, then the first seen. When two keys would show one name, domains are added to the
-    names of those not in the table (``الوطن (alwatan.example)``), so names stay one per key.
-    """
+def _chosen_names(articles: Iterable[Article]) -> dict[str, str]:
+    """Each key's display name: the table's, else the most telling name its pages give (a site
+    name over the domain's label over the bare domain), the most frequent, the first seen."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     order: dict[str, int] = {}
     for article in articles:
@@ -244,29 +247,55 @@ def outlet_names(articles: Iterable[Article]) -> dict[str, str]:
         known = KNOWN_BY_KEY.get(key)
         if known is not None:
             chosen[key] = known.name
-            continue
-        chosen[key] = max(counts, key=lambda n: (_name_rank(n, key), counts[n], -order[n]))
-    keys_of: dict[str, list[str]] = defaultdict(list)
-    for key, name in chosen.items():
-        keys_of[name].append(key)
-    for name, keys in keys_of.items():
-        if len(keys) < 2:
-            continue
-        for key in keys:
-            if key not in KNOWN_BY_KEY and "." in key and compact_name(name) != compact_name(key):
-                chosen[key] = f"{name} ({key})"
+        else:
+            chosen[key] = max(counts, key=lambda n: (_name_rank(n, key), counts[n], -order[n]))
     return chosen
 
 
+def settled_outlets(articles: Iterable[Article]) -> dict[str, Outlet]:
+    """The one outlet (key and display name) each outlet key of a batch of articles stands for.
+
+    Names are chosen per key (see :func:`_chosen_names`). A page without an address whose name
+    is the name of exactly one site of the batch (a text dump's copyright line naming the site
+    others were saved from) joins that site's key. When two keys would still show one name, the
+    domain is added to the names of those outside the table (``الوطن (alwatan.example)``), so
+    that a name stands for one outlet.
+    """
+    chosen = _chosen_names(articles)
+    domains_named: dict[str, list[str]] = defaultdict(list)
+    for key, name in chosen.items():
+        if _is_domain_key(key):
+            domains_named[compact_name(name)].append(key)
+    target = {key: key for key in chosen}
+    for key, name in chosen.items():
+        sites = domains_named.get(compact_name(name), [])
+        if key.startswith(NAME_KEY_PREFIX) and len(sites) == 1:
+            target[key] = sites[0]
+    names = {key: chosen[key] for key in set(target.values())}
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for key, name in names.items():
+        keys_of[name].add(key)
+    for name, keys in keys_of.items():
+        if len(keys) > 1:
+            for key in keys:
+                if _is_domain_key(key) and compact_name(name) != compact_name(key):
+                    names[key] = f"{name} ({key})"
+    return {
+        key: Outlet(final, names[final], known=final in KNOWN_BY_KEY)
+        for key, final in target.items()
+    }
+
+
 def settle_outlets(articles: Sequence[Article]) -> list[Article]:
-    """The articles with one display name per outlet key (see :func:`outlet_names`)."""
-    names = outlet_names(articles)
-    return [
-        replace(a, outlet=names[a.outlet_key])
-        if a.outlet_key in names and a.outlet != names[a.outlet_key]
-        else a
-        for a in articles
-    ]
+    """The articles with one key and one display name per outlet (see :func:`settled_outlets`)."""
+    outlets = settled_outlets(articles)
+    settled = []
+    for article in articles:
+        outlet = outlets.get(article.outlet_key or "")
+        if outlet is not None and (article.outlet, article.outlet_key) != (outlet.name, outlet.key):
+            article = replace(article, outlet=outlet.name, outlet_key=outlet.key)
+        settled.append(article)
+    return settled
 
 
 def settle_annotated(items: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:

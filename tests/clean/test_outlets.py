@@ -257,3 +257,15 @@ def test_settle_annotated_keeps_the_annotations() -> None:
     settled = settle_annotated(items)
     assert [i.article.outlet for i in settled] == ["الموقع", "الموقع"]
     assert settled[1] is items[1]
+
+
+def test_page_without_address_joins_the_site_its_name_names() -> None:
+    pages = [
+        _html("https://akhbar-almadina.example/a/1", "أخبار المدينة", n=0),
+        _text("© 2025 أخبار المدينة. جميع الحقوق محفوظة", n=1),
+        _text("© 2025 صحيفة أخرى. جميع الحقوق محفوظة", n=2),
+    ]
+    site, dump, other = _articles(pages)
+    assert (dump.outlet, dump.outlet_key) == (site.outlet, site.outlet_key)
+    assert other.outlet == "صحيفة أخرى"
+    assert other.outlet_key is not None and other.outlet_key.startswith("name:")
