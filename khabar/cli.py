@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -47,8 +48,19 @@ def _seconds(text: str) -> float:
     return value
 
 
-_UNITS = {"read": "file", "annotate": "page", "summaries": "event"}
-"""What each stage counts, for the progress bar; other stages show as one step."""
+_UNITS = {
+    "read": "input",
+    "annotate": "page",
+    "entities": "article",
+    "events": "article",
+    "claims": "article",
+    "summaries": "event",
+}
+"""What each stage counts, for the progress bar."""
+
+PROGRESS_REFRESH_S = 0.5
+"""How often the current bar is redrawn while its stage works between two counts, so that its
+elapsed time (and rate) stay live instead of freezing until the next count."""
 
 
 class _Progress:
@@ -57,26 +69,45 @@ class _Progress:
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self._bars: dict[str, object] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
 
     def __call__(self, stage: str, done: int, total: int | None) -> None:
         if self.quiet:
             return
         from tqdm import tqdm
 
-        bar = self._bars.get(stage)
-        if bar is None:
-            for other in self._bars.values():
-                other.close()  # type: ignore[attr-defined]
-            unit = _UNITS.get(stage, "step")
-            bar = tqdm(total=total, desc=f"{stage:>9}", unit=unit, file=sys.stderr, leave=False)
-            self._bars = {stage: bar}
-        bar.n = done  # type: ignore[attr-defined]
-        bar.refresh()  # type: ignore[attr-defined]
+        with self._lock:
+            bar = self._bars.get(stage)
+            if bar is None:
+                for other in self._bars.values():
+                    other.close()  # type: ignore[attr-defined]
+                unit = _UNITS.get(stage, "step")
+                bar = tqdm(total=total, desc=f"{stage:>9}", unit=unit, file=sys.stderr, leave=False)
+                self._bars = {stage: bar}
+            bar.total = total  # type: ignore[attr-defined]
+            bar.n = done  # type: ignore[attr-defined]
+            bar.refresh()  # type: ignore[attr-defined]
+        if self._ticker is None:
+            self._ticker = threading.Thread(target=self._tick, name="khabar-progress", daemon=True)
+            self._ticker.start()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(PROGRESS_REFRESH_S):
+            with self._lock:
+                for bar in self._bars.values():
+                    bar.refresh()  # type: ignore[attr-defined]
 
     def close(self) -> None:
-        for bar in self._bars.values():
-            bar.close()  # type: ignore[attr-defined]
-        self._bars = {}
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join()
+            self._ticker = None
+        with self._lock:
+            for bar in self._bars.values():
+                bar.close()  # type: ignore[attr-defined]
+            self._bars = {}
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -96,6 +96,7 @@ def read_all(
     """Read every input; return the pages and the inputs that could not be read."""
     pages: list[Page] = []
     failures: list[Failure] = []
+    progress("read", 0, None)
     for item in read_inputs(paths, config.read):
         (pages if isinstance(item, Page) else failures).append(item)  # type: ignore[arg-type]
         progress("read", len(pages) + len(failures), None)
@@ -123,6 +124,7 @@ def annotate_all(
     progress: Progress = no_progress,
 ) -> tuple[list[AnnotatedArticle], list[Failure]]:
     """Clean and annotate pages on ``executor``, each with its outlet's learned chrome lines."""
+    progress("annotate", 0, len(pages))
     learner = OutletChrome().fit(pages) if config.clean.learn_outlet_chrome else None
     tasks = [(p, learner.chrome_for(p) if learner else frozenset[str]()) for p in pages]
     annotated: list[AnnotatedArticle] = []
@@ -180,18 +182,22 @@ def analyze_annotated(
     run on it; the dossier is the same as without."""
     stage_failures: list[Failure] = []
     guard = _StageGuard(stage_failures)
-    progress("entities", 0, None)
+    n = len(annotated)
+    progress("entities", 0, n)
     resolved, entities = guard(
         "entities", (list(annotated), []), resolve_entities, annotated, config.entities
     )
-    progress("events", 0, None)
+    progress("entities", n, n)
+    progress("events", 0, n)
     events, stories = guard(
         "events", ([], []), build_events, resolved, entities, config.events, executor
     )
-    progress("claims", 0, None)
+    progress("events", n, n)
+    progress("claims", 0, n)
     claims = guard(
         "claims", None, analyze_claims, resolved, events, stories, entities, config.claims
     )
+    progress("claims", n, n)
     if claims is not None:
         unreliable = {f.article for f in claims.flags if f.flag.kind in UNRELIABLE_HEADLINE_FLAGS}
         events, stories = guard(
@@ -199,6 +205,7 @@ def analyze_annotated(
         )
     by_id = {a.id: a for a in resolved}
     summarized = []
+    progress("summaries", 0, len(events))
     for i, event in enumerate(events, 1):
         members = [by_id[a] for a in event.articles if a in by_id]
         summary = guard("summaries", event.summary, summarize_event, event, members, config.summary)

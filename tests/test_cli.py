@@ -249,3 +249,16 @@ def test_cli_format_chooses_the_files(seeds_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as info:
         main(["analyze", seed, "--out", str(out), "--format", "ods"])
     assert info.value.code == 2
+
+
+def test_progress_bars_show_each_stage_with_its_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    from khabar.cli import PROGRESS_REFRESH_S, _Progress
+
+    progress = _Progress(quiet=False)
+    progress("events", 0, 3)
+    time.sleep(PROGRESS_REFRESH_S * 3)  # the stage works; its bar is redrawn meanwhile
+    progress("events", 3, 3)
+    progress.close()
+    err = capsys.readouterr().err
+    assert "events" in err and "0/3" in err and "3/3" in err
+    assert err.count("0/3") >= 2  # redrawn while no count came

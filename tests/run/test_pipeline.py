@@ -193,3 +193,24 @@ def test_a_collection_stage_that_breaks_costs_only_its_own_output(
     if stage not in ("claims", "events", "entities"):
         assert len(dossier.claims) == len(whole.claims) > 0
     dossier.to_json()  # and the dossier is still written
+
+
+def test_every_stage_reports_its_start_and_end_with_counts(examples_dir: Path) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    dossier = khabar.pipeline.analyze(
+        examples_dir, Config(), lambda stage, done, total: calls.append((stage, done, total))
+    )
+    stages = list(dict.fromkeys(stage for stage, _, _ in calls))
+    assert stages == ["read", "annotate", "entities", "events", "claims", "summaries"]
+    for stage in stages:
+        mine = [(done, total) for s, done, total in calls if s == stage]
+        assert mine[0][0] == 0, stage  # the bar is there before the work, not after it
+        done, total = mine[-1]
+        assert total is None or done == total, stage
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine), stage  # never goes back
+    n = len(dossier.articles)
+    assert ("events", n, n) in calls and (
+        "summaries",
+        len(dossier.events),
+        len(dossier.events),
+    ) in calls
