@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from khabar import __version__
 from khabar.claims import analyze_claims
-from khabar.clean import OutletChrome
+from khabar.clean import OutletChrome, settle_annotated
 from khabar.clean.scrub import scrub_failure, scrub_source
 from khabar.config import Config, ReadConfig
 from khabar.entities import resolve_entities
@@ -182,6 +182,9 @@ def analyze_annotated(
     run on it; the dossier is the same as without."""
     stage_failures: list[Failure] = []
     guard = _StageGuard(stage_failures)
+    # one display name per outlet over the whole collection (a site seen with and without its
+    # og:site_name), before any stage groups or compares articles by outlet
+    annotated = settle_annotated(annotated)
     n = len(annotated)
     progress("entities", 0, n)
     resolved, entities = guard(

@@ -258,3 +258,23 @@ def test_a_text_page_without_title_is_cleaned_as_a_whole_page() -> None:
     page = khabar.Page.from_text("الرئيسية\nأخبار\n")
     assert (page.kind, page.source, page.title_hint) == ("text", "<memory>", None)
     assert khabar.Page.from_text("نص", title="عنوان").kind == "record"
+
+
+def _outlet_page(n: int, site_name: str | None) -> khabar.Page:
+    meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    body = " ".join(
+        f"قال المتحدث باسم البلدية إن أعمال صيانة الطريق رقم {n} ستبدأ صباح الأحد المقبل."
+        for _ in range(4)
+    )
+    html = (
+        f"<html><head><title>صيانة الطريق {n}</title>{meta}</head><body><article>"
+        f"<h1>صيانة الطريق {n}</h1><p>{body}</p></article></body></html>"
+    )
+    return khabar.Page.from_html(html, f"mem://{n}", url=f"https://www.madina-news.example/a/{n}")
+
+
+def test_one_outlet_has_one_name_in_the_dossier_with_or_without_its_site_name() -> None:
+    dossier = khabar.analyze([_outlet_page(1, "أخبار المدينة"), _outlet_page(2, None)])
+    outlets = {(a.article.outlet, a.article.outlet_key) for a in dossier.articles}
+    assert outlets == {("أخبار المدينة", "madina-news.example")}
+    assert {a["outlet_key"] for a in dossier.to_dict()["articles"]} == {"madina-news.example"}

@@ -47,6 +47,7 @@ def _article(
         "published": _iso(art.published),
         "published_evidence": art.published_evidence,
         "outlet": art.outlet,
+        "outlet_key": art.outlet_key,
         "language": art.language,
         "lede": art.lede,
         "text": art.text,
