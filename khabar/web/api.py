@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import BaseModel
 
 from khabar.web.data import MESSAGES
+from khabar.web.filters import PARTS, DayRange, ItemQuery, parse_day, parse_days, select
 from khabar.web.jobs import FINISHED, Job
+from khabar.web.refusals import Refusal
 from khabar.web.schemas import (
     ArticleModel,
     ClaimModel,
@@ -23,8 +27,7 @@ from khabar.web.schemas import (
     StoryModel,
 )
 from khabar.web.state import WebState, web_state
-from khabar.web.submit import start_folder_job, start_upload_job
-from khabar.web.uploads import UploadError
+from khabar.web.submit import start_folder_job, start_upload_request
 
 router = APIRouter(prefix="/api")
 
@@ -99,7 +102,7 @@ def job_model(job: Job) -> JobModel:
 def _dossier(state: WebState, dossier_id: str) -> dict[str, Any]:
     data = state.store.load_dossier(dossier_id)
     if data is None:
-        raise HTTPException(404, f"no dossier {dossier_id!r}")
+        raise Refusal(404, MESSAGES["no_dossier"], f"no dossier {dossier_id!r}")
     return data
 
 
@@ -107,7 +110,7 @@ def _one(items: list[dict[str, Any]], item_id: str, what: str, dossier_id: str) 
     for item in items:
         if item.get("id") == item_id:
             return item
-    raise HTTPException(404, f"no {what} {item_id!r} in dossier {dossier_id!r}")
+    raise Refusal(404, MESSAGES["no_item"], f"no {what} {item_id!r} in dossier {dossier_id!r}")
 
 
 @router.get("/dossiers", response_model=list[DossierSummaryModel], tags=["dossiers"])
@@ -151,182 +154,181 @@ def get_dossier(dossier_id: str, request: Request) -> dict[str, Any]:
 def delete_dossier(dossier_id: str, request: Request) -> Response:
     """Delete a finished dossier (or a failed or cancelled job) and its files."""
     if not web_state(request).store.delete(dossier_id):
-        raise HTTPException(404, f"no finished dossier {dossier_id!r}")
+        raise Refusal(404, MESSAGES["no_dossier"], f"no finished dossier {dossier_id!r}")
     return Response(status_code=204)
 
 
-@router.get(
-    "/dossiers/{dossier_id}/articles",
-    response_model=list[ArticleModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
+@dataclass(frozen=True)
+class PartRoutes:
+    """A list of a dossier served by the API: ``GET /api/dossiers/{id}/<part>`` (filtered and
+    paged) and, when its items have ids, ``GET /api/dossiers/{id}/<part>/{item_id}``."""
+
+    part: str
+    """The list's name in dossier.json (``articles``, ``events``, …)."""
+    model: type[BaseModel]
+    """The model of one item."""
+    listed: str
+    """What the list holds (the list endpoint's description)."""
+    item: str | None = None
+    """The name of one item (``article``), when the list has a one-item endpoint."""
+    one: str = ""
+    """What one item holds (the one-item endpoint's description)."""
+
+
+DOSSIER_PARTS: tuple[PartRoutes, ...] = (
+    PartRoutes(
+        "articles",
+        ArticleModel,
+        "The clean articles of a dossier.",
+        "article",
+        "One article: metadata, clean text, entities, times, statements, flags.",
+    ),
+    PartRoutes(
+        "events",
+        EventModel,
+        "The events of a dossier, with dates, evidence and cited summaries.",
+        "event",
+        "One event.",
+    ),
+    PartRoutes(
+        "stories",
+        StoryModel,
+        "The stories of a dossier (events in time order).",
+        "story",
+        "One story.",
+    ),
+    PartRoutes(
+        "entities",
+        EntityModel,
+        "The entities of a dossier, each with its spelling variants.",
+        "entity",
+        "One entity.",
+    ),
+    PartRoutes(
+        "claims",
+        ClaimModel,
+        "The claims of a dossier, each with every source's stance.",
+        "claim",
+        "One claim.",
+    ),
+    PartRoutes(
+        "contradictions",
+        ContradictionModel,
+        "Reports in a dossier that cannot all hold, citing every side.",
+        "contradiction",
+        "One contradiction.",
+    ),
+    PartRoutes("errors", FailureModel, "Inputs of a dossier that could not be analysed, and why."),
 )
-def list_articles(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """The clean articles of a dossier."""
-    items = _dossier(web_state(request), dossier_id).get("articles", [])
-    return paged(list(items), limit, offset, response)
+
+FILTERS_HELP = """
+
+Filters (all optional, combined with AND): `story` (a story id or title), `outlet` (an outlet
+as the dossier names it, or the host of its addresses), `entity` (an entity id, name or
+spelling), `date` (a day YYYY-MM-DD or a range FROM..TO, either end open; `date_from` and
+`date_to` say the same), `text` (a word or phrase in the item's title, text, claim or quotes;
+Arabic diacritics and letter forms folded). An item passes the first four when one of its
+articles does. X-Total-Count counts the items that pass; `limit` and `offset` page over them."""
 
 
-@router.get(
-    "/dossiers/{dossier_id}/articles/{article_id}",
-    response_model=ArticleModel,
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def get_article(dossier_id: str, article_id: str, request: Request) -> dict[str, Any]:
-    """One article: metadata, clean text, entities, times, statements, flags."""
-    data = _dossier(web_state(request), dossier_id)
-    return _one(data.get("articles", []), article_id, "article", dossier_id)
+def _days(value: str | None, name: str) -> DayRange | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return (
+            parse_days(value)
+            if name == "date"
+            else DayRange(
+                *((parse_day(value), None) if name == "date_from" else (None, parse_day(value)))
+            )
+        )
+    except ValueError as exc:
+        raise Refusal(
+            422, MESSAGES["bad_date"].format(value=value), f"{name}: {exc}; write YYYY-MM-DD"
+        ) from exc
 
 
-@router.get(
-    "/dossiers/{dossier_id}/events",
-    response_model=list[EventModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def list_events(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """The events of a dossier, with dates, evidence and cited summaries."""
-    items = _dossier(web_state(request), dossier_id).get("events", [])
-    return paged(list(items), limit, offset, response)
+def item_query(
+    story: Annotated[str | None, Query(description="a story id or title")] = None,
+    outlet: Annotated[str | None, Query(description="an outlet name, or its host")] = None,
+    entity: Annotated[str | None, Query(description="an entity id, name or spelling")] = None,
+    date: Annotated[
+        str | None, Query(description="a day YYYY-MM-DD, or a range FROM..TO (either end open)")
+    ] = None,
+    date_from: Annotated[str | None, Query(description="first day YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(description="last day YYYY-MM-DD")] = None,
+    text: Annotated[str | None, Query(description="a word or phrase")] = None,
+) -> ItemQuery:
+    """The filters of a list request."""
+    ranges = [
+        r
+        for r in (_days(date, "date"), _days(date_from, "date_from"), _days(date_to, "date_to"))
+        if r is not None
+    ]
+    days = None
+    for r in ranges:
+        days = r if days is None else days.within(r)
+    return ItemQuery(
+        story=story or None,
+        outlet=outlet or None,
+        entity=entity or None,
+        days=days,
+        text=text if text and text.strip() else None,
+    )
 
 
-@router.get(
-    "/dossiers/{dossier_id}/events/{event_id}",
-    response_model=EventModel,
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def get_event(dossier_id: str, event_id: str, request: Request) -> dict[str, Any]:
-    """One event."""
-    data = _dossier(web_state(request), dossier_id)
-    return _one(data.get("events", []), event_id, "event", dossier_id)
+def _route_list(routes: PartRoutes) -> None:
+    part = PARTS[routes.part]
+
+    def list_items(
+        dossier_id: str,
+        request: Request,
+        response: Response,
+        query: Annotated[ItemQuery, Depends(item_query)],
+        limit: Limit = DEFAULT_PAGE_ITEMS,
+        offset: Offset = 0,
+    ) -> list[Any]:
+        data = _dossier(web_state(request), dossier_id)
+        return paged(select(data, part, query), limit, offset, response)
+
+    router.add_api_route(
+        f"/dossiers/{{dossier_id}}/{routes.part}",
+        list_items,
+        methods=["GET"],
+        name=f"list_{routes.part}",
+        response_model=list[routes.model],
+        responses=NOT_FOUND,
+        tags=["dossiers"],
+        description=routes.listed + FILTERS_HELP,
+    )
 
 
-@router.get(
-    "/dossiers/{dossier_id}/stories",
-    response_model=list[StoryModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def list_stories(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """The stories of a dossier (events in time order)."""
-    items = _dossier(web_state(request), dossier_id).get("stories", [])
-    return paged(list(items), limit, offset, response)
+def _route_one(routes: PartRoutes, item: str) -> None:
+    def get_item(dossier_id: str, item_id: str, request: Request) -> dict[str, Any]:
+        data = _dossier(web_state(request), dossier_id)
+        return _one(data.get(routes.part, []), item_id, item, dossier_id)
+
+    # the path names the id after its part ({article_id}, {claim_id}, …); the annotation is
+    # set here, as an object, because it depends on ``item`` (a string would be read later,
+    # where ``item`` is not known)
+    get_item.__annotations__["item_id"] = Annotated[str, Path(alias=f"{item}_id")]
+
+    router.add_api_route(
+        f"/dossiers/{{dossier_id}}/{routes.part}/{{{item}_id}}",
+        get_item,
+        methods=["GET"],
+        name=f"get_{item}",
+        response_model=routes.model,
+        responses=NOT_FOUND,
+        tags=["dossiers"],
+        description=routes.one,
+    )
 
 
-@router.get(
-    "/dossiers/{dossier_id}/entities",
-    response_model=list[EntityModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def list_entities(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """The entities of a dossier, each with its spelling variants."""
-    items = _dossier(web_state(request), dossier_id).get("entities", [])
-    return paged(list(items), limit, offset, response)
-
-
-@router.get(
-    "/dossiers/{dossier_id}/entities/{entity_id}",
-    response_model=EntityModel,
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def get_entity(dossier_id: str, entity_id: str, request: Request) -> dict[str, Any]:
-    """One entity."""
-    data = _dossier(web_state(request), dossier_id)
-    return _one(data.get("entities", []), entity_id, "entity", dossier_id)
-
-
-@router.get(
-    "/dossiers/{dossier_id}/claims",
-    response_model=list[ClaimModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def list_claims(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """The claims of a dossier, each with every source's stance."""
-    items = _dossier(web_state(request), dossier_id).get("claims", [])
-    return paged(list(items), limit, offset, response)
-
-
-@router.get(
-    "/dossiers/{dossier_id}/claims/{claim_id}",
-    response_model=ClaimModel,
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def get_claim(dossier_id: str, claim_id: str, request: Request) -> dict[str, Any]:
-    """One claim."""
-    data = _dossier(web_state(request), dossier_id)
-    return _one(data.get("claims", []), claim_id, "claim", dossier_id)
-
-
-@router.get(
-    "/dossiers/{dossier_id}/contradictions",
-    response_model=list[ContradictionModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def list_contradictions(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """Reports in a dossier that cannot all hold, citing every side."""
-    items = _dossier(web_state(request), dossier_id).get("contradictions", [])
-    return paged(list(items), limit, offset, response)
-
-
-@router.get(
-    "/dossiers/{dossier_id}/errors",
-    response_model=list[FailureModel],
-    responses=NOT_FOUND,
-    tags=["dossiers"],
-)
-def list_errors(
-    dossier_id: str,
-    request: Request,
-    response: Response,
-    limit: Limit = DEFAULT_PAGE_ITEMS,
-    offset: Offset = 0,
-) -> list[dict[str, Any]]:
-    """Inputs of a dossier that could not be analysed, and why."""
-    items = _dossier(web_state(request), dossier_id).get("errors", [])
-    return paged(list(items), limit, offset, response)
+for _routes in DOSSIER_PARTS:
+    _route_list(_routes)
+    if _routes.item is not None:
+        _route_one(_routes, _routes.item)
 
 
 @router.post(
@@ -339,17 +341,7 @@ def list_errors(
 )
 async def upload_job(request: Request) -> JobModel:
     """Upload pages (multipart field ``files``, several allowed, zip allowed) and analyse them."""
-    state = web_state(request)
-    try:
-        job = await start_upload_job(
-            state.runner,
-            request.headers.get("content-type"),
-            request.headers.get("content-length"),
-            request.stream(),
-        )
-    except UploadError as exc:
-        raise HTTPException(exc.status, exc.message) from exc
-    return job_model(job)
+    return job_model(await start_upload_request(web_state(request).runner, request))
 
 
 @router.post(
@@ -362,12 +354,7 @@ async def upload_job(request: Request) -> JobModel:
 def folder_job(body: FolderRequest, request: Request) -> JobModel:
     """Analyse a folder (or a file) on the server's own disk, under one of its folder roots
     (``[web] folder_roots``; with none, the default, this is refused with 403)."""
-    state = web_state(request)
-    try:
-        job = start_folder_job(state.runner, body.path)
-    except UploadError as exc:
-        raise HTTPException(exc.status, exc.message) from exc
-    return job_model(job)
+    return job_model(start_folder_job(web_state(request).runner, body.path))
 
 
 @router.get("/jobs", response_model=list[JobModel], tags=["jobs"])
@@ -388,7 +375,7 @@ def get_job(job_id: str, request: Request) -> JobModel:
     """A job's status: stage, done and total of the stage, the reason if it failed."""
     job = web_state(request).store.get(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id!r}")
+        raise Refusal(404, MESSAGES["no_job"], f"no job {job_id!r}")
     return job_model(job)
 
 
@@ -402,9 +389,9 @@ def cancel_job(job_id: str, request: Request) -> JobModel:
     """Cancel a queued or running job: its process is stopped; the job stays, as cancelled."""
     job = web_state(request).runner.cancel(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id!r}")
+        raise Refusal(404, MESSAGES["no_job"], f"no job {job_id!r}")
     if job.status in ("done", "failed"):
-        raise HTTPException(409, MESSAGES["not_cancellable"])
+        raise Refusal(409, MESSAGES["not_cancellable"], "the job has ended; it cannot be cancelled")
     return job_model(job)
 
 
@@ -419,7 +406,9 @@ def delete_job(job_id: str, request: Request) -> Response:
     state = web_state(request)
     job = state.runner.cancel(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id!r}")
+        raise Refusal(404, MESSAGES["no_job"], f"no job {job_id!r}")
     if job.status not in FINISHED or not state.store.delete(job_id):
-        raise HTTPException(409, f"job {job_id!r} is still stopping; try again")
+        raise Refusal(
+            409, MESSAGES["still_stopping"], f"job {job_id!r} is still stopping; try again"
+        )
     return Response(status_code=204)

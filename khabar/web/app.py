@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from khabar import __version__
 from khabar.config import Config, WebConfig
 from khabar.errors import ConfigError
-from khabar.web import api, ui
+from khabar.web import api, refusals, ui
 from khabar.web.auth import MAKE_TOKEN, TOKEN_ENV, TokenAuth, TokenGate, check_token, resolve_token
 from khabar.web.jobs import Analyzer, JobStore, Writer, pipeline_analyzer, report_writer
 from khabar.web.runner import JobRunner
@@ -93,6 +93,7 @@ def create_app(
     )
     app.include_router(api.router)
     app.include_router(ui.router)
+    refusals.install(app, ui.error_page)
     app.add_middleware(TokenGate, auth=auth)  # inside SecurityHeaders: its answers get them too
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     return app

@@ -154,7 +154,10 @@ class TokenGate:
             await self.app(scope, receive, send)
             return
         if wants_json(scope):
-            body = json.dumps({"detail": MESSAGES["login_needed"]}, ensure_ascii=False).encode()
+            body = json.dumps(
+                {"message": MESSAGES["login_needed"], "detail": MESSAGES["login_needed"]},
+                ensure_ascii=False,
+            ).encode()
             headers = [
                 (b"content-type", b"application/json"),
                 (b"www-authenticate", b'Bearer realm="khabar"'),

@@ -210,4 +210,10 @@ class FolderRequest(BaseModel):
 
 
 class ErrorModel(BaseModel):
-    detail: str
+    """Why a request was refused."""
+
+    message: str = Field(description="the reason in Arabic, for people")
+    detail: str | list[dict[str, object]] = Field(
+        description="the reason for programs: English (or Arabic) text, or for 422 the list "
+        "of invalid parameters; never a server path"
+    )

@@ -37,6 +37,17 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 """Host names a browser uses for a server listening on loopback only."""
 CSP_HEADER = b"content-security-policy"
 
+REFUSED_HOST = (
+    "رُفض الطلب: افتح الخادم بعنوانه المحلي، مثل http://127.0.0.1:8000/\n"
+    "unexpected Host: use http://127.0.0.1/\n"
+)
+REFUSED_CROSS_SITE = (
+    "رُفض الطلب لأنه أُرسل من موقع آخر؛ استعمل صفحات خبر نفسها.\n"
+    "cross-site request refused: post from khabar's own pages\n"
+)
+"""The plain-text answers of requests refused before the app sees them: Arabic, then English
+for programs (these answers come before any page or JSON could be chosen)."""
+
 
 def dossier_csp(script_source: str = "'none'") -> str:
     """The policy of a served dossier, letting run only the script ``script_source`` names."""
@@ -103,10 +114,10 @@ class SecurityHeaders:
         if self.allowed_hosts is not None:
             host = host_name(header_value(scope, b"host") or "")
             if host not in self.allowed_hosts:
-                await _plain(send, 421, f"unexpected Host {host!r}: use http://127.0.0.1/")
+                await _plain(send, 421, REFUSED_HOST)
                 return
         if scope["method"] in UNSAFE_METHODS and not same_origin(scope):
-            await _plain(send, 403, "cross-site request refused: post from khabar's own pages")
+            await _plain(send, 403, REFUSED_CROSS_SITE)
             return
         nonce = new_nonce()
         scope.setdefault("state", {})["csp_nonce"] = nonce

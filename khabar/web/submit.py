@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+from starlette.requests import Request
+
+from khabar.web.data import MESSAGES
 from khabar.web.folders import resolve_folder
 from khabar.web.jobs import Job, utc_now
 from khabar.web.runner import JobRunner
@@ -53,7 +56,11 @@ async def start_upload_job(
     try:
         upload = await receive_upload(chunks, boundary, folder, limits)
         if not upload.files:
-            raise UploadError(400, "no files in the upload: send one or more files as 'files'")
+            raise UploadError(
+                400,
+                MESSAGES["no_files"],
+                "no files in the upload: send one or more files as 'files'",
+            )
     except BaseException:
         store.discard(job_id)
         raise
@@ -70,6 +77,17 @@ async def start_upload_job(
         files=tuple(stored),
     )
     return runner.submit(job)
+
+
+async def start_upload_request(runner: JobRunner, request: Request) -> Job:
+    """Store the upload a request carries under a new job and queue its analysis (UploadError
+    when it is refused: the app answers that in Arabic, as a page or JSON)."""
+    return await start_upload_job(
+        runner,
+        request.headers.get("content-type"),
+        request.headers.get("content-length"),
+        request.stream(),
+    )
 
 
 def start_folder_job(runner: JobRunner, path_text: str, label: str = "") -> Job:

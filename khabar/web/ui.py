@@ -16,10 +16,10 @@ from khabar.report.html import LABELS_FILE, TEMPLATE_FOLDER, TEMPLATE_PACKAGE, s
 from khabar.web.auth import logout_cookie_header, safe_next
 from khabar.web.data import COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
 from khabar.web.jobs import FINISHED
-from khabar.web.limits import MAX_FORM_BYTES, human_bytes
+from khabar.web.limits import MAX_FORM_BYTES, arabic_bytes
 from khabar.web.security import dossier_csp
 from khabar.web.state import web_state
-from khabar.web.submit import LABEL_FIELD, start_folder_job, start_upload_job
+from khabar.web.submit import LABEL_FIELD, start_folder_job, start_upload_request
 from khabar.web.uploads import UploadError
 
 router = APIRouter(include_in_schema=False)
@@ -52,13 +52,6 @@ APP_BAR = (
 
 _BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
-HEADLINES: dict[int, str] = {
-    400: MESSAGES["bad_upload"],
-    404: MESSAGES["not_found"],
-    413: MESSAGES["too_large"],
-    415: MESSAGES["bad_upload"],
-}
-
 
 def dossier_labels() -> dict[str, Any]:
     """The HTML dossier's wording (labels.json): the app names what it shares with the dossier
@@ -73,7 +66,7 @@ def _render(request: Request, name: str, status: int = 200, **values: Any) -> HT
     template = state.templates.get_template(name)
     html = template.render(
         version=__version__,
-        nonce=request.state.csp_nonce,
+        nonce=getattr(request.state, "csp_nonce", ""),
         auth_enabled=state.auth is not None,
         stage_labels=STAGE_LABELS,
         status_labels=STATUS_LABELS,
@@ -84,14 +77,9 @@ def _render(request: Request, name: str, status: int = 200, **values: Any) -> HT
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
 
 
-def _error(request: Request, status: int, detail: str, headline: str | None = None) -> HTMLResponse:
-    return _render(
-        request,
-        "error.html",
-        status=status,
-        headline=headline or HEADLINES.get(status, MESSAGES["bad_upload"]),
-        detail=detail,
-    )
+def error_page(request: Request, status: int, headline: str) -> HTMLResponse:
+    """The Arabic error page: what went wrong in a sentence, and the way back."""
+    return _render(request, "error.html", status=status, headline=headline)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -110,8 +98,8 @@ def home(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLRespo
         first=offset + 1,
         newer=newer,
         older=older,
-        max_file=human_bytes(web.max_file_bytes),
-        max_request=human_bytes(web.max_request_bytes),
+        max_file=arabic_bytes(web.max_file_bytes),
+        max_request=arabic_bytes(web.max_request_bytes),
         max_files=web.max_files,
         folders_allowed=web.folders_allowed,
         folder_roots=web.folder_roots,
@@ -122,16 +110,7 @@ def home(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLRespo
 @router.post("/upload")
 async def upload(request: Request) -> Response:
     """Receive the upload form and go to the new job's progress page."""
-    state = web_state(request)
-    try:
-        job = await start_upload_job(
-            state.runner,
-            request.headers.get("content-type"),
-            request.headers.get("content-length"),
-            request.stream(),
-        )
-    except UploadError as exc:
-        return _error(request, exc.status, exc.message)
+    job = await start_upload_request(web_state(request).runner, request)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
@@ -141,7 +120,7 @@ async def _small_form(request: Request) -> dict[str, str]:
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_FORM_BYTES:
-            raise UploadError(413, "form too large")
+            raise UploadError(413, MESSAGES["form_too_large"], "form too large")
     values = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
     return {k: v[0] for k, v in values.items() if v}
 
@@ -150,11 +129,8 @@ async def _small_form(request: Request) -> dict[str, str]:
 async def folder(request: Request) -> Response:
     """Receive the folder form and go to the new job's progress page."""
     state = web_state(request)
-    try:
-        form = await _small_form(request)
-        job = start_folder_job(state.runner, form.get("path", ""), form.get(LABEL_FIELD, ""))
-    except UploadError as exc:
-        return _error(request, exc.status, "", headline=exc.message)
+    form = await _small_form(request)
+    job = start_folder_job(state.runner, form.get("path", ""), form.get(LABEL_FIELD, ""))
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
@@ -163,7 +139,7 @@ def cancel(job_id: str, request: Request) -> Response:
     """Cancel a job (the button on its page and on the home page), then show its page."""
     job = web_state(request).runner.cancel(job_id)
     if job is None:
-        return _error(request, 404, f"no job {job_id}")
+        return error_page(request, 404, MESSAGES["no_job"])
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
@@ -206,7 +182,7 @@ def job_page(job_id: str, request: Request) -> Response:
     """A job's progress page; it moves on to the dossier when the job is done."""
     job = web_state(request).store.get(job_id)
     if job is None:
-        return _error(request, 404, f"no job {job_id}")
+        return error_page(request, 404, MESSAGES["no_job"])
     if job.status == "done":
         return RedirectResponse(f"/dossiers/{job.id}", status_code=303)
     return _render(
@@ -225,12 +201,12 @@ def dossier_page(dossier_id: str, request: Request) -> Response:
     try:
         path = store.dossier_html(dossier_id)
     except KeyError:
-        return _error(request, 404, f"no dossier {dossier_id}")
+        return error_page(request, 404, MESSAGES["no_dossier"])
     if not path.is_file():
         job = store.get(dossier_id)
         if job is not None and job.status in ("queued", "running"):
             return RedirectResponse(f"/jobs/{dossier_id}", status_code=303)
-        return _error(request, 404, f"no dossier {dossier_id}")
+        return error_page(request, 404, MESSAGES["no_dossier"])
     return HTMLResponse(
         with_app_bar(path.read_text("utf-8"), dossier_id),
         headers={
@@ -256,9 +232,9 @@ def dossier_json(dossier_id: str, request: Request) -> Response:
     try:
         path = store.dossier_json(dossier_id)
     except KeyError:
-        return _error(request, 404, f"no dossier {dossier_id}")
+        return error_page(request, 404, MESSAGES["no_dossier"])
     if not path.is_file():
-        return _error(request, 404, f"no dossier {dossier_id}")
+        return error_page(request, 404, MESSAGES["no_dossier"])
     return FileResponse(
         path,
         media_type="application/json",
@@ -272,7 +248,7 @@ def confirm_delete(dossier_id: str, request: Request) -> Response:
     """Ask before deleting a dossier (a page with a form: no script needed)."""
     job = web_state(request).store.get(dossier_id)
     if job is None or job.status not in FINISHED:
-        return _error(request, 404, MESSAGES["no_dossier"])
+        return error_page(request, 404, MESSAGES["no_dossier"])
     return _render(
         request,
         "delete.html",
@@ -285,14 +261,11 @@ def confirm_delete(dossier_id: str, request: Request) -> Response:
 @router.post("/dossiers/{dossier_id}/delete")
 async def delete_dossier(dossier_id: str, request: Request) -> Response:
     """Delete a dossier once the confirmation form says so; without it, ask first."""
-    try:
-        form = await _small_form(request)
-    except UploadError as exc:
-        return _error(request, exc.status, "", headline=exc.message)
+    form = await _small_form(request)
     if form.get(CONFIRM_FIELD) != CONFIRM_VALUE:
         return RedirectResponse(f"/dossiers/{dossier_id}/delete", status_code=303)
     if not web_state(request).store.delete(dossier_id):
-        return _error(request, 404, MESSAGES["no_dossier"])
+        return error_page(request, 404, MESSAGES["no_dossier"])
     return RedirectResponse("/", status_code=303)
 
 

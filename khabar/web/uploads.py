@@ -15,7 +15,8 @@ from typing import BinaryIO
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from khabar.config import WebConfig
-from khabar.web.limits import human_bytes
+from khabar.web.data import MESSAGES
+from khabar.web.limits import arabic_bytes, human_bytes
 from khabar.web.names import is_inside, safe_filename, unique_path
 
 MAX_FIELD_BYTES = 4096
@@ -23,19 +24,22 @@ MAX_FIELD_BYTES = 4096
 
 
 class UploadError(Exception):
-    """An upload the server refuses; ``status`` is the HTTP status to answer with."""
+    """An upload the server refuses: ``status`` is the HTTP status to answer with, ``message``
+    the Arabic reason a person reads, ``detail`` the English one for API clients (the message
+    when not given). Neither names a server path."""
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, message: str, detail: str | None = None) -> None:
+        super().__init__(detail or message)
         self.status = status
         self.message = message
+        self.detail = detail or message
 
 
 class UploadTooLarge(UploadError):
     """A file or the whole request is over its size limit (HTTP 413)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(413, message)
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(413, message, detail)
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,17 @@ class Upload:
 def boundary_of(content_type: str | None) -> bytes:
     """Return the multipart boundary of a ``Content-Type`` header, or raise UploadError."""
     if not content_type:
-        raise UploadError(415, "expected a multipart/form-data upload (no Content-Type given)")
+        raise UploadError(
+            415,
+            MESSAGES["not_multipart"],
+            "expected a multipart/form-data upload (no Content-Type given)",
+        )
     kind, options = parse_options_header(content_type)
     if kind != b"multipart/form-data" or not options.get(b"boundary"):
         raise UploadError(
-            415, f"expected a multipart/form-data upload, got {kind.decode('latin-1')!r}"
+            415,
+            MESSAGES["not_multipart"],
+            f"expected a multipart/form-data upload, got {kind.decode('latin-1')!r}",
         )
     return options[b"boundary"]
 
@@ -74,16 +84,17 @@ def check_declared_length(content_length: str | None, limits: WebConfig) -> None
     try:
         declared = int(content_length)
     except ValueError as exc:
-        raise UploadError(400, "Content-Length is not a number") from exc
+        raise UploadError(400, MESSAGES["bad_upload"], "Content-Length is not a number") from exc
     if declared > limits.max_request_bytes:
-        raise UploadTooLarge(request_too_large(limits))
+        raise request_too_large(limits)
 
 
-def request_too_large(limits: WebConfig) -> str:
-    """The message for a request over the per-request limit."""
-    return (
+def request_too_large(limits: WebConfig) -> UploadTooLarge:
+    """The refusal of a request over the per-request limit."""
+    return UploadTooLarge(
+        MESSAGES["request_too_large"].format(limit=arabic_bytes(limits.max_request_bytes)),
         f"upload too large: the files of one upload may total at most "
-        f"{human_bytes(limits.max_request_bytes)}; send fewer files at a time"
+        f"{human_bytes(limits.max_request_bytes)}; send fewer files at a time",
     )
 
 
@@ -132,14 +143,15 @@ class _Receiver:
         if len(self.files) >= self.limits.max_files:
             self._fail(
                 UploadTooLarge(
-                    f"too many files: one upload may hold at most {self.limits.max_files}"
+                    MESSAGES["too_many_files"].format(count=self.limits.max_files),
+                    f"too many files: one upload may hold at most {self.limits.max_files}",
                 )
             )
             return
         self._client_name = filename.decode("utf-8", "replace")
         path = unique_path(self.folder, safe_filename(self._client_name))
         if not is_inside(path, self.folder):  # pragma: no cover - safe_filename prevents it
-            self._fail(UploadError(400, "refused file name"))
+            self._fail(UploadError(400, MESSAGES["bad_upload"], "refused file name"))
             return
         self._path = path
         self._handle = path.open("xb")
@@ -153,8 +165,12 @@ class _Receiver:
             if self._size > self.limits.max_file_bytes:
                 self._fail(
                     UploadTooLarge(
+                        MESSAGES["file_too_large"].format(
+                            name=self._client_name,
+                            limit=arabic_bytes(self.limits.max_file_bytes),
+                        ),
                         f"file too large: {self._client_name!r} is over the limit of "
-                        f"{human_bytes(self.limits.max_file_bytes)} per file"
+                        f"{human_bytes(self.limits.max_file_bytes)} per file",
                     )
                 )
                 return
@@ -211,13 +227,13 @@ async def receive_upload(
         async for chunk in chunks:
             total += len(chunk)
             if total > limits.max_request_bytes:
-                raise UploadTooLarge(request_too_large(limits))
+                raise request_too_large(limits)
             try:
                 parser.write(chunk)
             except UploadError:
                 raise
             except Exception as exc:  # python-multipart raises its own errors on bad bodies
-                raise UploadError(400, f"malformed multipart body: {exc}") from exc
+                raise UploadError(400, MESSAGES["bad_upload"], "malformed multipart body") from exc
             if receiver.error is not None:
                 raise receiver.error
         parser.finalize()

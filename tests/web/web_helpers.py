@@ -9,6 +9,7 @@ a gate folder (``reached`` written by the job, ``release`` by the test), not thr
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -318,3 +319,25 @@ PAGE_A = (
     "بوتين يستقبل الشرع في موسكو\nالتقى الرئيس الروسي فلاديمير بوتين نظيره السوري في الكرملين.\n"
 )
 PAGE_B = "محادثات في الكرملين\nقال المتحدث باسم الكرملين إن المحادثات تناولت القواعد الروسية.\n"
+
+
+STORED_JOB_ID = "20251020-000000-0000abcd"
+
+
+def store_dossier(data_dir: Path, dossier: Dossier, job_id: str = STORED_JOB_ID) -> str:
+    """Write a finished job and its dossier.json straight into a data folder (as a job of an
+    earlier run left them), for tests of what the app serves rather than how it analyses."""
+    folder = data_dir / "jobs" / job_id
+    folder.mkdir(parents=True)
+    record = {
+        "id": job_id,
+        "kind": "upload",
+        "label": "pile.zip",
+        "inputs": [],
+        "created": "2025-10-20T00:00:00+00:00",
+        "status": "done",
+        "title": "ملف مخزّن",
+    }
+    (folder / "job.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    (folder / "dossier.json").write_text(dossier.to_json(), "utf-8")
+    return job_id
