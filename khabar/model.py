@@ -356,15 +356,31 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Position:
+    """One answer to a disputed proposition, and who gives it."""
+
+    answer: str
+    """What this side says (``13``, ``none``, ``passes it on``, ``achieved its aims`` …)."""
+    sources: tuple[ClaimSource, ...]
+    speakers: tuple[str, ...] = ()
+    """Who each source attributes it to (the outlet for its own voice), in ``sources`` order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Contradiction:
-    """Two reports that cannot both hold, citing both sides."""
+    """Reports that cannot all hold, about one proposition, citing every side."""
 
     id: str
     kind: str
-    """``stance`` (asserted vs unconfirmed/denied), ``number``, ``date``, ``ordinal``, …"""
+    """``stance`` (passed on vs unconfirmed/denied), ``number`` (figures of one quantity),
+    ``ordinal``, ``claim`` (opposite outcomes of one act), or ``certainty`` (a hedge beside an
+    assertion: a difference of certainty, not a contradiction)."""
     detail: str
     claim: str | None
     sides: tuple[ClaimSource, ...]
+    """Every source of the issue, position by position."""
+    positions: tuple[Position, ...] = ()
+    """The issue's answers, each with its sources and speakers (empty in older dossiers)."""
 
 
 @dataclass(frozen=True, slots=True)

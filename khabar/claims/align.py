@@ -119,6 +119,8 @@ class Item:
     """Stems of the words of ``terms`` that belong to named-entity mentions."""
     unit: tuple[Term, ...] = ()
     """Terms of every statement of the same sentence by the same speaker (… أن X، مشيرًا إلى Y)."""
+    in_title: bool = False
+    """The statement is the headline's (its offsets are 0, not a place in the body)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +305,8 @@ def build_items(
         story = event_story.get(event) if event else None
         placed: list[Item] = []
         body = BodyMentions.of(art)
-        for stmt in (*art.statements, *extra.get(art.id, ())):
+        titles = extra.get(art.id, ())
+        for n, stmt in enumerate((*art.statements, *titles)):
             key, is_entity = speaker_key(stmt, art, index, body)
             placed.append(
                 Item(
@@ -315,21 +318,24 @@ def build_items(
                     is_entity,
                     tuple(content_terms(stmt.content)),
                     _name_stems(stmt, art, body),
+                    in_title=n >= len(art.statements),
                 )
             )
-        # Group the sentence's statements once (not every statement against every other).
-        unit_terms: dict[tuple[int, str | None], list[Term]] = {}
-        sentence_names: dict[int, set[str]] = {}
+        # Group the sentence's statements once (not every statement against every other); the
+        # headline is a sentence of its own, apart from the body's first.
+        unit_terms: dict[tuple[bool, int, str | None], list[Term]] = {}
+        sentence_names: dict[tuple[bool, int], set[str]] = {}
         for item in placed:
-            unit_terms.setdefault((item.statement.start, item.speaker), []).extend(item.terms)
-            sentence_names.setdefault(item.statement.start, set()).update(item.names)
+            at = (item.in_title, item.statement.start)
+            unit_terms.setdefault((*at, item.speaker), []).extend(item.terms)
+            sentence_names.setdefault(at, set()).update(item.names)
         for item in placed:
-            start = item.statement.start
+            at = (item.in_title, item.statement.start)
             items.append(
                 replace(
                     item,
-                    unit=tuple(unit_terms[(start, item.speaker)]),
-                    names=frozenset(sentence_names[start]),
+                    unit=tuple(unit_terms[(*at, item.speaker)]),
+                    names=frozenset(sentence_names[at]),
                 )
             )
     return items

@@ -7,8 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from khabar.claims.align import align, build_items, event_maps
-from khabar.claims.contradict import NEGATIVE, fact_contradictions, stance_contradictions
+from khabar.claims.contradict import (
+    NEGATIVE,
+    certainty_difference,
+    ordinal_contradiction,
+    outcome_contradictions,
+    quantity_contradictions,
+    stance_contradiction,
+)
 from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase, person_index
+from khabar.claims.statements import title_statements
 from khabar.claims.text import background_idf, content_terms, term_overlap
 from khabar.config import ClaimsConfig
 from khabar.model import (
@@ -27,6 +35,10 @@ HEADLINE_OVERSTATES_CONTAINMENT = 0.6
 """Share of a headline's weighted words found in a doubted body statement for the headline to be
 read as stating that statement (used for "headline asserts what the body only reports")."""
 
+MAX_DAYS_APART = 1
+"""Figures and outcomes are compared between reports published at most this many days apart:
+later reports of a story may count a later happening."""
+
 MIN_UNCONFIRMED_WORDS = 4
 """An unconfirmed statement shorter than this (in words) is a fragment, not a claim to flag."""
 
@@ -41,17 +53,9 @@ class ClaimsResult:
 
 
 def _headline_statements(annotated: Sequence[AnnotatedArticle]) -> dict[str, list[Statement]]:
-    """A ``questioned`` statement for each headline asked as a question."""
-    out: dict[str, list[Statement]] = {}
-    for art in annotated:
-        title = art.article.title
-        if title and is_question(title):
-            out[art.id] = [
-                Statement(
-                    text=title, content=title.rstrip("؟? "), start=0, end=0, stance="questioned"
-                )
-            ]
-    return out
+    """The statements each headline makes (attributed, «speaker: claim», or the outlet's own,
+    a question headline ``questioned``)."""
+    return {art.id: list(title_statements(art.article, art.mentions)) for art in annotated}
 
 
 def analyze_claims(
@@ -67,10 +71,15 @@ def analyze_claims(
         annotated, article_event, event_story, entities, _headline_statements(annotated)
     )
     aligned = align(items)
+    outlets = {art.id: art.article.outlet or art.id for art in annotated}
     contradictions: list[Contradiction] = []
     for claim in aligned:
-        contradictions += stance_contradictions(claim)
-        contradictions += fact_contradictions(claim)
+        contradictions += stance_contradiction(claim, outlets)
+        contradictions += ordinal_contradiction(claim, outlets)
+        contradictions += certainty_difference(claim, outlets)
+    related = _relatedness(annotated, article_event, event_story)
+    contradictions += quantity_contradictions(items, related, outlets)
+    contradictions += outcome_contradictions(items, related, outlets)
     flags: list[ArticleFlag] = []
     flags += _headline_flags(annotated, entities)
     flags += _unconfirmed_flags(annotated)
@@ -81,6 +90,32 @@ def analyze_claims(
         contradictions=tuple(contradictions),
         flags=tuple(_dedupe(flags)),
     )
+
+
+def _relatedness(
+    annotated: Sequence[AnnotatedArticle],
+    article_event: Mapping[str, str],
+    event_story: Mapping[str, str],
+) -> Callable[[str, str], bool]:
+    """Whether two articles report one happening, for comparing their figures and outcomes:
+    published at most MAX_DAYS_APART days apart, and in one story or naming a place in common
+    (the strike, the Pentagon's briefing on it and Damascus's account of it may be told as
+    separate events)."""
+    days = {art.id: art.article.published for art in annotated}
+    places = {
+        art.id: frozenset(m.entity or m.text for m in art.mentions if m.type == "LOC")
+        for art in annotated
+    }
+    story = {a: event_story.get(e, e) for a, e in article_event.items()}
+
+    def related(a: str, b: str) -> bool:
+        day_a, day_b = days.get(a), days.get(b)
+        if day_a is not None and day_b is not None and abs((day_a - day_b).days) > MAX_DAYS_APART:
+            return False
+        same_story = a in story and story.get(a) == story.get(b)
+        return same_story or bool(places.get(a, frozenset()) & places.get(b, frozenset()))
+
+    return related
 
 
 def _dedupe(flags: Sequence[ArticleFlag]) -> list[ArticleFlag]:
@@ -159,25 +194,41 @@ def _unconfirmed_flags(annotated: Sequence[AnnotatedArticle]) -> list[ArticleFla
 
 
 def _contested_flags(contradictions: Sequence[Contradiction]) -> list[ArticleFlag]:
-    """contested_claim on articles stating what others doubt, or whose facts others contradict."""
+    """contested_claim on articles stating what others doubt, or whose facts others contradict
+    (a difference of certainty flags nothing)."""
     out: list[ArticleFlag] = []
     for contra in contradictions:
+        if contra.kind == "certainty":
+            continue
         if contra.kind == "stance":
-            pos, neg = contra.sides
-            out.append(
-                ArticleFlag(
-                    pos.article,
-                    Flag("contested_claim", f"{neg.article} calls it {neg.stance}: {pos.quote}"),
-                )
-            )
-        else:
-            for side, other in (contra.sides, contra.sides[::-1]):
-                out.append(
-                    ArticleFlag(
-                        side.article,
-                        Flag("contested_claim", f"{other.article} differs ({contra.detail})"),
+            passing, doubting = contra.positions
+            for pos in passing.sources:
+                for neg in doubting.sources:
+                    if neg.article != pos.article:
+                        out.append(
+                            ArticleFlag(
+                                pos.article,
+                                Flag(
+                                    "contested_claim",
+                                    f"{neg.article} calls it {neg.stance}: {pos.quote}",
+                                ),
+                            )
+                        )
+                        break
+            continue
+        for position in contra.positions:
+            others = [
+                src.article for p in contra.positions if p is not position for src in p.sources
+            ]
+            for src in position.sources:
+                other = next((a for a in others if a != src.article), None)
+                if other is not None:
+                    out.append(
+                        ArticleFlag(
+                            src.article,
+                            Flag("contested_claim", f"{other} differs ({contra.detail})"),
+                        )
                     )
-                )
     return out
 
 

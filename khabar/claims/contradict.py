@@ -1,16 +1,39 @@
-"""Contradictions between the sources of one claim: stances that clash, facts that differ."""
+"""Contradictions: reports about one proposition that cannot all hold, one record per issue.
+
+Two reports contradict only when they answer the same proposition differently:
+- ``stance``: one passes a claim on, another calls the same claim unconfirmed or denies it, and
+  the first states the act the second denies (not a purpose, "any use" or a condition);
+- ``number``: two figures of the same quantity — the same act (ACT_CLASSES) done to the same
+  counted thing — that cannot both be true (13 intercepted against none intercepted; 110 fired
+  against 105); a report that gives both figures (105 fired, 76 of them at one site) explains
+  the other, and a toll that rises through a day is not in conflict with itself;
+- ``ordinal``: one claim's sources rank the same thing differently (first visit, second visit);
+- ``claim``: an operation said to have achieved its aims and said to have failed.
+A hedge beside an assertion of the same claim is a ``certainty`` record, not a contradiction.
+Rows of one issue are grouped: a Contradiction holds every position with its sources.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
-from khabar.claims.data import DUAL_UNITS, NUMBER_WORDS, ORDINALS, STOP_WORDS, TIME_UNITS
-from khabar.claims.text import background_idf, light_stem, words
-from khabar.model import ClaimSource, Contradiction, Stance
+from khabar.claims.data import ORDINALS, RISING_ACTS, STOP_WORDS
+from khabar.claims.proposition import (
+    Amount,
+    Quantity,
+    asserts,
+    compatible,
+    outcomes,
+    quantities,
+)
+from khabar.claims.statements import has_hedge_cue
+from khabar.claims.text import background_idf, stem_keys, words
+from khabar.model import ClaimSource, Contradiction, Position, Stance
 
 POSITIVE: frozenset[Stance] = frozenset({"asserted", "attributed", "reported"})
 """Stances that pass a claim on as true."""
@@ -18,12 +41,23 @@ POSITIVE: frozenset[Stance] = frozenset({"asserted", "attributed", "reported"})
 NEGATIVE: frozenset[Stance] = frozenset({"unconfirmed", "denied"})
 """Stances that doubt or deny it."""
 
-FACT_CONTRADICTION_LINK = 0.6
-"""Two sources' numbers or ordinals are compared only when their statements are this similar
-(mean of weighted cosine and containment): near restatements of one fact."""
+FIRM: frozenset[Stance] = frozenset({"asserted", "attributed", "reported"})
+"""Stances whose figures and outcomes are read as said (a hedge or a question is not)."""
 
-NUMBER_UNIT_WINDOW = 2
-"""Words after a number searched for the noun it counts (3 ساعات، 120 قتيلا)."""
+HEDGING: frozenset[Stance] = frozenset({"hedged"})
+"""Stances that say a claim may be so: beside an assertion, a difference of certainty."""
+
+ORDINAL_LINK = 0.6
+"""Two sources' ordinals are compared only when their statements are this similar (mean of
+weighted cosine and containment): near restatements of one fact."""
+
+CERTAINTY_LINK = 0.6
+"""A hedge and an assertion are one proposition said with two certainties only when their
+statements are this similar (as ORDINAL_LINK): a claim's looser links join related sentences."""
+
+PREDICATE_WORDS = 1
+"""Content words at the head of a doubting statement read as the act it doubts (نفت سوريا
+استخدام …: استخدام)."""
 
 _STANCE_WORDS: dict[str, str] = {
     "asserted": "states it as fact",
@@ -31,84 +65,166 @@ _STANCE_WORDS: dict[str, str] = {
     "reported": "passes it on as reports",
     "unconfirmed": "calls it unconfirmed",
     "denied": "reports it denied",
+    "hedged": "says it may be so",
+}
+
+_ACT_WORDS: dict[str, str] = {
+    "intercept": "intercepted",
+    "fire": "fired",
+    "hit": "hit",
+    "kill": "killed",
+    "injure": "injured",
+    "arrest": "arrested",
 }
 
 _ORDINALS = {normalize(k): v for k, v in ORDINALS.items()}
-_NUMBER_WORDS = {normalize(k): v for k, v in NUMBER_WORDS.items()}
-_DUALS = {normalize(k): light_stem(normalize(v)) for k, v in DUAL_UNITS.items()}
 _STOP = frozenset(normalize(w) for w in STOP_WORDS)
-_TIME_UNITS = frozenset(normalize(u) for u in TIME_UNITS)
-_TIME_DUALS = frozenset(
-    normalize(k)
-    for k, v in DUAL_UNITS.items()
-    if normalize(v)
-    in {normalize(u) for u in ("ساعة", "يوم", "شهر", "عام", "سنة", "أسبوع", "دقيقة")}
-)
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+Related = Callable[[str, str], bool]
+"""Whether two articles (by id) report one happening: only their figures and outcomes are
+compared."""
 
 
-def _id(kind: str, claim_id: str, a: ClaimSource, b: ClaimSource) -> str:
-    key = f"{kind}|{claim_id}|{a.article}|{b.article}"
-    return "contra-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One statement on one side of an issue, with who says it."""
+
+    item: Item
+    speaker: str
+
+    @property
+    def source(self) -> ClaimSource:
+        """The statement as a cited source."""
+        stmt = self.item.statement
+        return ClaimSource(self.item.article, stmt.text, stmt.stance)
 
 
-def stance_contradictions(aligned: AlignedClaim) -> list[Contradiction]:
-    """One contradiction per pair of articles where one passes the claim on and one doubts it."""
-    out: list[Contradiction] = []
-    sources = aligned.claim.sources
-    # An article that reports both the claim and the doubt (X says …; Y denies) is balanced.
-    balanced = {item.article for item in aligned.items if item.statement.stance in POSITIVE} & {
-        item.article for item in aligned.items if item.statement.stance in NEGATIVE
-    }
-    for pos in sources:
-        if pos.stance not in POSITIVE:
+def side(item: Item, outlets: Mapping[str, str]) -> Side:
+    """``item`` as a side: its speaker phrase, or the outlet for the outlet's own voice."""
+    speaker = item.statement.speaker or outlets.get(item.article) or item.article
+    return Side(item, speaker)
+
+
+def _record(
+    kind: str,
+    key: str,
+    detail: str,
+    claim: str | None,
+    groups: Sequence[tuple[str, Sequence[Side]]],
+) -> Contradiction:
+    """One Contradiction of the positions ``groups`` (answer, sides), sides deduplicated."""
+    positions: list[Position] = []
+    for answer, sides in groups:
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for s in sides:
+            mark = (s.item.article, s.item.statement.text)
+            if mark not in seen:
+                seen.add(mark)
+                kept.append(s)
+        positions.append(
+            Position(answer, tuple(s.source for s in kept), tuple(s.speaker for s in kept))
+        )
+    articles = sorted({src.article for p in positions for src in p.sources})
+    digest = hashlib.sha1(f"{kind}|{key}|{'|'.join(articles)}".encode()).hexdigest()[:12]
+    return Contradiction(
+        "contra-" + digest,
+        kind,
+        detail,
+        claim,
+        tuple(src for p in positions for src in p.sources),
+        tuple(positions),
+    )
+
+
+def _describe(groups: Sequence[tuple[str, Sequence[Side]]]) -> str:
+    """``answer — speaker (article), …; answer — …``"""
+    parts = []
+    for answer, sides in groups:
+        who = ", ".join(dict.fromkeys(f"{s.speaker} ({s.item.article})" for s in sides))
+        parts.append(f"{answer} — {who}")
+    return "; ".join(parts)
+
+
+# -- stance: passed on against doubted ------------------------------------------------------
+
+
+def predicate_keys(content: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stem keys of the first content words of a doubting statement that are not names (stems
+    in ``names``): the act it doubts (نفت سوريا استخدام …: استخدام)."""
+    keys: set[str] = set()
+    taken = 0
+    for w in words(content):
+        if w.norm in _STOP or len(w.stem) < 3 or w.stem in names:
             continue
-        for neg in sources:
-            if neg.stance not in NEGATIVE or neg.article == pos.article:
-                continue
-            if neg.article in balanced:
-                continue
-            detail = (
-                f"{pos.article} {_STANCE_WORDS[pos.stance]}; "
-                f"{neg.article} {_STANCE_WORDS[neg.stance]}"
-            )
-            out.append(
-                Contradiction(
-                    _id("stance", aligned.claim.id, pos, neg),
-                    "stance",
-                    detail,
-                    aligned.claim.id,
-                    (pos, neg),
-                )
-            )
-    return out
-
-
-def numbers_with_units(text: str) -> dict[str, set[float]]:
-    """Numbers in ``text`` keyed by the stems of the word before them and of the noun they
-    count (``مقتل|شخص``), so that only like is compared with like; counts of time are left out."""
-    ws = words(text)
-    out: dict[str, set[float]] = {}
-    for i, word in enumerate(ws):
-        before = next((w.stem for w in reversed(ws[max(0, i - 3) : i]) if w.norm not in _STOP), "")
-        if word.norm in _DUALS:
-            if word.norm not in _TIME_DUALS:
-                out.setdefault(f"{before}|{_DUALS[word.norm]}", set()).add(2.0)
-            continue
-        value: float | None = None
-        if _NUMBER.match(word.norm):
-            value = float(word.norm.replace(",", "."))
-        elif word.norm in _NUMBER_WORDS:
-            value = _NUMBER_WORDS[word.norm]
-        if value is None or (1900 <= value <= 2100):
-            continue  # years are dates, compared elsewhere
-        for unit in ws[i + 1 : i + 1 + NUMBER_UNIT_WINDOW]:
-            if _NUMBER.match(unit.norm) or unit.norm in _NUMBER_WORDS or len(unit.stem) < 3:
-                continue
-            if unit.norm not in _TIME_UNITS:
-                out.setdefault(f"{before}|{unit.stem}", set()).add(value)
+        keys |= stem_keys(w.norm)
+        taken += 1
+        if taken == PREDICATE_WORDS:
             break
-    return out
+    return frozenset(keys)
+
+
+def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
+    """The claim's sources that pass it on against those that doubt it, as one issue; an
+    article that reports both is balanced and takes no side, and a source that does not state
+    the doubted act as having happened (a purpose, any case in general) is no side."""
+    items = aligned.chosen
+    balanced = {i.article for i in aligned.items if i.statement.stance in POSITIVE} & {
+        i.article for i in aligned.items if i.statement.stance in NEGATIVE
+    }
+    doubting = [i for i in items if i.statement.stance in NEGATIVE and i.article not in balanced]
+    if not doubting:
+        return []
+    doubted = frozenset().union(*(predicate_keys(i.statement.content, i.names) for i in doubting))
+    passing = [
+        i
+        for i in items
+        if i.statement.stance in POSITIVE
+        and i.article not in balanced
+        and asserts(i.statement.content, doubted)
+    ]
+    if not passing or {i.article for i in passing} <= {i.article for i in doubting}:
+        return []
+    groups = [
+        ("passes it on", [side(i, outlets) for i in passing]),
+        ("doubts or denies it", [side(i, outlets) for i in doubting]),
+    ]
+    detail = "; ".join(
+        f"{i.article} {_STANCE_WORDS[i.statement.stance]}" for i in (*passing, *doubting)
+    )
+    return [_record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
+
+
+def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
+    """Sources that state the claim against sources of other articles that only say it may be
+    so, near restatements of each other (not a contradiction: a difference of certainty)."""
+    firm = [
+        i
+        for i in aligned.items
+        if i.statement.stance in FIRM and not has_hedge_cue(i.statement.content)
+    ]  # an attributed statement may hedge inside itself (… يعتقد أنه)
+    hedged = [i for i in aligned.items if i.statement.stance in HEDGING]
+    if not firm or not hedged:
+        return []
+    weight = background_idf().idf
+    pairs = [
+        (f, h)
+        for f in firm
+        for h in hedged
+        if f.article != h.article
+        and overlap(profile(f.terms, weight), profile(h.terms, weight)) >= CERTAINTY_LINK
+    ]
+    if not pairs:
+        return []
+    groups = [
+        ("states it", [side(i, outlets) for i in dict.fromkeys(f for f, _ in pairs)]),
+        ("says it may be so", [side(i, outlets) for i in dict.fromkeys(h for _, h in pairs)]),
+    ]
+    return [_record("certainty", aligned.claim.id, _describe(groups), aligned.claim.id, groups)]
+
+
+# -- ordinals within one claim ----------------------------------------------------------------
 
 
 def ordinals_with_nouns(text: str) -> dict[str, int]:
@@ -131,63 +247,148 @@ def ordinals_with_nouns(text: str) -> dict[str, int]:
     return out
 
 
-def fact_contradictions(aligned: AlignedClaim) -> list[Contradiction]:
-    """Numbers or ordinals that differ between sources of one claim in the same event."""
-    out: list[Contradiction] = []
-    chosen: Sequence[Item] = aligned.chosen
+def ordinal_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
+    """Sources of one claim in one event that rank the same noun differently, as one issue."""
+    chosen = aligned.chosen
     if len(chosen) < 2:
-        return out  # one source: nothing to compare
+        return []
     weight = background_idf().idf
     profiles = [profile(item.terms, weight) for item in chosen]
-    numbers = [numbers_with_units(item.statement.content) for item in chosen]
-    ordinals = [ordinals_with_nouns(item.statement.content) for item in chosen]
+    ranks = [ordinals_with_nouns(item.statement.content) for item in chosen]
+    by_value: dict[str, dict[int, list[Item]]] = {}
     for x in range(len(chosen)):
         for y in range(x + 1, len(chosen)):
             a, b = chosen[x], chosen[y]
-            if a.event != b.event:
-                continue  # different happenings may well differ (a first and a second visit)
-            if overlap(profiles[x], profiles[y]) < FACT_CONTRADICTION_LINK:
-                continue  # loosely linked statements may count different things
-            side_a = aligned.claim.sources[x]
-            side_b = aligned.claim.sources[y]
-            nums_a, nums_b = numbers[x], numbers[y]
-            for unit in sorted(set(nums_a) & set(nums_b)):
-                if unit.startswith("|"):
-                    continue  # no word before the number to tell what it counts
-                if not nums_a[unit] & nums_b[unit]:
-                    detail = (
-                        f"{a.article} gives {_fmt(nums_a[unit])} and {b.article} gives "
-                        f"{_fmt(nums_b[unit])} ({unit})"
-                    )
-                    out.append(
-                        Contradiction(
-                            _id("number", aligned.claim.id, side_a, side_b),
-                            "number",
-                            detail,
-                            aligned.claim.id,
-                            (side_a, side_b),
-                        )
-                    )
-                    break
-            ords_a, ords_b = ordinals[x], ordinals[y]
-            for noun in sorted(set(ords_a) & set(ords_b)):
-                if ords_a[noun] != ords_b[noun]:
-                    detail = (
-                        f"{a.article} says number {ords_a[noun]} and {b.article} says "
-                        f"number {ords_b[noun]} ({noun})"
-                    )
-                    out.append(
-                        Contradiction(
-                            _id("ordinal", aligned.claim.id, side_a, side_b),
-                            "ordinal",
-                            detail,
-                            aligned.claim.id,
-                            (side_a, side_b),
-                        )
-                    )
-                    break
+            if a.event != b.event or overlap(profiles[x], profiles[y]) < ORDINAL_LINK:
+                continue
+            for noun in set(ranks[x]) & set(ranks[y]):
+                if ranks[x][noun] != ranks[y][noun]:
+                    values = by_value.setdefault(noun, {})
+                    for item, rank in ((a, ranks[x][noun]), (b, ranks[y][noun])):
+                        if item not in values.setdefault(rank, []):
+                            values[rank].append(item)
+    out = []
+    for noun, values in sorted(by_value.items()):
+        groups = [
+            (f"number {rank} ({noun})", [side(i, outlets) for i in items])
+            for rank, items in sorted(values.items())
+        ]
+        out.append(
+            _record(
+                "ordinal", f"{aligned.claim.id}|{noun}", _describe(groups), aligned.claim.id, groups
+            )
+        )
     return out
 
 
-def _fmt(values: set[float]) -> str:
-    return "/".join(f"{v:g}" for v in sorted(values))
+# -- quantities and outcomes across the statements of one happening ---------------------------
+
+
+def _all_numbers(text: str) -> frozenset[float]:
+    """Every figure written in digits in ``text``."""
+    return frozenset(float(m.replace(",", ".")) for m in _DIGITS.findall(normalize(text)))
+
+
+def _explains(item: Item, amount: Amount) -> bool:
+    """Whether ``item`` gives the figure ``amount`` itself (it accounts for both figures)."""
+    return (
+        not amount.word
+        and amount.low == amount.high
+        and amount.low in _all_numbers(item.statement.content)
+    )
+
+
+def quantity_contradictions(
+    items: Iterable[Item], related: Related, outlets: Mapping[str, str]
+) -> list[Contradiction]:
+    """Figures of one quantity (act and counted thing) in one happening that cannot all hold,
+    one issue per quantity, its positions the answers in conflict."""
+    readings: dict[tuple[str, str], list[tuple[Amount, Item]]] = {}
+    largest: dict[tuple[str, str, str], float] = {}
+    for item in items:
+        if item.statement.stance not in FIRM:
+            continue
+        for q in _distinct(quantities(item.statement.content)):
+            readings.setdefault((q.act, q.thing), []).append((q.amount, item))
+            if not q.amount.word:
+                key = (item.article, q.act, q.thing)
+                largest[key] = max(largest.get(key, 0.0), q.amount.low)
+    for key, found in readings.items():
+        # A figure below another of the same quantity in its own article is a part of it (the
+        # 8 missiles Britain fired, of the 105): it is no answer to how many in all.
+        readings[key] = [
+            (amount, item)
+            for amount, item in found
+            if amount.word or amount.low >= largest.get((item.article, *key), 0.0)
+        ]
+    out = []
+    for (act, thing), found in sorted(readings.items()):
+        rising = act in RISING_ACTS
+        in_conflict: dict[str, tuple[Amount, list[Item]]] = {}
+        for x, (amount_a, a) in enumerate(found):
+            for amount_b, b in found[x + 1 :]:
+                if a.article == b.article or compatible(amount_a, amount_b):
+                    continue
+                if not related(a.article, b.article):
+                    continue
+                if rising and "none" not in (amount_a.word, amount_b.word):
+                    continue  # tolls counted at different hours
+                if _explains(a, amount_b) or _explains(b, amount_a):
+                    continue  # 105 fired, 76 of them at one site
+                for amount, item in ((amount_a, a), (amount_b, b)):
+                    entry = in_conflict.setdefault(amount.label(), (amount, []))
+                    if item not in entry[1]:
+                        entry[1].append(item)
+        if not in_conflict:
+            continue
+        groups = [
+            (label, [side(i, outlets) for i in members])
+            for label, (_, members) in sorted(in_conflict.items(), key=lambda kv: kv[1][0].low)
+        ]
+        what = f"{thing} {_ACT_WORDS.get(act, act)}"
+        out.append(
+            _record(
+                "number",
+                f"{act}|{thing}",
+                f"how many {what}: {_describe(groups)}",
+                None,
+                groups,
+            )
+        )
+    return out
+
+
+def _distinct(found: Sequence[Quantity]) -> list[Quantity]:
+    """One reading per (act, thing, amount) of a statement."""
+    return list(dict.fromkeys(found))
+
+
+def outcome_contradictions(
+    items: Iterable[Item], related: Related, outlets: Mapping[str, str]
+) -> list[Contradiction]:
+    """An operation of one happening said to have achieved its aims and said to have failed,
+    by different articles, as one issue."""
+    said: dict[str, dict[bool, list[Item]]] = {}
+    for item in items:
+        if item.statement.stance not in FIRM:
+            continue
+        for outcome in outcomes(item.statement.content):
+            said.setdefault(outcome.operation, {}).setdefault(outcome.succeeded, []).append(item)
+    out = []
+    for operation, answers in sorted(said.items()):
+        yes, no = answers.get(True, []), answers.get(False, [])
+        pairs = [
+            (a, b)
+            for a in yes
+            for b in no
+            if a.article != b.article and related(a.article, b.article)
+        ]
+        if not pairs:
+            continue
+        groups = [
+            ("achieved its aims", [side(i, outlets) for i in dict.fromkeys(a for a, _ in pairs)]),
+            ("failed", [side(i, outlets) for i in dict.fromkeys(b for _, b in pairs)]),
+        ]
+        detail = f"whether the {operation} succeeded: {_describe(groups)}"
+        out.append(_record("claim", operation, detail, None, groups))
+    return out

@@ -1196,3 +1196,128 @@ CAPITAL_COUNTRIES: dict[str, str] = {
 }
 """Capitals, seats of government and spellings that stand for a country in headlines
 (واشنطن = the United States), mapped to the country's usual Arabic name."""
+
+# ------------------------------------------------------------------------------------------
+# Propositions: what a figure counts, outcomes of an act (contradictions, issue 17)
+# ------------------------------------------------------------------------------------------
+
+ACT_CLASSES: dict[str, tuple[str, ...]] = {
+    "intercept": ("اعترض", "اعتراض", "أسقط", "إسقاط", "تصدى", "تصدت", "التصدي", "تصدي", "تصدينا"),
+    "fire": ("أطلق", "إطلاق", "أطلقت", "أطلقها", "أطلقوا"),
+    "hit": ("أصاب", "أصابت"),
+    "kill": ("قتل", "مقتل", "قتيل", "قتلى", "قتيلا", "مصرع"),
+    "injure": ("جرح", "جريح", "جرحى", "إصابة", "مصاب", "مصابين"),
+    "arrest": ("اعتقل", "اعتقال", "معتقل", "أسر", "أسير", "أسرى"),
+}
+"""Acts a figure can count, each written as the start of its verb and masdar forms (after a
+conjunction, a preposition or the article is taken off): a count of missiles fired is another
+quantity than a count of missiles intercepted. A word may start several classes (إصابة: a hit,
+an injury); the counted noun tells them apart."""
+
+RISING_ACTS: frozenset[str] = frozenset({"kill", "injure", "arrest"})
+"""Acts whose counts rise through a day (a toll): two figures of them are not in conflict,
+only none against some is."""
+
+APPROXIMATE_CUES: tuple[str, ...] = ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "تقريبا", "قرابه")
+"""Words before a figure that make it approximate (نحو 100 صاروخ)."""
+
+UPPER_BOUND_CUES: tuple[str, ...] = ("أقل من", "اقل من", "لا يتجاوز", "لا تتجاوز", "دون")
+"""Words before a figure that make it an upper bound (أقل من 20)."""
+
+MOST_QUANTIFIERS: tuple[str, ...] = ("أغلب", "معظم", "غالبية", "أكثرية", "جل")
+"""Words that say most of what they govern was counted (اعترضت أغلب الصواريخ)."""
+
+ALL_QUANTIFIERS: tuple[str, ...] = ("كل", "جميع", "كافة")
+"""Words that say all of it was (أسقطت جميع الصواريخ)."""
+
+NONE_NEGATORS: tuple[str, ...] = (
+    "لم",
+    "لا",
+    "لن",
+    "فشل",
+    "فشلت",
+    "فشلوا",
+    "عجز",
+    "عجزت",
+    "دون",
+    "بدون",
+    "عدم",
+)
+"""Words before an act and أي + noun that make its count zero (فشلت في إسقاط أي صاروخ)."""
+
+ANY_WORDS: tuple[str, ...] = ("أي", "أيا", "أية")
+"""The "any" that, after a negated act, makes its count zero."""
+
+OPERATION_NOUNS: tuple[str, ...] = (
+    "ضربة",
+    "ضربات",
+    "الضربة",
+    "الضربات",
+    "ضربتنا",
+    "العدوان",
+    "عدوان",
+    "الهجوم",
+    "العملية",
+    "الحملة",
+    "المهمة",
+)
+"""Nouns naming an operation whose outcome (succeeded, failed) outlets may dispute."""
+
+SUCCESS_CUES: tuple[str, ...] = (
+    "حققت أهدافها",
+    "حقق أهدافه",
+    "حققت هدفها",
+    "حقق هدفه",
+    "المهمة أنجزت",
+    "أنجزت المهمة",
+    "نجحت",
+    "نجح",
+    "أتت ثمارها",
+)
+"""Phrases that say an operation achieved what it was for."""
+
+FAILURE_CUES: tuple[str, ...] = (
+    "لم تحقق أهدافها",
+    "لم يحقق أهدافه",
+    "لم تحقق هدفها",
+    "لم يحقق هدفه",
+    "مصيرها الفشل",
+    "مصيره الفشل",
+    "مآلها الفشل",
+    "مآله الفشل",
+    "باءت بالفشل",
+    "باء بالفشل",
+)
+"""Phrases that say it did not. A bare فشل is left out: it is as often the failure of another
+act (فشلت في إسقاط أي صاروخ, فشلت موسكو في تمرير …) or of someone else (فشل الإرهابيين)."""
+
+NON_ASSERTIVE_MARKERS: tuple[str, ...] = (
+    "لمنع",
+    "منع",
+    "لردع",
+    "ردع",
+    "لتجنب",
+    "لوقف",
+    "بهدف",
+    "أي",
+    "أية",
+    "إذا",
+)
+"""Words just before a predicate that keep it from being asserted as having happened: a purpose
+(لمنع استخدام الأسلحة الكيميائية), any case in general (أي استخدام … رهيب), a condition."""
+
+NON_ASSERTIVE_WINDOW = 4
+"""Words looked back from the predicate for a marker of NON_ASSERTIVE_MARKERS."""
+
+COUNTED_PLURALS: dict[str, str] = {
+    "صواريخ": "صاروخ",
+    "قذائف": "قذيفة",
+    "قتلى": "قتيل",
+    "جرحى": "جريح",
+    "أسرى": "أسير",
+    "أهداف": "هدف",
+    "مواقع": "موقع",
+    "غارات": "غارة",
+}
+"""Broken plurals of nouns that figures count, mapped to the singular: "most of the missiles"
+(أغلب الصواريخ) counts the same thing as "13 missiles" (13 صاروخا)."""

@@ -161,6 +161,14 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
                 "detail": c.detail,
                 "claim": c.claim,
                 "sides": [_source(s) for s in c.sides],
+                "positions": [
+                    {
+                        "answer": p.answer,
+                        "sources": [_source(s) for s in p.sources],
+                        "speakers": list(p.speakers),
+                    }
+                    for p in c.positions
+                ],
             }
             for c in dossier.contradictions
         ],

@@ -1,35 +1,35 @@
-"""Fact contradictions between sources of one claim, and claim alignment across articles."""
+"""Contradictions are about one proposition, grouped into one record per issue."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from khabar.claims import analyze_claims, extract_statements
-from khabar.claims.contradict import numbers_with_units, ordinals_with_nouns
+from khabar.claims.contradict import ordinals_with_nouns, predicate_keys
+from khabar.claims.text import words
 from khabar.config import ClaimsConfig
-from khabar.model import AnnotatedArticle, Article, Event, Story
+from khabar.model import AnnotatedArticle, Article, Event, Mention, Story
 
 
-def _annotated(aid: str, body: str) -> AnnotatedArticle:
+def _annotated(aid: str, body: str, outlet: str | None = None) -> AnnotatedArticle:
     art = Article(
         id=aid,
         source=aid,
         title=None,
-        published=None,
-        outlet=None,
+        published=date(2018, 4, 14),
+        outlet=outlet,
         language="ar",
         paragraphs=(body,),
     )
-    return AnnotatedArticle(art, (), (), extract_statements(art, ()))
+    at = body.find("سوريا")
+    mentions = (Mention("سوريا", "LOC", at, at + 5, "loc-syria"),) if at >= 0 else ()
+    return AnnotatedArticle(art, mentions, (), extract_statements(art, mentions))
 
 
-def test_numbers_are_read_with_the_words_around_them() -> None:
-    assert numbers_with_units("أسفر الانفجار عن مقتل 12 شخصا") == {"مقتل|شخص": {12.0}}
-    assert numbers_with_units("وأصيب جريحين في الحادث") == {"واصيب|جريح": {2.0}}
-    assert numbers_with_units("في ديسمبر 2024") == {}
-
-
-def test_counts_of_time_are_not_compared() -> None:
-    assert numbers_with_units("استمرت المحادثات قرابة 3 ساعات") == {}
-    assert numbers_with_units("استمرت المحادثات ساعتين") == {}
+def _run(*arts: AnnotatedArticle):  # type: ignore[no-untyped-def]
+    ids = tuple(a.id for a in arts)
+    events = [Event("e", "strike", ids, story="s")]
+    return analyze_claims(list(arts), events, [Story("s", "s", ("e",))], [], ClaimsConfig())
 
 
 def test_ordinals_are_read_with_their_noun() -> None:
@@ -37,27 +37,70 @@ def test_ordinals_are_read_with_their_noun() -> None:
     assert ordinals_with_nouns("الزيارة الثانية للرئيس") == {"زيار": 2}
 
 
-def test_same_event_reports_with_different_tolls_contradict() -> None:
+def test_the_doubted_act_is_the_first_word_that_is_no_name() -> None:
+    name = frozenset({words("سوريا")[0].stem})
+    assert "استخدام" in predicate_keys("سوريا استخدام أي أسلحة كيميائية", name)
+
+
+def test_intercepted_against_none_intercepted_is_one_issue_with_its_sides() -> None:
+    a = _annotated("a", "وقالت وزارة الدفاع الروسية إن الدفاعات الجوية في سوريا اعترضت 71 صاروخا.")
+    b = _annotated("b", "وقال البنتاغون إن دفاعات النظام في سوريا فشلت في إسقاط أي صاروخ.")
+    c = _annotated("c", "وقال مسؤول سوري إن الدفاعات في سوريا أسقطت 13 صاروخا خلال الهجوم.")
+    result = _run(a, b, c)
+    numbers = [c for c in result.contradictions if c.kind == "number"]
+    assert len(numbers) == 1
+    answers = {p.answer: {s.article for s in p.sources} for p in numbers[0].positions}
+    assert answers == {"none": {"b"}, "13": {"c"}, "71": {"a"}}
+    assert numbers[0].positions[0].speakers == ("البنتاغون",)
+
+
+def test_a_count_fired_is_not_set_against_a_count_intercepted() -> None:
+    a = _annotated("a", "وقال الجيش الروسي إن الدول الغربية أطلقت 103 صواريخ على سوريا.")
+    b = _annotated("b", "وقال مسؤول سوري إن الدفاعات في سوريا أسقطت 13 صاروخا خلال الهجوم.")
+    assert [c for c in _run(a, b).contradictions if c.kind == "number"] == []
+
+
+def test_a_report_giving_both_figures_explains_them() -> None:
+    a = _annotated("a", "وقال مسؤول أمريكي إنه تم إطلاق 76 صاروخا على المنشأة في سوريا.")
+    b = _annotated("b", "وبحسب البنتاغون تم إطلاق 105 صواريخ على سوريا، 76 منها استهدفت مركز برزة.")
+    assert [c for c in _run(a, b).contradictions if c.kind == "number"] == []
+
+
+def test_figures_fired_that_differ_contradict_but_a_round_figure_does_not() -> None:
+    a = _annotated("a", "وقالت القيادة العامة للجيش إن 110 صواريخ أطلقت على مواقع في سوريا.")
+    b = _annotated("b", "وقال البنتاغون إن الدول الثلاث أطلقت 105 صواريخ على سوريا فجر السبت.")
+    c = _annotated("c", "وقالت موسكو إن الغرب أطلق 100 صاروخ على سوريا دون أن يقتل أحدا.")
+    numbers = [x for x in _run(a, b, c).contradictions if x.kind == "number"]
+    assert len(numbers) == 1
+    assert {p.answer for p in numbers[0].positions} == {"105", "110"}
+
+
+def test_tolls_rising_through_a_day_are_not_contradictions() -> None:
+    a = _annotated("a", "وقال مسؤول في وزارة الصحة في سوريا إن الانفجار أسفر عن مقتل 12 شخصا.")
+    b = _annotated("b", "وقال مسؤول في وزارة الصحة في سوريا إن الانفجار أسفر عن مقتل 30 شخصا.")
+    assert [c for c in _run(a, b).contradictions if c.kind == "number"] == []
+
+
+def test_an_operation_said_to_succeed_and_to_fail_is_a_claim_contradiction() -> None:
+    a = _annotated("a", "وقالت رئيسة الوزراء إن الضربات على سوريا حققت أهدافها بالكامل.")
+    b = _annotated("b", "وقالت دمشق إن الضربات الغربية على سوريا مصيرها الفشل لا محالة.")
+    claims = [c for c in _run(a, b).contradictions if c.kind == "claim"]
+    assert len(claims) == 1
+    assert [p.answer for p in claims[0].positions] == ["achieved its aims", "failed"]
+
+
+def test_a_purpose_is_not_set_against_a_denial_of_the_act() -> None:
     a = _annotated(
-        "a",
-        "وقال مسؤول في الدفاع المدني إن الانفجار في الميناء أسفر عن مقتل 12 شخصا وإصابة العشرات.",
+        "a", "وقال الرئيس الفرنسي إن الضربات جاءت لمنع استخدام الأسلحة الكيميائية في دوما."
     )
-    b = _annotated(
-        "b",
-        "وقال مسؤول في الدفاع المدني إن الانفجار في الميناء أسفر عن مقتل 30 شخصا وإصابة العشرات.",
-    )
-    events = [Event("e", "blast", ("a", "b"), story="s")]
-    result = analyze_claims([a, b], events, [Story("s", "s", ("e",))], [], ClaimsConfig())
-    kinds = {c.kind for c in result.contradictions}
-    assert "number" in kinds
-    assert {f.article for f in result.flags if f.flag.kind == "contested_claim"} == {"a", "b"}
+    b = _annotated("b", "ونفت الحكومة السورية استخدام الأسلحة الكيميائية في دوما نفيا قاطعا.")
+    assert [c for c in _run(a, b).contradictions if c.kind == "stance"] == []
 
 
 def test_one_claim_in_two_articles_becomes_one_claim_with_two_sources() -> None:
     a = _annotated("a", "وأكد مصدر أمني أن الشرطة اعتقلت منفذ الهجوم على السفارة في العاصمة.")
     b = _annotated("b", "وأفادت مصادر مطلعة بأن الشرطة اعتقلت منفذ الهجوم على السفارة.")
-    events = [Event("e", "attack", ("a", "b"), story="s")]
-    result = analyze_claims([a, b], events, [Story("s", "s", ("e",))], [], ClaimsConfig())
+    result = _run(a, b)
     shared = [c for c in result.claims if {s.article for s in c.sources} == {"a", "b"}]
     assert len(shared) == 1
     assert {s.stance for s in shared[0].sources} == {"reported"}

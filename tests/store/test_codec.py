@@ -25,6 +25,7 @@ from khabar.model import (
     Flag,
     Mention,
     Page,
+    Position,
     RemovedBlock,
     Statement,
     Story,
@@ -82,6 +83,9 @@ EXAMPLES = [
     Story("st1", "title", ("ev1",)),
     Claim("c1", "text", None, "ev1", (SOURCE,)),
     Contradiction("x1", "stance", "detail", "c1", (SOURCE, SOURCE)),
+    Contradiction(
+        "x2", "number", "detail", None, (SOURCE,), (Position("none", (SOURCE,), ("البنتاغون",)),)
+    ),
     ArticleFlag("a1", Flag("old_story", "2 years")),
     Dossier((ANNOTATED,), (EVENT,), meta=(("created", "now"),), errors=(Failure("x", "y"),)),
 ]

@@ -1,0 +1,282 @@
+"""What a statement says, read as propositions that two reports can answer differently.
+
+A *quantity* is a figure of an act done to a counted thing (missiles fired, missiles intercepted,
+people killed): the act comes from a class of verbs and masdars (``ACT_CLASSES``), so a count of
+intercepted missiles is never set against a count of missiles fired. Its amount is a figure with
+the bounds its wording gives it (نحو 100, أكثر من 50), or a word for none, most or all.
+An *outcome* says that an operation (the strike, the mission) achieved its aims or failed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from khabar.arabic.normalize import normalize
+from khabar.claims.data import (
+    ACT_CLASSES,
+    ALL_QUANTIFIERS,
+    ANY_WORDS,
+    APPROXIMATE_CUES,
+    COUNTED_PLURALS,
+    FAILURE_CUES,
+    MOST_QUANTIFIERS,
+    NON_ASSERTIVE_MARKERS,
+    NON_ASSERTIVE_WINDOW,
+    NONE_NEGATORS,
+    NUMBER_LOWER_BOUNDS,
+    NUMBER_WORDS,
+    OPERATION_NOUNS,
+    STOP_WORDS,
+    SUCCESS_CUES,
+    TIME_UNITS,
+    UPPER_BOUND_CUES,
+)
+from khabar.claims.text import Word, contains_phrase, light_stem, norm_text, words
+
+MAX_ACT_SUFFIX = 3
+"""Letters a word may carry after an act form and still be that act (أطلق + ها)."""
+
+ACT_WINDOW_BEFORE = 4
+"""Words looked back from a figure for the act it counts (أسقطنا 13 صاروخا; تم إطلاق 76)."""
+
+ACT_WINDOW_AFTER = 2
+"""Words looked on from the counted noun for an act written after it (110 صواريخ أطلقت)."""
+
+NOUN_WINDOW = 2
+"""Words after a figure or a quantifier searched for the noun it counts."""
+
+NEGATOR_WINDOW = 3
+"""Words before a zero-count act searched for its negator (فشلت في إسقاط أي صاروخ)."""
+
+APPROXIMATE_SHARE = 0.1
+"""Relative half-width of a figure given as approximate (نحو 100: 90–110)."""
+
+ROUND_FIGURE = 100
+"""A figure that is a multiple of this is read as rounded (±APPROXIMATE_SHARE): Moscow's
+"100 missiles" does not contradict the 105 of the Pentagon."""
+
+MIN_COUNTED_STEM = 3
+"""Letters a counted noun's stem needs (shorter words are particles)."""
+
+_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(\D{3,})$")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _norm(word: str) -> str:
+    return normalize(word).lower()
+
+
+_ACT_FORMS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        ((_norm(form), act) for act, forms in ACT_CLASSES.items() for form in forms),
+        key=lambda fa: -len(fa[0]),
+    )
+)
+_PLURALS = {light_stem(_norm(k)): light_stem(_norm(v)) for k, v in COUNTED_PLURALS.items()}
+_NUMBER_WORDS = {_norm(k): v for k, v in NUMBER_WORDS.items()}
+_APPROX = frozenset(_norm(w) for w in APPROXIMATE_CUES)
+_MOST = frozenset(_norm(w) for w in MOST_QUANTIFIERS)
+_ALL = frozenset(_norm(w) for w in ALL_QUANTIFIERS)
+_NEGATORS = frozenset(_norm(w) for w in NONE_NEGATORS)
+_ANY = frozenset(_norm(w) for w in ANY_WORDS)
+_OPERATIONS = frozenset(_norm(w) for w in OPERATION_NOUNS)
+_NON_ASSERTIVE = frozenset(_norm(w) for w in NON_ASSERTIVE_MARKERS)
+_STOP = frozenset(_norm(w) for w in STOP_WORDS)
+_TIME = frozenset(light_stem(_norm(w)) for w in TIME_UNITS)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """How much: a range of values (a figure, a bound) or a word for none / most / all."""
+
+    low: float
+    high: float
+    word: str = ""
+    """"none", "most" or "all" when the amount is a word, "" for a figure."""
+
+    def label(self) -> str:
+        """The amount as a reader would write it."""
+        if self.word:
+            return self.word
+        if self.low == self.high:
+            return f"{self.low:g}"
+        if math.isinf(self.high):
+            return f"more than {self.low:g}"
+        return f"{self.low:g}–{self.high:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure of an act done to a counted thing (``intercept`` · ``صاروخ`` · 13)."""
+
+    act: str
+    thing: str
+    amount: Amount
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """An operation said to have achieved its aims (``succeeded``) or not."""
+
+    operation: str
+    succeeded: bool
+
+
+def _bare(norm: str) -> str:
+    """``norm`` without a leading conjunction, preposition or article (3+ letters kept)."""
+    for prefix in _PREFIXES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+            return norm[len(prefix) :]
+    return norm
+
+
+def act_of(word: Word) -> str | None:
+    """The act class (``ACT_CLASSES``) a word is a verb or masdar of, or None."""
+    for form in (word.norm, _bare(word.norm)):
+        for act_form, act in _ACT_FORMS:
+            if form.startswith(act_form) and len(form) - len(act_form) <= MAX_ACT_SUFFIX:
+                return act
+    return None
+
+
+def _thing(word: Word) -> str:
+    return _PLURALS.get(word.stem, word.stem)
+
+
+def _split_glued(ws: list[Word]) -> list[Word]:
+    """Split a figure glued to its noun (105صواريخ) into two words."""
+    out: list[Word] = []
+    for w in ws:
+        match = _GLUED.match(w.norm)
+        if match:
+            num, rest = match.group(1), match.group(2)
+            out.append(Word(num, w.start, w.start + len(num), num, num))
+            out.append(Word(rest, w.start + len(num), w.end, rest, light_stem(rest)))
+        else:
+            out.append(w)
+    return out
+
+
+def _value(word: Word) -> float | None:
+    if _NUMBER.match(word.norm):
+        return float(word.norm.replace(",", "."))
+    return _NUMBER_WORDS.get(word.norm)
+
+
+def _noun_after(ws: list[Word], i: int) -> int | None:
+    """Index of the noun a figure or quantifier at ``i`` counts."""
+    for j in range(i + 1, min(len(ws), i + 1 + NOUN_WINDOW)):
+        w = ws[j]
+        if _value(w) is not None or w.norm in _STOP or len(w.stem) < MIN_COUNTED_STEM:
+            continue
+        return j
+    return None
+
+
+def _act_near(ws: list[Word], i: int, noun: int) -> str | None:
+    """The act counted by the figure at ``i`` (its noun at ``noun``): the nearest act word
+    before it, else one just after the noun (110 صواريخ أطلقت)."""
+    for j in range(i - 1, max(-1, i - 1 - ACT_WINDOW_BEFORE), -1):
+        act = act_of(ws[j])
+        if act is not None:
+            return act
+        if _value(ws[j]) is not None:
+            break  # another figure's act
+    for j in range(noun + 1, min(len(ws), noun + 1 + ACT_WINDOW_AFTER)):
+        act = act_of(ws[j])
+        if act is not None:
+            return act
+    return None
+
+
+def _bounds(text_norm: str, ws: list[Word], i: int, value: float) -> Amount:
+    before = " ".join(w.norm for w in ws[max(0, i - 3) : i])
+    if any(contains_phrase(f" {before} ", cue) for cue in NUMBER_LOWER_BOUNDS):
+        return Amount(value, math.inf)
+    if any(contains_phrase(f" {before} ", cue) for cue in UPPER_BOUND_CUES):
+        return Amount(0.0, value)
+    if (i > 0 and ws[i - 1].norm in _APPROX) or (
+        value >= ROUND_FIGURE and value % ROUND_FIGURE == 0
+    ):
+        return Amount(value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE))
+    return Amount(value, value)
+
+
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """The figures of ``text`` with the act and the thing each counts (acts of ACT_CLASSES only;
+    years and counts of time left out), and zero, most and all counts given in words."""
+    ws = _split_glued(words(text))
+    text_norm = norm_text(text)
+    out: list[Quantity] = []
+    for i, word in enumerate(ws):
+        value = _value(word)
+        if value is not None:
+            if 1900 <= value <= 2100:
+                continue  # a year
+            noun = _noun_after(ws, i)
+            if noun is None or ws[noun].stem in _TIME:
+                continue
+            act = _act_near(ws, i, noun)
+            if act is not None:
+                out.append(Quantity(act, _thing(ws[noun]), _bounds(text_norm, ws, i, value)))
+            continue
+        bare = _bare(word.norm)
+        if word.norm in _MOST or bare in _MOST or word.norm in _ALL:
+            noun = _noun_after(ws, i)
+            act = _act_near(ws, i, noun) if noun is not None else None
+            if noun is not None and act is not None:
+                most = word.norm in _MOST or bare in _MOST
+                amount = Amount(0.5, 1.0, "most") if most else Amount(1.0, 1.0, "all")
+                out.append(Quantity(act, _thing(ws[noun]), amount))
+        elif word.norm in _ANY and i > 0 and i + 1 < len(ws):
+            act = act_of(ws[i - 1])
+            negated = any(w.norm in _NEGATORS for w in ws[max(0, i - 1 - NEGATOR_WINDOW) : i - 1])
+            if act is not None and negated:
+                out.append(Quantity(act, _thing(ws[i + 1]), Amount(0.0, 0.0, "none")))
+    return tuple(out)
+
+
+def compatible(a: Amount, b: Amount) -> bool:
+    """Whether two amounts of one quantity can both hold. Shares (most, all) and figures are
+    on different scales unless one of them is none: 13 missiles and "most" may both be true."""
+    if a.word == "none" or b.word == "none":
+        nothing_a = a.word == "none" or a.high == 0
+        nothing_b = b.word == "none" or b.high == 0
+        return nothing_a == nothing_b
+    if bool(a.word) != bool(b.word):
+        return True
+    return a.low <= b.high and b.low <= a.high
+
+
+def outcomes(text: str) -> tuple[Outcome, ...]:
+    """Whether ``text`` says an operation (OPERATION_NOUNS) achieved its aims or failed."""
+    ws = words(text)
+    if not any(w.norm in _OPERATIONS or _bare(w.norm) in _OPERATIONS for w in ws):
+        return ()
+    spaced = norm_text(text)
+    if any(contains_phrase(spaced, cue) for cue in FAILURE_CUES):
+        return (Outcome("operation", False),)
+    if any(contains_phrase(spaced, cue) for cue in SUCCESS_CUES):
+        return (Outcome("operation", True),)
+    return ()
+
+
+def asserts(text: str, predicate_keys: frozenset[str]) -> bool:
+    """Whether ``text`` states as having happened a predicate whose stem keys are given: false
+    when each of its occurrences follows a purpose, a general "any" or a condition
+    (NON_ASSERTIVE_MARKERS), true when it occurs otherwise (or the keys are empty)."""
+    if not predicate_keys:
+        return True
+    ws = words(text)
+    seen = False
+    for i, w in enumerate(ws):
+        if w.stem not in predicate_keys and _bare(w.norm) not in predicate_keys:
+            continue
+        seen = True
+        window = ws[max(0, i - NON_ASSERTIVE_WINDOW) : i]
+        if not any(x.norm in _NON_ASSERTIVE or _bare(x.norm) in _NON_ASSERTIVE for x in window):
+            return True
+    return not seen
