@@ -358,6 +358,25 @@ def dossier_title(dossier: Dossier) -> str | None:
     return None
 
 
+def without_server_paths(dossier: Dossier, base: Path) -> Dossier:
+    """The dossier with each source under ``base`` (a job's upload folder, or the folder it
+    analysed) named from ``base`` on: ``uploads/a.html`` reads ``a.html``, so the server's own
+    folders never reach the list of sources or of inputs that could not be analysed."""
+    prefix = str(base).rstrip(os.sep) + os.sep
+
+    def shown(source: str) -> str:
+        return source[len(prefix) :] if source.startswith(prefix) else source
+
+    articles = tuple(
+        dataclasses.replace(
+            a, article=dataclasses.replace(a.article, source=shown(a.article.source))
+        )
+        for a in dossier.articles
+    )
+    errors = tuple(dataclasses.replace(f, source=shown(f.source)) for f in dossier.errors)
+    return dataclasses.replace(dossier, articles=articles, errors=errors)
+
+
 def dossier_counts(dossier: Dossier) -> tuple[tuple[str, int], ...]:
     """How many of each thing a dossier holds."""
     return (

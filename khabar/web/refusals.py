@@ -108,10 +108,10 @@ def install(app: FastAPI, error_page: ErrorPage) -> None:
     async def invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         fields = _invalid_fields(exc)
-        message = MESSAGES["bad_parameter"].format(names=_field_names(fields))
-        if wants_json(request):
+        if wants_json(request):  # a program's author reads the parameter names
+            message = MESSAGES["bad_parameter"].format(names=_field_names(fields))
             return error_json(422, message, fields)
-        return error_page(request, 422, message)
+        return error_page(request, 422, status_message(422))  # a reader of the page does not
 
     async def failed(request: Request, exc: Exception) -> Response:
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)

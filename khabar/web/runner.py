@@ -50,6 +50,7 @@ from khabar.web.jobs import (
     pipeline_analyzer,
     report_writer,
     utc_now,
+    without_server_paths,
 )
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,7 @@ def run_task(task: JobTask, conn: Connection) -> None:
         dossier = task.analyzer(paths, task.config, progress)
         if skipped:
             dossier = dataclasses.replace(dossier, errors=(*skipped, *dossier.errors))
+        dossier = without_server_paths(dossier, Path(task.inputs[0]))
         progress("write", 0, 1)
         task.writer(dossier, Path(task.out_dir))
         conn.send(("done", dossier_title(dossier), dossier_counts(dossier)))

@@ -9,6 +9,7 @@ a gate folder (``reached`` written by the job, ``release`` by the test), not thr
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -341,3 +342,12 @@ def store_dossier(data_dir: Path, dossier: Dossier, job_id: str = STORED_JOB_ID)
     (folder / "job.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     (folder / "dossier.json").write_text(dossier.to_json(), "utf-8")
     return job_id
+
+
+def path_analyzer(paths: Sequence[Path], config: Config, progress: Callable[..., None]) -> Dossier:
+    """Like the small analyser, but naming each source by its full path on the server, and
+    listing a failed input under one (as the pipeline's readers do)."""
+    files = _files(paths)
+    dossier = dossier_from_texts([(str(f), f.read_text("utf-8", "replace")) for f in files])
+    broken = Failure(str(files[0].parent / "broken.bin"), "binary file, not a page")
+    return dataclasses.replace(dossier, errors=(broken,))
