@@ -6,18 +6,14 @@ import bisect
 import functools
 from collections.abc import Iterator, Sequence
 
-from khabar.arabic import (
-    normalize,
-    proclitic_chars,
-    split_clitics,
-    strip_prefix_clitics,
-    tokenize,
-)
+from khabar.arabic import normalize, proclitic_chars, split_clitics, tokenize
 from khabar.arabic.lexicon import default_lexicon
 from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.data.given_names import GIVEN_NAMES
 from khabar.entities.rules import SpanRules
 from khabar.entities.tagger import Tagger
+from khabar.entities.words import bare as _bare
+from khabar.entities.words import bare_form
 from khabar.model import Article, EntityType, Mention, Token
 
 SENTENCE_END_NORMS = frozenset({".", "!", "?", ";"})
@@ -275,9 +271,20 @@ def _tag_mentions(
     text: str, tokens: Sequence[Token], tagger: Tagger, in_title: bool
 ) -> list[Mention]:
     """Mentions the tagger finds in one text."""
-    mentions: list[Mention] = []
     sentences = list(sentence_chunks(text, tokens))
     tagged = tagger.tag_batch([[t.text for t in sentence] for sentence in sentences])
+    return _tagged_mentions(text, sentences, tagged, tagger, in_title)
+
+
+def _tagged_mentions(
+    text: str,
+    sentences: Sequence[Sequence[Token]],
+    tagged: Sequence[Sequence[str]],
+    tagger: Tagger,
+    in_title: bool,
+) -> list[Mention]:
+    """Mentions of one text's sentences from the tags the tagger gave them."""
+    mentions: list[Mention] = []
     for sentence, tags in zip(sentences, tagged, strict=True):
         spans = [
             (kind, part)
@@ -305,16 +312,6 @@ def _mention(text: str, span: Sequence[Token], kind: str, in_title: bool) -> Men
         return None
     entity_type: EntityType = kind  # type: ignore[assignment]
     return Mention(text[start:end], entity_type, start, end, in_title=in_title)
-
-
-def _bare(token: Token) -> str:
-    """A token's normalised form without one-letter clitics."""
-    return _without_clitics(token.norm)
-
-
-def _without_clitics(norm: str) -> str:
-    """A normalised word without one-letter prefix clitics (the article kept)."""
-    return strip_prefix_clitics(norm) if norm.isalpha() else norm
 
 
 def _names_to_repeat(
@@ -398,7 +395,7 @@ def _repeats(
 @functools.lru_cache(maxsize=BARE_WORD_CACHE)
 def _bare_word(token: str) -> str:
     """A raw token's normalised form without one-letter clitics (the article kept)."""
-    return _without_clitics(normalize(token) or token)
+    return bare_form(normalize(token) or token)
 
 
 def _covered(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[bool]:
@@ -488,17 +485,37 @@ def find_mentions(
     """Mentions in ``text`` (offsets into it), clitic prefixes left out of the spans."""
     tokens = tokenize(text)
     mentions = _tag_mentions(text, tokens, tagger, in_title)
-    found = [(m.type, _words(m.text)) for m in mentions]
-    mentions = _repeat_names(text, tokens, _names_to_repeat(found), mentions, in_title)
+    names = _names_to_repeat(_found_names(text, tokens, mentions))
+    mentions = _repeat_names(text, tokens, names, mentions, in_title)
     mentions = _extend_given_names(text, tokens, mentions, tagger)
     if not span_rules:
         return mentions
     return SpanRules(tagger).apply(text, tokens, mentions, in_title)
 
 
-def _words(text: str) -> tuple[str, ...]:
-    """The bare normalised words of a mention's text."""
-    return tuple(_bare(t) for t in tokenize(text))
+def _found_names(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``(type, bare words)`` of each mention, its words those of ``tokenize(mention.text)``.
+
+    A mention ends where a token of ``text`` ends and starts at a token's start or after its
+    proclitics, so tokenising its text again would give the same tokens, the first one less its
+    clitics: that one's bare form is taken from what is left of it, the others' from the tokens.
+    """
+    starts = [t.start for t in tokens]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for mention in mentions:
+        i = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+        words: list[str] = []
+        while i < len(tokens) and tokens[i].start < mention.end:
+            token = tokens[i]
+            if token.start < mention.start:  # the first token, its clitics cut off
+                words.append(bare_form(normalize(text[mention.start : token.end])))
+            else:
+                words.append(_bare(token))
+            i += 1
+        out.append((mention.type, tuple(words)))
+    return out
 
 
 def recognize(article: Article, tagger: Tagger) -> tuple[Mention, ...]:
@@ -507,9 +524,14 @@ def recognize(article: Article, tagger: Tagger) -> tuple[Mention, ...]:
     body = article.text
     title_tokens = tokenize(title)
     body_tokens = tokenize(body)
-    in_title = _tag_mentions(title, title_tokens, tagger, True)
-    in_body = _tag_mentions(body, body_tokens, tagger, False)
-    names = _names_to_repeat([(m.type, _words(m.text)) for m in in_body + in_title])
+    title_sentences = list(sentence_chunks(title, title_tokens))
+    body_sentences = list(sentence_chunks(body, body_tokens))
+    tagged = tagger.tag_batch([[t.text for t in s] for s in title_sentences + body_sentences])
+    split = len(title_sentences)
+    in_title = _tagged_mentions(title, title_sentences, tagged[:split], tagger, True)
+    in_body = _tagged_mentions(body, body_sentences, tagged[split:], tagger, False)
+    found = _found_names(body, body_tokens, in_body) + _found_names(title, title_tokens, in_title)
+    names = _names_to_repeat(found)
     in_title = _repeat_names(title, title_tokens, names, in_title, True)
     in_body = _repeat_names(body, body_tokens, names, in_body, False)
     rules = SpanRules(tagger)

@@ -16,12 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from khabar.arabic import (
-    normalize,
-    proclitic_chars,
-    split_clitics,
-    strip_prefix_clitics,
-)
+from khabar.arabic import normalize, proclitic_chars, split_clitics
 from khabar.arabic.data.clitics import ARTICLE
 from khabar.entities.data.cues import (
     FACILITY_ADJECTIVES,
@@ -34,6 +29,7 @@ from khabar.entities.data.cues import (
 )
 from khabar.entities.gazetteer import cldr_one_word_places
 from khabar.entities.tagger import Tagger
+from khabar.entities.words import bare as _bare
 from khabar.model import EntityType, Mention, Token
 
 MAX_BODY_WORDS = 3
@@ -63,11 +59,6 @@ COUNTRY = "country:"
 
 _NISBA_ENDINGS = ("يه", "ي")
 """Endings of a singular adjective of relation (روسي، روسية)."""
-
-
-def _bare(token: Token) -> str:
-    """A token's normalised form without one-letter clitics (the article kept)."""
-    return strip_prefix_clitics(token.norm) if token.norm.isalpha() else token.norm
 
 
 def _is_title(word: str) -> bool:

@@ -10,6 +10,8 @@ from khabar.entities import Tagger, find_mentions, load_tagger, recognize
 from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.recognize import (
     LISTED_GIVEN_NAMES,
+    _bare,
+    _found_names,
     _given_name_spans,
     _is_nationality,
     _is_possessed_noun,
@@ -163,3 +165,15 @@ def test_repeat_names_in_tags_takes_rare_names_and_leaves_common_words() -> None
     assert out[0] == tags[0]
     # the surname alone, its clitic inside the token as CoNLL tags it; الشعب is a common word
     assert out[1] == ["O", "B-PER", "O", "O", "O"]
+
+
+def test_found_names_are_the_words_of_each_mentions_text_tokenised(tagger: Tagger) -> None:
+    text = (
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو وبكين ولندن اتفقت، "
+        "وأكد لافروف أن بالرياض والقاهرة وفدين من الأمم المتحدة."
+    )
+    tokens = tokenize(text)
+    mentions = find_mentions(text, tagger)
+    assert any(m.start > 0 and text[m.start - 1] in "وبل" for m in mentions)  # clitics cut
+    expected = [(m.type, tuple(_bare(t) for t in tokenize(m.text))) for m in mentions]
+    assert _found_names(text, tokens, mentions) == expected
