@@ -218,8 +218,9 @@ def _article_label(article: Mapping[str, Any]) -> str:
     return name or "مصدر غير معروف"
 
 
-def _load_labels() -> dict[str, Any]:
-    """Read the Arabic wording of the page (section names, stances, flags, months)."""
+def load_labels() -> dict[str, Any]:
+    """Read the Arabic wording of the dossier (section names, stances, flags, months): the one
+    place the dossier, its tables and the web app take their shared words from."""
     path = resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATE_FOLDER, LABELS_FILE)
     labels: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return labels
@@ -696,7 +697,7 @@ def _environment(months: Sequence[str]) -> jinja2.Environment:
 
 def render_dossier_dict(data: Mapping[str, Any]) -> str:
     """Render a dossier dict (the JSON shape of :func:`dossier_to_dict`) as one HTML page."""
-    labels = _load_labels()
+    labels = load_labels()
     env = _environment(labels["months"])
     script = page_script()
     view = build_view(data, labels)

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from khabar.clean.scrub import scrub_text
 from khabar.errors import KhabarError
-from khabar.report.html import _load_labels, order_stories
+from khabar.report.html import load_labels, order_stories
 from khabar.report.timeline import Timeline, build_timeline, chronological
 
 Row = dict[str, Any]
@@ -368,7 +368,7 @@ def _svg_rows(timeline: Timeline, colour: str, top: float) -> list[str]:
 def timeline_svg(data: Data) -> str:
     """The stories' timelines as one SVG picture: biggest story first, each under its title
     with its own date axis (the HTML dossier's layout); events in no story come last."""
-    labels = _load_labels()
+    labels = load_labels()
     months = labels["months"]
     event_by_id = {e["id"]: e for e in data.get("events", [])}
     article_by_id = {a["id"]: a for a in data.get("articles", [])}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from importlib import resources
 from typing import Annotated, Any
@@ -12,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from khabar import __version__
-from khabar.report.html import LABELS_FILE, TEMPLATE_FOLDER, TEMPLATE_PACKAGE, script_csp_source
+from khabar.report.html import load_labels, script_csp_source
 from khabar.web.auth import logout_cookie_header, safe_next
 from khabar.web.data import COUNTS_SHOWN, MESSAGES, STAGE_LABELS, STATUS_LABELS
 from khabar.web.jobs import FINISHED
@@ -56,9 +55,7 @@ _BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 def dossier_labels() -> dict[str, Any]:
     """The HTML dossier's wording (labels.json): the app names what it shares with the dossier
     (what a dossier counts) in the dossier's own words, read from the one place they live."""
-    path = resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATE_FOLDER, LABELS_FILE)
-    labels: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return labels
+    return load_labels()
 
 
 def _render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
