@@ -258,6 +258,13 @@ def test_a_minister_of_information_still_speaks() -> None:
 def test_the_victims_nationality_names_no_doer() -> None:
     sig = signature(_titled('"قتلى إيرانيون في الغارة الإسرائيلية" على جنوب دمشق'))
     assert actor_key("إيران") not in sig.actors
+    sig = signature(_titled("غارات إسرائيلية تستهدف غزة.. ومقتل شابين فلسطينيين"))
+    assert sig.actors == {actor_key("إسرائيل")} and sig.genre is None  # not a roundup
+
+
+def test_a_name_beginning_with_lam_is_a_speaker_but_an_addressee_is_not() -> None:
+    assert actor_key("لافروف") is not None
+    assert actor_key("الأسد لروحاني") == actor_key("الأسد")
 
 
 @pytest.mark.parametrize(
