@@ -275,6 +275,8 @@ def test_a_name_beginning_with_lam_is_a_speaker_but_an_addressee_is_not() -> Non
         ("ترامب يستعد لإعلان قراره بشأن الاتفاق النووي الإيراني", "prospect"),
         ("أنظار العالم موجهة للبيت الأبيض.. ترقبا للقرار الكبير", "prospect"),
         ("تشييع جنازة الممثلة السورية الراحلة في فرنسا", "funeral"),
+        ("دعوة أميركية للشركات الألمانية لإنهاء عملها بإيران", "demand"),
+        ('واشنطن "بكامل عدتها" إذا شنت دمشق هجوما كيميائيا آخر', "threat"),
     ],
 )
 def test_the_kind_is_what_is_reported_not_the_scene_it_follows(
