@@ -204,8 +204,9 @@ class CrfDecoder:
     # ---- word types ----------------------------------------------------------------------
 
     def _ids(self, attributes: Sequence[str]) -> list[int]:
-        get, padding = self.weights.attributes.get, self.weights.padding
-        return [get(a, padding) for a in attributes]
+        """Ids of the attributes the model knows, in order (crfsuite skips the others)."""
+        get = self.weights.attributes.get
+        return [aid for aid in map(get, attributes) if aid is not None]
 
     def _add_type(self, token: str, features: WordFeatures) -> int:
         """Give ``token`` a row in the type tables; return it."""
@@ -216,11 +217,9 @@ class CrfDecoder:
             self._near = [np.concatenate([t, np.full_like(t, padding)]) for t in self._near]
             self._stem_codes = np.concatenate([self._stem_codes, self._stem_codes])
             self._cluster_codes = np.concatenate([self._cluster_codes, self._cluster_codes])
-        state = self.weights.state
-        total = np.zeros(state.shape[1])
-        for aid in self._ids(features.here):
-            total = total + state[aid]  # one at a time, in list order, as crfsuite sums
-        self._here[row] = total
+        here = self._ids(features.here)
+        # one attribute at a time, in list order, as crfsuite sums (accumulate never regroups)
+        self._here[row] = np.add.accumulate(self.weights.state[here])[-1] if here else 0.0
         lists = (features.prev1, features.next1, features.prev2, features.next2)
         for i, attributes in enumerate(lists):
             ids = self._ids(attributes)
@@ -229,6 +228,7 @@ class CrfDecoder:
                 wider = np.full((len(table), len(ids)), self.weights.padding, np.intp)
                 wider[:, : table.shape[1]] = table
                 self._near[i] = table = wider
+            table[row] = self.weights.padding  # a row used before the tables were cleared
             table[row, : len(ids)] = ids
         self._stem_codes[row] = self.stem_pairs.code(features.key)
         self._cluster_codes[row] = self.cluster_pairs.code(features.cluster)
@@ -245,7 +245,7 @@ class CrfDecoder:
             if row is None:
                 if len(index) >= MAX_CACHED_TYPES:
                     self._clear()
-                row = self._add_type(token, extractor.word_features(token))
+                row = self._add_type(token, extractor.all_features(token))
             rows.append(row)
         return rows
 
@@ -319,28 +319,27 @@ def viterbi(
     alive = [b for b, n in enumerate(lengths) if n]
     sizes = np.array([lengths[b] for b in alive])
     longest = int(sizes.max())
-    # state scores padded into sentence × position × label (what lies past an end is not read)
-    mask = np.arange(longest)[None, :] < sizes[:, None]
-    alpha = np.zeros((len(alive), longest, transitions.shape[0]))
-    alpha[mask] = scores[(starts[alive][:, None] + np.arange(longest)[None, :])[mask]]
+    # state scores padded into position × sentence × label (what lies past an end is not read)
+    mask = np.arange(longest)[:, None] < sizes[None, :]
+    alpha = np.zeros((longest, len(alive), transitions.shape[0]))
+    alpha[mask] = scores[(np.arange(longest)[:, None] + starts[alive][None, :])[mask]]
     back = np.zeros(alpha.shape, dtype=np.intp)
     incoming = np.ascontiguousarray(transitions.T)  # [to, from]
     candidates = np.empty((len(alive), *incoming.shape))  # [sentence, to, from]
     flat = candidates.reshape(-1, incoming.shape[1])  # one row per sentence and label
     rows = np.arange(len(flat))
     for t in range(1, longest):
-        np.add(alpha[:, t - 1, None, :], incoming, out=candidates)
-        chosen = candidates.argmax(axis=2)  # the first best, as crfsuite keeps it
-        back[:, t] = chosen
+        np.add(alpha[t - 1, :, None, :], incoming, out=candidates)
+        candidates.argmax(axis=2, out=back[t])  # the first best, as crfsuite keeps it
         # the best path in, then this position's state score
-        alpha[:, t] += flat[rows, chosen.ravel()].reshape(chosen.shape)
-    ends = alpha[np.arange(len(alive)), sizes - 1].argmax(axis=1).tolist()
+        alpha[t] += flat[rows, back[t].ravel()].reshape(alpha.shape[1:])
+    ends = alpha[sizes - 1, np.arange(len(alive))].argmax(axis=1).tolist()
     out: list[list[int]] = [[] for _ in lengths]
     for k, b in enumerate(alive):
         n = lengths[b]
         path = [0] * n
         path[-1] = label = ends[k]
-        steps = back[k, :n].tolist()
+        steps = back[:n, k].tolist()
         for t in range(n - 1, 0, -1):
             label = steps[t][label]
             path[t - 1] = label

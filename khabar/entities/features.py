@@ -115,6 +115,22 @@ class FeatureExtractor:
         return found
 
     def _compute(self, token: str) -> WordFeatures:
+        found = self.all_features(token)
+        return WordFeatures(
+            here=self._keep(found.here),
+            key=found.key,
+            cluster=found.cluster,
+            prev1=self._keep(found.prev1),
+            next1=self._keep(found.next1),
+            prev2=self._keep(found.prev2),
+            next2=self._keep(found.next2),
+            norm=found.norm,
+            bare=found.bare,
+        )
+
+    def all_features(self, token: str) -> WordFeatures:
+        """Features of one word type, with the attributes the model has no weights for (not
+        cached: for callers that keep what they need of them)."""
         norm = normalize(token) or token
         split = split_clitics(norm, self.lexicon) if norm.isalpha() else None
         stem = split.stem if split else norm
@@ -155,13 +171,13 @@ class FeatureExtractor:
             context.append(f"b={bare}")
         near = [*context, f"s={stem}"]
         return WordFeatures(
-            here=self._keep(here),
+            here=here,
             key=stem,
             cluster=clusters[0] if clusters else "",
-            prev1=self._keep([f"-1{f}" for f in near]),
-            next1=self._keep([f"+1{f}" for f in near]),
-            prev2=self._keep([f"-2{f}" for f in context]),
-            next2=self._keep([f"+2{f}" for f in context]),
+            prev1=[f"-1{f}" for f in near],
+            next1=[f"+1{f}" for f in near],
+            prev2=[f"-2{f}" for f in context],
+            next2=[f"+2{f}" for f in context],
             norm=norm,
             bare=bare,
         )
