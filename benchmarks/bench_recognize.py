@@ -56,8 +56,8 @@ STAGES = (
 """Rows of the profile table: label, file (path suffix), function; cumulative CPU time each."""
 
 
-def pick_articles(size: int) -> None:
-    """Write ``size`` ANT articles (every k-th, reserved days left out) to ARTICLES_JSON."""
+def pick_articles(size: int, path: Path) -> None:
+    """Write ``size`` ANT articles (every k-th, reserved days left out) to ``path``."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import ant_devset
 
@@ -73,19 +73,19 @@ def pick_articles(size: int) -> None:
         }
         for r in chosen
     ]
-    ARTICLES_JSON.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     days = sorted({ant_devset.day_of(r) for r in chosen})
     print(
         f"{len(rows)} articles (every {step}th of {len(allowed)} outside the reserved days), "
-        f"{days[0]} .. {days[-1]} -> {ARTICLES_JSON}"
+        f"{days[0]} .. {days[-1]} -> {path}"
     )
 
 
-def _articles() -> list[Any]:
+def _articles(path: Path) -> list[Any]:
     """The picked articles as khabar Articles (imports khabar from whatever tree is on the path)."""
     from khabar.model import Article
 
-    rows = json.loads(ARTICLES_JSON.read_text(encoding="utf-8"))
+    rows = json.loads(path.read_text(encoding="utf-8"))
     return [
         Article(
             id=row["id"],
@@ -105,7 +105,7 @@ def _as_plain(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
     return [(m.text, m.type, m.start, m.end, m.in_title) for m in mentions]
 
 
-def run_one(tree: Path, out: Path) -> None:
+def run_one(tree: Path, out: Path, path: Path) -> None:
     """In this process: load the tagger of ``tree``, recognise every article twice, write the
     mentions and CPU times to ``out`` (pickle)."""
     sys.path.insert(0, str(tree))
@@ -116,7 +116,7 @@ def run_one(tree: Path, out: Path) -> None:
 
     if not Path(khabar.__file__).resolve().is_relative_to(tree.resolve()):
         raise SystemExit(f"khabar was imported from {khabar.__file__}, not from {tree}")
-    articles = _articles()
+    articles = _articles(path)
     started = time.process_time()
     tagger = load_tagger(EntitiesConfig())
     load_cpu = time.process_time() - started
@@ -129,7 +129,7 @@ def run_one(tree: Path, out: Path) -> None:
         pickle.dump({"load": load_cpu, "passes": passes, "tree": str(tree)}, fh)
 
 
-def compare(head: Path, repeats: int) -> None:
+def compare(head: Path, repeats: int, path: Path) -> None:
     """CPU time of ``recognize`` in HEAD's tree and this one, alternating; mentions compared."""
     results: dict[str, list[dict[str, Any]]] = {"head": [], "this": []}
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,7 +137,15 @@ def compare(head: Path, repeats: int) -> None:
             for name, tree in (("head", head), ("this", ROOT)):
                 out = Path(tmp) / f"{name}{r}.pkl"
                 subprocess.run(
-                    [sys.executable, __file__, "run-one", str(tree), str(out)],
+                    [
+                        sys.executable,
+                        __file__,
+                        "--articles",
+                        str(path),
+                        "run-one",
+                        str(tree),
+                        str(out),
+                    ],
                     check=True,
                     env={**os.environ, "PYTHONPATH": str(tree)},
                 )
@@ -145,16 +153,16 @@ def compare(head: Path, repeats: int) -> None:
                     results[name].append(pickle.load(fh))
     n = len(results["head"][0]["passes"][0][1])
     reference = results["head"][0]["passes"][0][1]
-    unequal = sum(
-        1
+    unequal = {
+        i
         for run in results["head"] + results["this"]
         for _, mentions in run["passes"]
-        for a, b in zip(reference, mentions, strict=True)
+        for i, (a, b) in enumerate(zip(reference, mentions, strict=True))
         if a != b
-    )
+    }
     total_mentions = sum(len(m) for m in reference)
     print(f"{n} ANT articles, {total_mentions} mentions (HEAD, first pass)")
-    print(f"articles whose mentions differ from HEAD's in any run or pass: {unequal}")
+    print(f"articles whose mentions differ from HEAD's in any run or pass: {len(unequal)}")
     print("| tree | tagger load CPU s | cold pass CPU s | warm pass CPU s | warm articles/s |")
     print("|---|---|---|---|---|")
     best: dict[str, tuple[float, float]] = {}
@@ -172,14 +180,14 @@ def compare(head: Path, repeats: int) -> None:
     )
 
 
-def profile(limit: int) -> None:
+def profile(limit: int, path: Path) -> None:
     """CPU time per stage of ``recognize`` in this tree, under cProfile (one cold pass)."""
     sys.path.insert(0, str(ROOT))
     from khabar.config import EntitiesConfig
     from khabar.entities import load_tagger
     from khabar.entities.recognize import recognize
 
-    articles = _articles()
+    articles = _articles(path)
     tagger = load_tagger(EntitiesConfig())
     started = time.process_time()
     for article in articles:
@@ -210,6 +218,7 @@ def profile(limit: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, default=ARTICLES_JSON, help="the picked articles")
     sub = parser.add_subparsers(dest="command", required=True)
     pick = sub.add_parser("articles")
     pick.add_argument("--size", type=int, default=1000)
@@ -223,13 +232,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     one.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "articles":
-        pick_articles(args.size)
+        pick_articles(args.size, args.articles)
     elif args.command == "profile":
-        profile(args.top)
+        profile(args.top, args.articles)
     elif args.command == "compare":
-        compare(args.head, args.repeats)
+        compare(args.head, args.repeats, args.articles)
     else:
-        run_one(args.tree, args.out)
+        run_one(args.tree, args.out, args.articles)
 
 
 if __name__ == "__main__":

@@ -183,9 +183,16 @@ class CrfDecoder:
     keeps the running sum of the type's own attribute weights and the attribute ids it gives
     its neighbours."""
 
-    def __init__(self, weights: CrfWeights, extractor: FeatureExtractor) -> None:
+    def __init__(
+        self,
+        weights: CrfWeights,
+        extractor: FeatureExtractor,
+        max_types: int = MAX_CACHED_TYPES,
+    ) -> None:
         self.weights = weights
         self.extractor = extractor
+        self.max_types = max_types
+        """Word types kept before the tables are emptied (bounds memory on huge inputs)."""
         labels = len(weights.labels)
         self._index: dict[str, int] = {}
         self._here = np.zeros((INITIAL_TYPES, labels))
@@ -208,46 +215,53 @@ class CrfDecoder:
         get = self.weights.attributes.get
         return [aid for aid in map(get, attributes) if aid is not None]
 
-    def _add_type(self, token: str, features: WordFeatures) -> int:
-        """Give ``token`` a row in the type tables; return it."""
-        row = self._types
-        if row >= len(self._here):
+    def _padded(self, lists: Sequence[list[int]], width: int) -> NDArray[np.intp]:
+        """Id lists as the rows of a matrix ``width`` wide, padded on the right."""
+        padding = self.weights.padding
+        return np.array([ids + [padding] * (width - len(ids)) for ids in lists], dtype=np.intp)
+
+    def _add_types(self, tokens: Sequence[str]) -> None:
+        """Give each of ``tokens`` (new, distinct word types) a row in the type tables."""
+        found: list[WordFeatures] = [self.extractor.all_features(t) for t in tokens]
+        first, end = self._types, self._types + len(tokens)
+        while end > len(self._here):
             self._here = np.concatenate([self._here, np.zeros_like(self._here)])
             padding = self.weights.padding
             self._near = [np.concatenate([t, np.full_like(t, padding)]) for t in self._near]
             self._stem_codes = np.concatenate([self._stem_codes, self._stem_codes])
             self._cluster_codes = np.concatenate([self._cluster_codes, self._cluster_codes])
-        here = self._ids(features.here)
-        # one attribute at a time, in list order, as crfsuite sums (accumulate never regroups)
-        self._here[row] = np.add.accumulate(self.weights.state[here])[-1] if here else 0.0
-        lists = (features.prev1, features.next1, features.prev2, features.next2)
-        for i, attributes in enumerate(lists):
-            ids = self._ids(attributes)
+        here = [self._ids(f.here) for f in found]
+        columns = self._padded(here, max(map(len, here))).T
+        # one attribute at a time, in list order, as crfsuite sums (the padding adds zeros)
+        state = self.weights.state
+        total = np.zeros((len(tokens), state.shape[1]))
+        for ids in columns:
+            total += state[ids]
+        self._here[first:end] = total
+        for i, name in enumerate(("prev1", "next1", "prev2", "next2")):
+            lists = [self._ids(getattr(f, name)) for f in found]
             table = self._near[i]
-            if len(ids) > table.shape[1]:
-                wider = np.full((len(table), len(ids)), self.weights.padding, np.intp)
+            width = max(table.shape[1], *map(len, lists))
+            if width > table.shape[1]:
+                wider = np.full((len(table), width), self.weights.padding, np.intp)
                 wider[:, : table.shape[1]] = table
                 self._near[i] = table = wider
-            table[row] = self.weights.padding  # a row used before the tables were cleared
-            table[row, : len(ids)] = ids
-        self._stem_codes[row] = self.stem_pairs.code(features.key)
-        self._cluster_codes[row] = self.cluster_pairs.code(features.cluster)
-        self._index[token] = row
-        self._types += 1
-        return row
+            table[first:end] = self._padded(lists, width)
+        self._stem_codes[first:end] = [self.stem_pairs.code(f.key) for f in found]
+        self._cluster_codes[first:end] = [self.cluster_pairs.code(f.cluster) for f in found]
+        self._index.update(zip(tokens, range(first, end), strict=True))
+        self._types = end
 
     def _rows(self, tokens: Sequence[str]) -> list[int]:
-        """The type rows of ``tokens``, new types added."""
-        index, extractor = self._index, self.extractor
-        rows = []
-        for token in tokens:
-            row = index.get(token)
-            if row is None:
-                if len(index) >= MAX_CACHED_TYPES:
-                    self._clear()
-                row = self._add_type(token, extractor.all_features(token))
-            rows.append(row)
-        return rows
+        """The type rows of ``tokens``, new types added (the tables are emptied first when they
+        might outgrow ``max_types``: never while a batch's rows are being gathered)."""
+        if len(self._index) + len(tokens) > self.max_types:
+            self._clear()
+        index = self._index
+        new = list(dict.fromkeys(t for t in tokens if t not in index))
+        if new:
+            self._add_types(new)
+        return [index[t] for t in tokens]
 
     def _clear(self) -> None:
         """Forget every word type (bounds memory on huge inputs)."""

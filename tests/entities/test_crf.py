@@ -20,6 +20,7 @@ from khabar.config import EntitiesConfig
 from khabar.entities import Tagger, load_tagger
 from khabar.entities.corpus import Sentence
 from khabar.entities.crf import (
+    CrfDecoder,
     CrfWeights,
     PairAttributes,
     check_against_dump,
@@ -230,3 +231,14 @@ def test_a_freshly_trained_model_decodes_as_crfsuite(tmp_path: Path) -> None:
     slow.__dict__.update(trained.__dict__)
     sentences = [list(s.tokens) for s in TRAIN[:3]] + [["زار", "سمير", "طنطا"], [], ["."]]
     assert trained.tag_batch(sentences) == slow.tag_batch(sentences)
+
+
+def test_emptied_type_tables_give_the_same_tags(
+    tagger: Tagger, seed_articles: list[Article]
+) -> None:
+    assert tagger.decoder_ is not None
+    small = CrfDecoder(tagger.decoder_.weights, tagger.extractor_, max_types=50)
+    batches = [_sentences(article) for article in seed_articles]
+    assert all(sum(len(s) for s in sentences) > 50 for sentences in batches)
+    for sentences in batches + batches:  # each batch outgrows the tables: emptied before it
+        assert small.tag_batch(sentences) == tagger.tag_batch(sentences)
