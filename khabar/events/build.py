@@ -15,7 +15,7 @@ from khabar.arabic.sentences import split_sentences
 from khabar.config import EventsConfig
 from khabar.events.chronology import EventFacts, reason_story
 from khabar.events.cluster import LINK_THRESHOLD, EventIndex
-from khabar.events.data import TITLE_BAIT_CUES
+from khabar.events.data import FORMAT_LABELS, TITLE_BAIT_CUES
 from khabar.events.stories import group_stories, story_id, time_key
 from khabar.events.vectors import merge_bags
 from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
@@ -40,6 +40,10 @@ LEAD_CHARS = 600
 _TITLE_PARTS = re.compile(r"\s*(?:\.{2,}|…+\.*|\|)\s*")
 _CLAUSE_END = re.compile(r"\s*[،,؛;:]\s*")
 _BAIT = tuple(normalize(c) for c in TITLE_BAIT_CUES)
+_FORMAT_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(label) for label in FORMAT_LABELS) + r")\s*[:：|]\s*"
+)
+"""A format or urgency label opening a headline (فيديو: …), with its colon or bar."""
 
 
 def _central(members: Sequence[AnnotatedArticle], index: EventIndex) -> AnnotatedArticle:
@@ -55,7 +59,12 @@ def _central(members: Sequence[AnnotatedArticle], index: EventIndex) -> Annotate
     scores = (heads @ event.T).toarray().ravel()
     order = sorted(
         range(len(titled)),
-        key=lambda i: (titled[i].article.title.rstrip().endswith(("?", "؟")), -scores[i], i),  # type: ignore[union-attr]
+        key=lambda i: (
+            titled[i].article.title.rstrip().endswith(("?", "؟")),  # type: ignore[union-attr]
+            _FORMAT_LABEL.match(titled[i].article.title or "") is not None,
+            -scores[i],
+            i,
+        ),
     )
     return titled[order[0]]
 
@@ -65,6 +74,7 @@ def event_title(article: AnnotatedArticle) -> str:
     title = (article.article.title or "").strip()
     if not title:
         title = article.article.text.split("\n", 1)[0].split(".")[0]
+    title = _FORMAT_LABEL.sub("", title, count=1) or title
     parts = [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
     kept = [p for p in parts if not any(c in normalize(p) for c in _BAIT)] or parts[:1]
     title = " .. ".join(kept)

@@ -147,6 +147,22 @@ TITLE_BAIT_CUES: tuple[str, ...] = (
 """Phrases of a headline segment (between .. or …) that lure clicks rather than name a
 happening; such segments are dropped from event titles."""
 
+FORMAT_LABELS: tuple[str, ...] = (
+    "فيديو",
+    "بالفيديو",
+    "شاهد",
+    "صور",
+    "بالصور",
+    "إنفوغرافيك",
+    "انفوغرافيك",
+    "مباشر",
+    "عاجل",
+    "خاص",
+)
+"""Labels of a piece's format or urgency that a headline puts before a colon or bar (فيديو: …,
+عاجل | …). They name no happening: an event's title drops them, and an event's title is taken
+from a headline without one when its reports offer it."""
+
 # --- the signature of a happening (khabar.events.signature) -------------------------------------
 # Cue words are written as news Arabic spells them, separated by Arabic commas; the signature
 # normalises them on use.

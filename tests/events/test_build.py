@@ -17,6 +17,23 @@ def test_event_title_drops_click_bait_segments() -> None:
     assert event_title(article) == "قمة بوتين والأسد .. “رسائل قوية”"
 
 
+def test_event_title_drops_a_format_label_before_its_colon() -> None:
+    article = make("a", "فيديو: ترامب يعلن انسحاب بلاده من الاتفاق النووي", "نص.")
+    assert event_title(article) == "ترامب يعلن انسحاب بلاده من الاتفاق النووي"
+    kept = make("a", "فيديوهات الهواة تنتشر", "نص.")  # the word, not a label
+    assert event_title(kept) == "فيديوهات الهواة تنتشر"
+
+
+def test_an_event_is_named_after_a_report_in_words_rather_than_a_video_piece() -> None:
+    body = "أعلن الرئيس الأمريكي انسحاب بلاده من الاتفاق النووي مع إيران وإعادة فرض العقوبات."
+    # the video's headline repeats the lead word for word, so it would match the event best
+    video = make("v", "فيديو: انسحاب الرئيس الأمريكي من الاتفاق النووي مع إيران", body)
+    plain = make("p", "ترامب يخرج من اتفاق إيران", body)
+    for members in ([video, plain], [plain, video]):
+        events, _ = build_events(members, [], EventsConfig())
+        assert [e.title for e in events] == ["ترامب يخرج من اتفاق إيران"]
+
+
 def test_event_title_falls_back_to_first_sentence() -> None:
     article = make("a", "", "انفجار يهز ميناء بيروت. وسقط عشرات الجرحى.")
     assert event_title(article) == "انفجار يهز ميناء بيروت"
