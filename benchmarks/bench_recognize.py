@@ -23,6 +23,7 @@ import json
 import os
 import pickle
 import pstats
+import resource
 import subprocess
 import sys
 import tempfile
@@ -128,7 +129,8 @@ def run_one(tree: Path, out: Path, path: Path) -> None:
         mentions = [_as_plain(recognize(article, tagger)) for article in articles]
         passes.append((time.process_time() - started, mentions))
     with out.open("wb") as fh:
-        pickle.dump({"load": load_cpu, "passes": passes, "tree": str(tree)}, fh)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        pickle.dump({"load": load_cpu, "passes": passes, "tree": str(tree), "peak": peak}, fh)
 
 
 def compare(head: Path, repeats: int, path: Path) -> None:
@@ -165,15 +167,19 @@ def compare(head: Path, repeats: int, path: Path) -> None:
     total_mentions = sum(len(m) for m in reference)
     print(f"{n} ANT articles, {total_mentions} mentions (HEAD, first pass)")
     print(f"articles whose mentions differ from HEAD's in any run or pass: {len(unequal)}")
-    print("| tree | tagger load CPU s | cold pass CPU s | warm pass CPU s | warm articles/s |")
-    print("|---|---|---|---|---|")
+    print(
+        "| tree | tagger load CPU s | cold pass CPU s | warm pass CPU s | warm articles/s |"
+        " peak RSS MiB |"
+    )
+    print("|---|---|---|---|---|---|")
     best: dict[str, tuple[float, float]] = {}
     for name, runs in results.items():
         load = min(run["load"] for run in runs)
         cold = min(run["passes"][0][0] for run in runs)
         warm = min(run["passes"][1][0] for run in runs)
         best[name] = (cold, warm)
-        print(f"| {name} | {load:.2f} | {cold:.2f} | {warm:.2f} | {n / warm:.0f} |")
+        peak = max(run["peak"] for run in runs)
+        print(f"| {name} | {load:.2f} | {cold:.2f} | {warm:.2f} | {n / warm:.0f} | {peak:.0f} |")
     cold_ratio = best["head"][0] / best["this"][0]
     warm_ratio = best["head"][1] / best["this"][1]
     print(

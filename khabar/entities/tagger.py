@@ -1,4 +1,6 @@
-"""The CRF named-entity tagger: features → python-crfsuite, BIO tags over PER/LOC/ORG/MISC.
+"""The CRF named-entity tagger: features → a CRF trained by python-crfsuite, BIO tags over
+PER/LOC/ORG/MISC; tagging decodes the model's weights in numpy (khabar.entities.crf), with the
+tags python-crfsuite gives.
 
 A model is a folder holding ``ner.crfsuite`` (the CRF weights), ``names.tsv.gz`` (tokens seen in
 training entities, with their roles) and optionally ``clusters.tsv.gz`` (word clusters learnt from
@@ -119,13 +121,14 @@ class Tagger:
         known: frozenset[str] | None = None
         self.crf_: pycrfsuite.Tagger | None = None
         self.decoder_: CrfDecoder | None = None
+        dump = None
         if crf.exists():
             self.crf_ = pycrfsuite.Tagger()
             self.crf_.open(str(crf))
             dump = self.crf_.info()
             known = frozenset(attribute for attribute, _ in dump.state_features)
         self.extractor_ = FeatureExtractor(names, known_places(), lexicon, clusters, known)
-        if self.crf_ is not None:
+        if dump is not None:
             weights = read_crfsuite(crf, dump.labels, dump.attributes)
             check_against_dump(weights, dump.state_features, dump.transitions)
             self.decoder_ = CrfDecoder(weights, self.extractor_)
