@@ -79,7 +79,7 @@ def pick_articles(size: int, path: Path) -> None:
     path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     days = sorted({ant_devset.day_of(r) for r in chosen})
     print(
-        f"{len(rows)} articles (every {step}th of {len(allowed)} outside the reserved days), "
+        f"{len(rows)} articles (one in {step} of {len(allowed)} outside the reserved days), "
         f"{days[0]} .. {days[-1]} -> {path}"
     )
 
@@ -133,12 +133,12 @@ def run_one(tree: Path, out: Path, path: Path) -> None:
         pickle.dump({"load": load_cpu, "passes": passes, "tree": str(tree), "peak": peak}, fh)
 
 
-def compare(head: Path, repeats: int, path: Path) -> None:
+def compare(head: Path, repeats: int, path: Path, this: Path = ROOT) -> None:
     """CPU time of ``recognize`` in HEAD's tree and this one, alternating; mentions compared."""
     results: dict[str, list[dict[str, Any]]] = {"head": [], "this": []}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(repeats):
-            for name, tree in (("head", head), ("this", ROOT)):
+            for name, tree in (("head", head), ("this", this)):
                 out = Path(tmp) / f"{name}{r}.pkl"
                 subprocess.run(
                     [
@@ -244,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     prof.add_argument("--tree", type=Path, default=ROOT, help="a tree holding khabar/")
     comp = sub.add_parser("compare")
     comp.add_argument("--head", type=Path, required=True, help="a tree holding khabar/ (HEAD)")
+    comp.add_argument("--this", type=Path, default=ROOT, help="the tree to compare (this one)")
     comp.add_argument("--repeats", type=int, default=2)
     one = sub.add_parser("run-one")
     one.add_argument("tree", type=Path)
@@ -254,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     elif args.command == "profile":
         profile(args.top, args.articles, args.tree)
     elif args.command == "compare":
-        compare(args.head, args.repeats, args.articles)
+        compare(args.head, args.repeats, args.articles, args.this)
     else:
         run_one(args.tree, args.out, args.articles)
 

@@ -230,11 +230,14 @@ def _given_name_spans(
 ) -> list[tuple[str, int, int]]:
     """Add a person span for each untagged run of listed given names followed by an untagged,
     rare word (ميخائيل بوغدانوف when the tagger saw neither)."""
+    listed = [t.norm.isalpha() and bare_form(t.norm) in LISTED_GIVEN_NAMES for t in sentence]
+    if not any(listed):
+        return spans  # most sentences (_is_listed_given_name of each token, inlined)
     taken = {i for _, first, last in spans for i in range(first, last)}
     added: list[tuple[str, int, int]] = []
     i = 0
     while i < len(sentence):
-        if i in taken or not _is_listed_given_name(sentence[i]):
+        if i in taken or not listed[i]:
             i += 1
             continue
         last = i + 1
@@ -242,7 +245,7 @@ def _given_name_spans(
             last < len(sentence)
             and last - i < MAX_GIVEN_NAMES
             and last not in taken
-            and _is_listed_given_name(sentence[last])
+            and listed[last]
         ):
             last += 1
         if last < len(sentence) and last not in taken and _may_be_surname(sentence[last], tagger):
