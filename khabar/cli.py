@@ -110,6 +110,11 @@ class _Progress:
             self._bars = {}
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """``1 story``, ``3 stories``."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _config(args: argparse.Namespace) -> Config:
     return load_config(args.config)
 
@@ -127,12 +132,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         progress.close()
     written = _write(dossier, args)
     if not args.quiet:
-        print(
-            f"{len(dossier.articles)} articles, {len(dossier.events)} events, "
-            f"{len(dossier.stories)} stories, {len(dossier.claims)} claims, "
-            f"{len(dossier.errors)} inputs not analysed",
-            file=sys.stderr,
+        counts = (
+            (len(dossier.articles), "article", "articles"),
+            (len(dossier.events), "event", "events"),
+            (len(dossier.stories), "story", "stories"),
+            (len(dossier.claims), "claim", "claims"),
+            (len(dossier.errors), "input not analysed", "inputs not analysed"),
         )
+        print(", ".join(_count(*c) for c in counts), file=sys.stderr)
         for failure in dossier.errors:
             print(f"  not analysed: {failure.source}: {failure.error}", file=sys.stderr)
     _print_written(written)

@@ -262,3 +262,12 @@ def test_progress_bars_show_each_stage_with_its_counts(capsys: pytest.CaptureFix
     err = capsys.readouterr().err
     assert "events" in err and "0/3" in err and "3/3" in err
     assert err.count("0/3") >= 2  # redrawn while no count came
+
+
+def test_analyze_summary_counts_in_words(
+    examples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = examples_dir / "almadar-2025-03-18-call.txt"
+    assert main(["analyze", str(page), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "1 article, 1 event, 1 story, " in err and "0 inputs not analysed" in err
