@@ -66,8 +66,10 @@ elapsed time (and rate) stay live instead of freezing until the next count."""
 class _Progress:
     """A progress bar per stage on stderr (tqdm), or nothing when quiet."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, live: bool | None = None) -> None:
         self.quiet = quiet
+        self.live = sys.stderr.isatty() if live is None else live
+        """Whether bars are redrawn between counts (on a terminal; a log would fill up)."""
         self._bars: dict[str, object] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -89,15 +91,19 @@ class _Progress:
             bar.total = total  # type: ignore[attr-defined]
             bar.n = done  # type: ignore[attr-defined]
             bar.refresh()  # type: ignore[attr-defined]
-        if self._ticker is None:
+        if self._ticker is None and self.live:
             self._ticker = threading.Thread(target=self._tick, name="khabar-progress", daemon=True)
             self._ticker.start()
 
     def _tick(self) -> None:
         while not self._stop.wait(PROGRESS_REFRESH_S):
-            with self._lock:
-                for bar in self._bars.values():
-                    bar.refresh()  # type: ignore[attr-defined]
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the current bar again (its elapsed time and rate move on)."""
+        with self._lock:
+            for bar in self._bars.values():
+                bar.refresh()  # type: ignore[attr-defined]
 
     def close(self) -> None:
         self._stop.set()

@@ -252,16 +252,22 @@ def test_cli_format_chooses_the_files(seeds_dir: Path, tmp_path: Path) -> None:
 
 
 def test_progress_bars_show_each_stage_with_its_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    from khabar.cli import PROGRESS_REFRESH_S, _Progress
+    from khabar.cli import _Progress
 
-    progress = _Progress(quiet=False)
+    progress = _Progress(quiet=False, live=True)  # as on a terminal
     progress("events", 0, 3)
-    time.sleep(PROGRESS_REFRESH_S * 3)  # the stage works; its bar is redrawn meanwhile
+    assert progress._ticker is not None and progress._ticker.is_alive()  # redraws meanwhile
+    drawn = capsys.readouterr().err.count("0/3")
+    progress.redraw()  # what the ticker does while the stage works between two counts
+    assert capsys.readouterr().err.count("0/3") >= 1
     progress("events", 3, 3)
     progress.close()
-    err = capsys.readouterr().err
-    assert "events" in err and "0/3" in err and "3/3" in err
-    assert err.count("0/3") >= 2  # redrawn while no count came
+    assert progress._ticker is None
+    assert "3/3" in capsys.readouterr().err and drawn >= 1
+    in_a_log = _Progress(quiet=False, live=False)  # stderr is a file: no redraws between counts
+    in_a_log("events", 0, 3)
+    assert in_a_log._ticker is None
+    in_a_log.close()
 
 
 def test_analyze_summary_counts_in_words(
