@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from khabar.arabic.clitics import split_clitics
@@ -20,18 +21,49 @@ _TOKEN = re.compile(
 )
 
 
+WORD_CACHE_SIZE = 131_072
+"""Distinct written words whose normalised form and stem (with the bundled word counts) are
+remembered across texts: news vocabulary repeats from article to article, and the clitic split
+of each new word type is the costly part of tokenising (about 25 MB when full)."""
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _bundled_forms(surface: str) -> tuple[str, str]:
+    """``(normalised form, stem)`` of a written word with the bundled word counts."""
+    return _forms(surface, default_lexicon())
+
+
+_cached_for: list[Lexicon] = []
+"""The bundled lexicon the word cache was filled with (a new one, after its memo is cleared,
+empties the cache)."""
+
+
+def _forms(surface: str, lexicon: Lexicon) -> tuple[str, str]:
+    norm = normalize(surface)
+    return norm, split_clitics(norm, lexicon).stem if norm.isalpha() else norm
+
+
 def tokenize(text: str, lexicon: Lexicon | None = None) -> list[Token]:
     """Split text into tokens with original offsets, normalised form and clitic-free stem."""
-    lexicon = lexicon if lexicon is not None else default_lexicon()
+    bundled = default_lexicon()
+    if lexicon is None or lexicon is bundled:
+        if not _cached_for or _cached_for[0] is not bundled:
+            _bundled_forms.cache_clear()
+            _cached_for[:] = [bundled]
+        forms = _bundled_forms
+    else:
+        seen: dict[str, tuple[str, str]] = {}
+
+        def forms(surface: str) -> tuple[str, str]:
+            found = seen.get(surface)
+            if found is None:
+                found = seen[surface] = _forms(surface, lexicon)
+            return found
+
     tokens: list[Token] = []
-    stems: dict[str, str] = {}
     for match in _TOKEN.finditer(text):
         surface = match.group()
-        norm = normalize(surface)
-        stem = stems.get(norm)
-        if stem is None:
-            stem = split_clitics(norm, lexicon).stem if norm.isalpha() else norm
-            stems[norm] = stem
+        norm, stem = forms(surface)
         tokens.append(Token(surface, match.start(), match.end(), norm, stem))
     return tokens
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -101,3 +102,28 @@ def test_segment_pieces_tile_their_token(text: str) -> None:
         assert "".join(p.text for p in pieces) == token.text
         for p in pieces:
             assert text[p.start : p.end] == p.text
+
+
+def test_remembered_words_give_what_a_fresh_split_gives(seeds_dir: Path) -> None:
+    from khabar.arabic.lexicon import Lexicon, default_lexicon
+
+    text = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
+    fresh = Lexicon(default_lexicon().counts)  # the same counts, not the remembered lexicon
+    assert tokenize(text) == tokenize(text) == tokenize(text, fresh)
+
+
+def test_the_word_memory_belongs_to_the_lexicon_it_was_filled_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    from khabar.arabic.lexicon import Lexicon
+
+    module = importlib.import_module("khabar.arabic.tokenize")  # the package exports a function
+
+    word = "وزير"
+    bundled = tokenize(word)[0].stem
+    assert bundled == "وزير"  # the bundled counts know the minister
+    other = Lexicon({"زير": 1_000_000})  # counts in which و is a conjunction here
+    monkeypatch.setattr(module, "default_lexicon", lambda: other)
+    assert tokenize(word)[0].stem == "زير"  # not the remembered split of the bundled counts
