@@ -23,6 +23,7 @@ from khabar.clean.scrub import scrub_failure, scrub_source
 from khabar.config import Config, ReadConfig
 from khabar.entities import resolve_entities
 from khabar.events import build_events, retitle_events
+from khabar.events.copies import copy_flags
 from khabar.model import AnnotatedArticle, Dossier, Failure, Page
 from khabar.read import iter_pages
 from khabar.read.fetch import NOT_FETCHED, Fetcher, is_url
@@ -206,6 +207,7 @@ def analyze_annotated(
         events, stories = guard(
             "event titles", (events, stories), retitle_events, events, stories, resolved, unreliable
         )
+    copies = guard("copies", [], copy_flags, resolved, events)
     by_id = {a.id: a for a in resolved}
     summarized = []
     progress("summaries", 0, len(events))
@@ -225,7 +227,7 @@ def analyze_annotated(
         entities=tuple(entities),
         claims=tuple(claims.claims) if claims else (),
         contradictions=tuple(claims.contradictions) if claims else (),
-        flags=tuple(claims.flags) if claims else (),
+        flags=(*(claims.flags if claims else ()), *copies),
         errors=(*failures, *stage_failures),
         meta=meta,
     )

@@ -278,3 +278,31 @@ def test_one_outlet_has_one_name_in_the_dossier_with_or_without_its_site_name() 
     outlets = {(a.article.outlet, a.article.outlet_key) for a in dossier.articles}
     assert outlets == {("أخبار المدينة", "madina-news.example")}
     assert {a["outlet_key"] for a in dossier.to_dict()["articles"]} == {"madina-news.example"}
+
+
+def test_a_republished_copy_is_marked_with_the_outlet_that_published_it_first() -> None:
+    from khabar.report.html import render_html
+
+    body = " ".join(
+        f"أعلنت وزارة النقل أن الخط الحديدي الجديد رقم {n} بين المدينتين سيفتتح في الصيف المقبل "
+        "بعد تأخير دام عامين بسبب نقص التمويل وخلافات مع الشركات المنفذة."
+        for n in range(3)
+    )
+    pages = [
+        khabar.Page.from_text(
+            body,
+            f"feed://{i}",
+            title="افتتاح الخط الحديدي الصيف المقبل",
+            published=day,
+            outlet=outlet,
+        )
+        for i, (day, outlet) in enumerate(
+            [(date(2025, 3, 5), "صحيفة الشرق"), (date(2025, 3, 4), "وكالة الأنباء")]
+        )
+    ]
+    dossier = khabar.analyze(pages)
+    first, later = sorted(dossier.articles, key=lambda a: a.article.published)
+    flags = [f for f in dossier.flags if f.flag.kind == "republished"]
+    assert [(f.article, f.flag.detail) for f in flags] == [(later.id, f"copy of {first.id}")]
+    page = render_html(dossier).replace("\u2068", "").replace("\u2069", "")  # bidi isolates
+    assert "نسخة من خبر نشره وكالة الأنباء أولًا" in page  # in Arabic, the id shown as its outlet
