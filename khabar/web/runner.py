@@ -298,7 +298,9 @@ class JobRunner:
                 if message is not None:
                     outcome = message
                 elif process.exitcode is not None:
-                    outcome = ("failed", running.stop_reason or "crashed")
+                    # its last message may have come after the poll that found none
+                    last = self._last_word(receiver)
+                    outcome = last or ("failed", running.stop_reason or "crashed")
                 elif running.stop_reason is not None:
                     outcome = ("failed", running.stop_reason)
                 elif time.monotonic() > deadline:
@@ -336,6 +338,19 @@ class JobRunner:
                 return message
         except (EOFError, OSError):
             process.join(WATCH_SECONDS)  # the pipe closed: the process is ending
+        return None
+
+    @staticmethod
+    def _last_word(receiver: Connection) -> tuple[Any, ...] | None:
+        """The outcome a job process sent before it ended (``done`` or ``failed``), if any is
+        still in the pipe; progress messages left in it are passed over."""
+        try:
+            while receiver.poll(0):
+                message: tuple[Any, ...] = receiver.recv()
+                if message[0] != "progress":
+                    return message
+        except (EOFError, OSError):
+            pass
         return None
 
     def _finish(self, job: Job, reason: str) -> Job:

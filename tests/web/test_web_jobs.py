@@ -269,3 +269,19 @@ def test_an_analyser_that_cannot_reach_a_job_process_is_refused_at_once(
 
     with pytest.raises(TypeError, match="must be picklable"):
         make_client(analyzer=local)
+
+
+def test_an_outcome_sent_just_before_the_process_ended_is_read_not_taken_for_a_crash() -> None:
+    import multiprocessing
+
+    from khabar.web.runner import JobRunner
+
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    sender.send(("progress", "read", 1, 2))
+    sender.send(("done", "عنوان", {"articles": 2}))
+    sender.close()  # the process has ended: its end of the pipe is closed
+    assert JobRunner._last_word(receiver) == ("done", "عنوان", {"articles": 2})
+    assert JobRunner._last_word(receiver) is None  # nothing more: the pipe is at its end
+    quiet, gone = multiprocessing.Pipe(duplex=False)
+    gone.close()  # a process that died without a word
+    assert JobRunner._last_word(quiet) is None
