@@ -15,10 +15,14 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 SMALL_BYTES = 100_000
 LARGE_BYTES = 1_000_000
-MAX_GROWTH = 15.0
-"""Allowed ratio of the 1 MB time to the 100 KB time: linear work gives about 10; the margin
-covers caches warming and the machine's noise. The quadratic code this guards against gave 40
-to 200 (issue 15)."""
+MAX_GROWTH = 20.0
+"""Allowed ratio of the 1 MB time to the 100 KB time: linear work gives about 10 (the tagger
+11.4–12.1 on a quiet machine, 16.7 once in a full test run on a loaded one); the margin covers
+caches warming and the machine's noise. The quadratic code this guards against gave 40 to 200
+(issue 15)."""
+
+TIMING_RUNS = 3
+"""Runs of each size; the fastest counts (noise only ever adds time)."""
 
 DATE_PHRASES = (
     "في 12 آذار 2023 وفي 3 تشرين الأول 2024 ويوم الأربعاء الماضي ثم في 1/2/2025، "
@@ -45,13 +49,13 @@ def _repeat(unit: str, n_bytes: int) -> str:
 
 
 def growth(run: Callable[[str], object], small: str, large: str) -> float:
-    """CPU time of ``run(large)`` over that of ``run(small)``, each the best of two runs (one
-    warm-up run of ``small`` first)."""
+    """CPU time of ``run(large)`` over that of ``run(small)``, each the best of TIMING_RUNS
+    runs (one warm-up run of ``small`` first)."""
     run(small)
 
     def best(text: str) -> float:
         times = []
-        for _ in range(2):
+        for _ in range(TIMING_RUNS):
             start = time.process_time()
             run(text)
             times.append(time.process_time() - start)
