@@ -185,7 +185,7 @@ def analyze_annotated(
     guard = _StageGuard(stage_failures)
     # one display name per outlet over the whole collection (a site seen with and without its
     # og:site_name), before any stage groups or compares articles by outlet
-    annotated = settle_annotated(annotated)
+    annotated = guard("outlet names", list(annotated), settle_annotated, annotated)
     n = len(annotated)
     progress("entities", 0, n)
     resolved, entities = guard(
@@ -225,9 +225,9 @@ def analyze_annotated(
         events=tuple(summarized),
         stories=tuple(stories),
         entities=tuple(entities),
-        claims=tuple(claims.claims) if claims else (),
-        contradictions=tuple(claims.contradictions) if claims else (),
-        flags=(*(claims.flags if claims else ()), *copies),
+        claims=tuple(claims.claims) if claims is not None else (),
+        contradictions=tuple(claims.contradictions) if claims is not None else (),
+        flags=(*(claims.flags if claims is not None else ()), *copies),
         errors=(*failures, *stage_failures),
         meta=meta,
     )

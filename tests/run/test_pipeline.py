@@ -168,6 +168,8 @@ def test_undecodable_file_names_are_shown_not_crashed_on(tmp_path: Path) -> None
         ("build_events", "events"),
         ("analyze_claims", "claims"),
         ("summarize_event", "summaries"),
+        ("settle_annotated", "outlet names"),
+        ("copy_flags", "copies"),
     ],
 )
 def test_a_collection_stage_that_breaks_costs_only_its_own_output(
