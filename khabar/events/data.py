@@ -3,6 +3,8 @@ spelling, see ``khabar.arabic.normalize``; data only, no logic)."""
 
 from __future__ import annotations
 
+from khabar.arabic.data.places import SEAT_COUNTRIES
+
 # Function words and news-reporting words that say nothing about which happening an article is
 # about; written normalised (alef/hamza folded, taa marbuta as ه, alef maqsura as ي).
 _STOP_WORDS_TEXT = """
@@ -300,38 +302,10 @@ RELAY_NAME_WORDS: tuple[str, ...] = _cues("نيوز")
 """Words anywhere in a source's name that make it a news channel (فوكس نيوز، سكاي نيوز)."""
 
 SEATS_OF_POWER: dict[str, str] = {
-    "واشنطن": "أمريكا",
-    "البيت الأبيض": "أمريكا",
-    "البنتاغون": "أمريكا",
+    **SEAT_COUNTRIES,
     "الخارجية الأمريكية": "أمريكا",
-    "الولايات المتحدة": "أمريكا",
-    "أميركا": "أمريكا",
-    "موسكو": "روسيا",
-    "الكرملين": "روسيا",
-    "لندن": "بريطانيا",
-    "المملكة المتحدة": "بريطانيا",
     "داونينغ ستريت": "بريطانيا",
-    "باريس": "فرنسا",
-    "الإليزيه": "فرنسا",
-    "برلين": "ألمانيا",
-    "بكين": "الصين",
-    "طهران": "إيران",
-    "دمشق": "سوريا",
-    "بغداد": "العراق",
-    "القاهرة": "مصر",
-    "الرياض": "السعودية",
-    "أنقرة": "تركيا",
-    "بيروت": "لبنان",
-    "الدوحة": "قطر",
-    "أبوظبي": "الإمارات",
-    "صنعاء": "اليمن",
-    "كييف": "أوكرانيا",
-    "بيونغ يانغ": "كوريا الشمالية",
     "بيونغيانغ": "كوريا الشمالية",
-    "سول": "كوريا الجنوبية",
-    "تل أبيب": "إسرائيل",
-    "رام الله": "فلسطين",
-    "الإمارات العربية المتحدة": "الإمارات",
     "المملكة العربية السعودية": "السعودية",
 }
 """Capitals and seats of power a headline speaks through (موسكو: …، البنتاغون يكشف …) → the

@@ -215,13 +215,18 @@ TABLES: dict[str, tuple[Callable[[Data], list[Row]], tuple[str, ...]]] = {
 # --------------------------------------------------------------------------------------------
 
 
-def csv_cell(value: Any) -> str:
-    """A value as spreadsheet text: lists joined, None empty, formula beginnings defused."""
+def _cell_text(value: Any) -> str:
+    """A value as the text of one cell: lists joined, None empty."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        value = LIST_SEPARATOR.join(str(v) for v in value)
-    text = str(value)
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def csv_cell(value: Any) -> str:
+    """A value as spreadsheet text: lists joined, None empty, formula beginnings defused."""
+    text = _cell_text(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -257,9 +262,7 @@ def _xlsx_cell(sheet: Any, value: Any) -> Any:
 
     if value is None or isinstance(value, (bool, int, float)):
         return value
-    if isinstance(value, (list, tuple)):
-        value = LIST_SEPARATOR.join(str(v) for v in value)
-    text = _XLSX_ILLEGAL.sub("", scrub_text(str(value)))
+    text = _XLSX_ILLEGAL.sub("", scrub_text(_cell_text(value)))
     if len(text) > XLSX_MAX_CELL_CHARS:
         text = text[: XLSX_MAX_CELL_CHARS - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
     cell = WriteOnlyCell(sheet, value=text)
