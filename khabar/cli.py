@@ -379,7 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "analyze",
         parents=[common],
-        help="analyse pages (files, folders, globs, archives) into a dossier",
+        help="analyse pages (files, folders, globs, archives, CSV exports, web addresses and "
+        "feeds, - for standard input) into a dossier",
         description="Analyse pages into DIR/dossier.json and DIR/dossier.html (or the files "
         "--format names).",
     )
