@@ -39,6 +39,11 @@ MAX_DAYS_APART = 1
 """Figures and outcomes are compared between reports published at most this many days apart:
 later reports of a story may count a later happening."""
 
+UNDATED_OLD_STORY_SHARE = 0.5
+"""An undated page is called an old story at this share of ``ClaimsConfig.old_story_days``: its
+gap is a proven lower bound (its event's last possible day against the story's latest event's
+first possible day), and a page without a date gives its reader no hint that it is old."""
+
 MIN_UNCONFIRMED_WORDS = 4
 """An unconfirmed statement shorter than this (in words) is a fragment, not a claim to flag."""
 
@@ -64,11 +69,20 @@ def analyze_claims(
     stories: Sequence[Story],
     entities: Sequence[EntityRecord],
     cfg: ClaimsConfig,
+    copies: Mapping[str, str] | None = None,
 ) -> ClaimsResult:
-    """Align statements into claims, find contradictions and flag articles."""
+    """Align statements into claims, find contradictions and flag articles.
+
+    ``copies`` maps each republished copy to the article it copies (the events stage's
+    ``republished`` flags; found here with the same test when not given). A copy is folded
+    into its first publication: it is no source of a claim and no side of a contradiction, so
+    one text run by eleven outlets counts once; its own headline and body flags stay, and it
+    shares the contested flags of the article it copies."""
     article_event, event_story = event_maps(events, stories)
+    copy_of = dict(copies) if copies is not None else copy_map(annotated, events)
+    independent = [art for art in annotated if art.id not in copy_of]
     items = build_items(
-        annotated, article_event, event_story, entities, _headline_statements(annotated)
+        independent, article_event, event_story, entities, _headline_statements(independent)
     )
     aligned = align(items)
     outlets = {art.id: art.article.outlet or art.id for art in annotated}
@@ -77,19 +91,38 @@ def analyze_claims(
         contradictions += stance_contradiction(claim, outlets)
         contradictions += ordinal_contradiction(claim, outlets)
         contradictions += certainty_difference(claim, outlets)
-    related = _relatedness(annotated, article_event, event_story)
+    related = _relatedness(independent, article_event, event_story)
     contradictions += quantity_contradictions(items, related, outlets)
     contradictions += outcome_contradictions(items, related, outlets)
     flags: list[ArticleFlag] = []
     flags += _headline_flags(annotated, entities)
     flags += _unconfirmed_flags(annotated)
-    flags += _contested_flags(contradictions)
+    flags += _copied_flags(_contested_flags(contradictions), copy_of)
     flags += _old_story_flags(annotated, events, stories, article_event, cfg)
     return ClaimsResult(
         claims=tuple(a.claim for a in aligned),
         contradictions=tuple(contradictions),
         flags=tuple(_dedupe(flags)),
     )
+
+
+def copy_map(annotated: Sequence[AnnotatedArticle], events: Sequence[Event]) -> dict[str, str]:
+    """Each republished copy's id mapped to the first publication of its text."""
+    # imported here: khabar.events imports the per-page stages, which import khabar.claims
+    from khabar.events.copies import copy_groups
+
+    return {later: group[0] for group in copy_groups(annotated, events) for later in group[1:]}
+
+
+def _copied_flags(flags: Sequence[ArticleFlag], copy_of: Mapping[str, str]) -> list[ArticleFlag]:
+    """``flags`` and, for every copy of a flagged article, the same flag on the copy."""
+    copies_of: dict[str, list[str]] = {}
+    for later, first in copy_of.items():
+        copies_of.setdefault(first, []).append(later)
+    out = list(flags)
+    for flag in flags:
+        out += [ArticleFlag(later, flag.flag) for later in copies_of.get(flag.article, ())]
+    return out
 
 
 def _relatedness(
@@ -240,6 +273,24 @@ def _event_day(event: Event) -> date | None:
     return None
 
 
+def _happened_by(event: Event) -> date | None:
+    """The last day the event's evidence allows it to have happened on, if it gives one."""
+    if event.date is not None:
+        return event.date
+    if event.date_range is not None:
+        return event.date_range[1]
+    return event.not_after
+
+
+def _happened_from(event: Event) -> date | None:
+    """The first day the event's evidence allows it to have happened on, if it gives one."""
+    if event.date is not None:
+        return event.date
+    if event.date_range is not None:
+        return event.date_range[0]
+    return event.not_before
+
+
 def _old_story_flags(
     annotated: Sequence[AnnotatedArticle],
     events: Sequence[Event],
@@ -247,51 +298,66 @@ def _old_story_flags(
     article_event: Mapping[str, str],
     cfg: ClaimsConfig,
 ) -> list[ArticleFlag]:
-    """old_story on dated articles whose event is far older than the rest of their story."""
+    """old_story on articles whose event is far older than the rest of their story: a dated
+    article by its event's day (or its own date), an undated one by the bounds the dates in
+    its text give its event."""
     by_id = {e.id: e for e in events}
-    story_by_id: dict[str, Story] = {}
-    for story in stories:
-        story_by_id.setdefault(story.id, story)
     event_story: dict[str, str] = {}
     for story in stories:
         for event_id in story.events:
             event_story.setdefault(event_id, story.id)
-    # The days of each story's events, newest first, computed once per story.
-    story_days: dict[str, list[tuple[date, str]]] = {
-        story.id: sorted(
-            (
-                (d, e)
-                for e in story.events
-                if e in by_id
-                for d in [_event_day(by_id[e])]
-                if d is not None
-            ),
-            reverse=True,
-        )
-        for story in story_by_id.values()
-    }
+    story_events: dict[str, list[Event]] = {}
+    for event_id, story_id in event_story.items():
+        if event_id in by_id:
+            story_events.setdefault(story_id, []).append(by_id[event_id])
     out: list[ArticleFlag] = []
     for art in annotated:
-        published = art.article.published
         event_id = article_event.get(art.id)
-        if published is None or event_id is None or event_id not in event_story:
-            continue  # only an article that carries its own date is called old
-        story = story_by_id[event_story[event_id]]
-        own = _event_day(by_id[event_id]) or published
-        newest = next((d for d, e in story_days[story.id] if e != event_id), None)
-        if newest is None:
+        if event_id is None or event_id not in event_story or event_id not in by_id:
             continue
-        if (newest - own).days > cfg.old_story_days and (newest - published).days > (
-            cfg.old_story_days
-        ):
-            out.append(
-                ArticleFlag(
-                    art.id,
-                    Flag(
-                        "old_story",
-                        f"its event ({own.isoformat()}) is {(newest - own).days} days older "
-                        f"than the latest event of its story ({newest.isoformat()})",
-                    ),
-                )
-            )
+        others = [e for e in story_events[event_story[event_id]] if e.id != event_id]
+        event = by_id[event_id]
+        if art.article.published is None:
+            detail = _undated_old_story(event, others, cfg)
+        else:
+            detail = _dated_old_story(event, art.article.published, others, cfg)
+        if detail is not None:
+            out.append(ArticleFlag(art.id, Flag("old_story", detail)))
     return out
+
+
+def _dated_old_story(
+    event: Event, published: date, others: Sequence[Event], cfg: ClaimsConfig
+) -> str | None:
+    """Why a dated article is an old story, or None: its event and its date are both more
+    than ``cfg.old_story_days`` before the latest event of its story."""
+    own = _event_day(event) or published
+    newest = max((d for e in others for d in [_event_day(e)] if d is not None), default=None)
+    if newest is None:
+        return None
+    if (newest - own).days > cfg.old_story_days and (newest - published).days > (
+        cfg.old_story_days
+    ):
+        return (
+            f"its event ({own.isoformat()}) is {(newest - own).days} days older "
+            f"than the latest event of its story ({newest.isoformat()})"
+        )
+    return None
+
+
+def _undated_old_story(event: Event, others: Sequence[Event], cfg: ClaimsConfig) -> str | None:
+    """Why an undated page is an old story, or None: the last day its event can have happened
+    on is more than UNDATED_OLD_STORY_SHARE of ``cfg.old_story_days`` before the first day the
+    latest event of its story can have happened on (bounds, so the gap is proven, not guessed)."""
+    by = _happened_by(event)
+    latest = max((d for e in others for d in [_happened_from(e)] if d is not None), default=None)
+    if by is None or latest is None:
+        return None
+    gap = (latest - by).days
+    if gap <= cfg.old_story_days * UNDATED_OLD_STORY_SHARE:
+        return None
+    when = by.isoformat() if _happened_from(event) == by else f"no later than {by.isoformat()}"
+    return (
+        f"the page carries no date; its event ({when}) is at least {gap} days older "
+        f"than the latest event of its story ({latest.isoformat()})"
+    )

@@ -236,9 +236,59 @@ def test_old_story_flags_a_dated_article_far_older_than_its_story() -> None:
     flags = _flags([old, new, undated], events, stories)
     assert "old_story" in flags.get("old", set())
     assert "old_story" not in flags.get("new", set())
-    assert "old_story" not in flags.get("undated", set())  # no date of its own: not judged
+    # issue 20: a page without a date is judged by its event's dates
+    assert "old_story" in flags.get("undated", set())
+
+
+def _old_story_details(events: list[Event], published: date | None) -> dict[str, str]:
+    body = "التقى الرئيس فلاديمير بوتين نظيره بشار الأسد في موسكو لبحث التعاون بين البلدين."
+    arts = [
+        _annotated("page", "لقاء في موسكو", body, PEOPLE, published=published),
+        _annotated("new", "لقاء جديد", body, PEOPLE, published=date(2026, 1, 29)),
+    ]
+    stories = [Story("st", "story", tuple(e.id for e in events))]
+    result = analyze_claims(arts, events, stories, ENTITIES, ClaimsConfig())
+    return {f.article: f.flag.detail or "" for f in result.flags if f.flag.kind == "old_story"}
+
+
+def test_undated_page_is_old_by_the_bounds_its_text_gives_its_event() -> None:
+    events = [
+        # the text only shows it happened before the end of 2024 (under a ruler since fallen)
+        Event("e-page", "visit", ("page",), not_after=date(2024, 12, 31), story="st"),
+        Event("e-new", "new", ("new",), date_range=(date(2025, 10, 1), date(2026, 2, 28))),
+    ]
+    details = _old_story_details(events, None)
+    assert set(details) == {"page"}
+    assert details["page"] == (
+        "the page carries no date; its event (no later than 2024-12-31) is at least 274 days "
+        "older than the latest event of its story (2025-10-01)"
+    )
+
+
+def test_undated_page_is_not_old_without_dates_or_within_half_the_span() -> None:
+    latest = Event("e-new", "new", ("new",), date=date(2026, 1, 28))
+    no_dates = Event("e-page", "visit", ("page",))
+    assert _old_story_details([no_dates, latest], None) == {}
+    recent = Event("e-page", "visit", ("page",), date_range=(date(2025, 9, 1), date(2025, 9, 30)))
+    assert _old_story_details([recent, latest], None) == {}  # 120 days: not proven old
+    # the same bounds on a dated page are judged by the dated rule (a year): not old either
+    assert _old_story_details([recent, latest], date(2025, 9, 20)) == {}
 
 
 def test_no_articles_gives_an_empty_result() -> None:
     result = analyze_claims([], [], [], [], ClaimsConfig())
     assert result.claims == () and result.flags == () and result.contradictions == ()
+
+
+def test_undated_old_story_detail_reads_in_arabic() -> None:
+    from khabar.report.explain import Explainer, load_wording
+
+    months = [f"m{i}" for i in range(1, 13)]
+    explainer = Explainer(load_wording(), {}, {}, months)
+    events = [
+        Event("e-page", "visit", ("page",), not_after=date(2024, 12, 31), story="st"),
+        Event("e-new", "new", ("new",), date=date(2026, 1, 28)),
+    ]
+    said = explainer.flag("old_story", _old_story_details(events, None)["page"])
+    assert said is not None
+    assert "لا تحمل تاريخ" in said and "393" in said  # no date, and by how many days

@@ -75,7 +75,8 @@ def test_candidate_pairs_stay_inside_one_story() -> None:
 
 def test_blocked_alignment_still_joins_each_story_claim_across_its_events() -> None:
     articles, events, stories = _collection(48)
-    result = analyze_claims(articles, events, stories, [], ClaimsConfig())
+    # the articles of one event are word-for-word copies: none marked so, each counts
+    result = analyze_claims(articles, events, stories, [], ClaimsConfig(), copies={})
     sizes = sorted(len(c.sources) for c in result.claims)
     # Per event its own claim (4 sources); per story the story claim and the repeated claim,
     # each said in both events (8 sources) and never joined with another story's.
