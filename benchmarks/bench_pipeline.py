@@ -1,0 +1,284 @@
+"""The whole pipeline (what ``khabar analyze`` does) on ANT articles as JSON Lines: CPU seconds per
+stage, articles per second per core of CPU time, wall articles per second with the default
+settings, peak RSS, and how often the sentence splitter, the tokeniser and the time finder run
+per article; this tree against another (say HEAD), with the dossiers compared.
+
+    python benchmarks/bench_pipeline.py articles --size 5000      # write the JSON Lines (once)
+    python benchmarks/bench_pipeline.py compare --head /tmp/khabar_head --size 1000
+        (/tmp/khabar_head: ``git archive HEAD khabar | tar -x -C /tmp/khabar_head``)
+
+The articles are the first ``size`` ANT articles in publication order, leaving out the days
+../shared/EVENTS.md reserves (2018-04-08..12, 2018-10-13..18): a feed of consecutive days, as a
+monitor reads it. Each tree runs in its own process (``PYTHONPATH`` = the tree) with the default
+config: ``analyze`` (read, clean + annotate, the collection stages) and then the dossier's
+default files (JSON and HTML), as the command writes them. Stage times come from the pipeline's
+own progress reports (a stage runs from its first report to the next stage's); the per-page
+work inside annotate is split by timing its four calls (clean, entities, times, statements).
+The counted functions are wrapped wherever khabar's modules hold them, so every caller counts.
+The two trees' dossier JSON must be equal, run facts (``created``) aside.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: no BLAS threads fighting over it
+
+RESERVED_DAYS = frozenset(
+    [f"2018-04-{d:02d}" for d in range(8, 13)] + [f"2018-10-{d:02d}" for d in range(13, 19)]
+)
+"""Days kept for independent evaluation (../shared/EVENTS.md): never benchmarked on."""
+
+COUNTED = (
+    ("sentence splits", "khabar.arabic.sentences", "split_sentences"),
+    ("tokenisations", "khabar.arabic.tokenize", "tokenize"),
+    ("time finds", "khabar.time.extract", "find_times"),
+)
+"""The functions whose calls are counted: label, defining module, name."""
+
+PAGE_PARTS = (
+    ("clean", "khabar.run.work", "clean_or_fail"),
+    ("entities (recognize)", "khabar.annotate", "recognize"),
+    ("time expressions", "khabar.annotate", "extract_times"),
+    ("statements", "khabar.annotate", "extract_statements"),
+)
+"""Calls inside the annotate stage timed on their own: label, module that calls it, name."""
+
+RUN_FACTS = ("created", "meta")
+"""Dossier keys that say when the run was, not what it found: left out of the comparison."""
+
+STAGE_ORDER = ("read", "annotate", "entities", "events", "claims", "summaries", "report")
+
+
+def jsonl_path(size: int) -> Path:
+    """Where the JSON Lines of ``size`` articles are written."""
+    return Path(tempfile.gettempdir()) / f"khabar_bench_pipeline_{size}.jsonl"
+
+
+def write_articles(size: int) -> Path:
+    """Write the first ``size`` ANT articles outside the reserved days as JSON Lines."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from ant_to_jsonl import ANT_ARCHIVE, read_ant
+
+    records = [r for r in read_ant(ANT_ARCHIVE) if r.published[:10] not in RESERVED_DAYS]
+    chosen = records[:size]
+    path = jsonl_path(size)
+    with path.open("w", encoding="utf-8") as fh:
+        for r in chosen:
+            row = {"url": r.url, "title": r.title, "text": r.text}
+            row |= {"published": r.published, "outlet": r.outlet}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(chosen)} articles, {chosen[0].published} .. {chosen[-1].published} -> {path}")
+    return path
+
+
+def _wrap_everywhere(module_name: str, name: str, wrapper: Callable[..., Any]) -> None:
+    """Put ``wrapper`` in place of ``module.name`` in every loaded khabar module holding it."""
+    original = getattr(sys.modules[module_name], name)
+    for mod_name, module in list(sys.modules.items()):
+        if mod_name.startswith("khabar") and getattr(module, name, None) is original:
+            setattr(module, name, wrapper)
+
+
+def _counting(counts: Counter[str], label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        counts[label] += 1
+        return fn(*args, **kwargs)
+
+    return counted
+
+
+def _timing(spent: Counter[str], label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent[label] += time.process_time() - started
+
+    return timed
+
+
+def run_one(tree: Path, jsonl: Path, out: Path) -> None:
+    """In this process: analyse ``jsonl`` with ``tree``'s khabar and the default config, write
+    the default files; pickle the stage CPU times, counts and peak RSS to ``out``."""
+    sys.path.insert(0, str(tree))
+    import importlib
+
+    import khabar
+    from khabar.config import Config
+    from khabar.pipeline import analyze
+    from khabar.report.write import DEFAULT_FORMATS, write_outputs
+
+    if not Path(khabar.__file__).resolve().is_relative_to(tree.resolve()):
+        raise SystemExit(f"khabar was imported from {khabar.__file__}, not from {tree}")
+    importlib.import_module("khabar.run.work")
+    counts: Counter[str] = Counter()
+    spent: Counter[str] = Counter()
+    for label, module, name in COUNTED:
+        fn = getattr(sys.modules[module], name)
+        _wrap_everywhere(module, name, _counting(counts, label, fn))
+    for label, module, name in PAGE_PARTS:
+        fn = getattr(sys.modules[module], name)
+        setattr(sys.modules[module], name, _timing(spent, label, fn))
+
+    marks: list[tuple[str, float]] = []
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        if not marks or marks[-1][0] != stage:
+            marks.append((stage, time.process_time()))
+
+    wall = time.perf_counter()
+    started = time.process_time()
+    dossier = analyze([str(jsonl)], Config(), progress)
+    marks.append(("report", time.process_time()))
+    out_dir = out.with_suffix("")
+    write_outputs(dossier, out_dir, DEFAULT_FORMATS)
+    ended = time.process_time()
+    wall = time.perf_counter() - wall
+    stages: Counter[str] = Counter()
+    for (stage, at), (_, until) in zip(marks, [*marks[1:], ("end", ended)], strict=True):
+        stages[stage] += until - at
+    first = marks[0][1] if marks else started
+    stages["(before the first report)"] += first - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    facts = {
+        "tree": str(tree),
+        "articles": len(dossier.articles),
+        "events": len(dossier.events),
+        "stages": dict(stages),
+        "parts": dict(spent),
+        "counts": dict(counts),
+        "cpu": ended - started,
+        "wall": wall,
+        "peak": peak,
+        "json": str(out_dir / "dossier.json"),
+    }
+    with out.open("wb") as fh:
+        pickle.dump(facts, fh)
+
+
+def _comparable(path: str) -> Any:
+    """The dossier JSON without its run facts."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    for key in RUN_FACTS:
+        data.pop(key, None)
+    return data
+
+
+def _run(tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
+    subprocess.run(
+        [sys.executable, __file__, "run-one", str(tree), str(jsonl), str(out)],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+    )
+    with out.open("rb") as fh:
+        facts: dict[str, Any] = pickle.load(fh)
+    return facts
+
+
+def compare(trees: Sequence[tuple[str, Path]], size: int, keep: Path | None) -> None:
+    """Run each tree once on ``size`` articles; print the tables and the ratios to the first."""
+    jsonl = jsonl_path(size)
+    if not jsonl.exists():
+        write_articles(size)
+    with tempfile.TemporaryDirectory() as tmp:
+        where = keep or Path(tmp)
+        where.mkdir(parents=True, exist_ok=True)
+        results = {name: _run(tree, jsonl, where / f"{name}-{size}.pkl") for name, tree in trees}
+        dossiers = {name: _comparable(r["json"]) for name, r in results.items()}
+    report(results, dossiers)
+
+
+def report(results: dict[str, dict[str, Any]], dossiers: dict[str, Any]) -> None:
+    """Print the stage table, the summary rows and the call counts, ratios to the first tree."""
+    names = list(results)
+    base = names[0]
+    n = results[base]["articles"]
+    print(f"{n} articles analysed, {results[base]['events']} events ({base})")
+    for name in names[1:]:
+        same = dossiers[name] == dossiers[base]
+        print(f"dossier JSON of {name} equal to {base}'s, creation time aside: {same}")
+    print()
+    print("| stage (CPU s) | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    stages = [s for s in STAGE_ORDER if any(s in r["stages"] for r in results.values())]
+    stages += sorted({s for r in results.values() for s in r["stages"]} - set(stages))
+    for stage in stages:
+        row = [f"{r['stages'].get(stage, 0.0):.1f}" for r in results.values()]
+        print(f"| {stage} | " + " | ".join(row) + " |")
+        if stage == "annotate":
+            for label, _, _ in PAGE_PARTS:
+                row = [f"{r['parts'].get(label, 0.0):.1f}" for r in results.values()]
+                print(f"| - {label} | " + " | ".join(row) + " |")
+    rows: list[tuple[str, Callable[[dict[str, Any]], float], str]] = [
+        ("total CPU s", lambda r: r["cpu"], ".1f"),
+        ("articles/s per core of CPU", lambda r: r["articles"] / r["cpu"], ".1f"),
+        ("wall s", lambda r: r["wall"], ".1f"),
+        ("wall articles/s (default settings)", lambda r: r["articles"] / r["wall"], ".1f"),
+        ("peak RSS MiB", lambda r: r["peak"], ".0f"),
+    ]
+    for label, _, _ in COUNTED:
+        rows.append((f"{label} per article", _per_article(label), ".2f"))
+    for label, get, fmt in rows:
+        print(f"| {label} | " + " | ".join(format(get(r), fmt) for r in results.values()) + " |")
+    for name in names[1:]:
+        a, b = results[base], results[name]
+        print(
+            f"{name} against {base}: CPU {a['cpu'] / b['cpu']:.2f}x faster, wall "
+            f"{a['wall'] / b['wall']:.2f}x, peak RSS {b['peak'] / a['peak']:.2f}x"
+        )
+
+
+def _per_article(label: str) -> Callable[[dict[str, Any]], float]:
+    return lambda r: r["counts"].get(label, 0) / max(r["articles"], 1)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("articles", help="write the JSON Lines of the first SIZE articles")
+    p.add_argument("--size", type=int, default=1000)
+    p = sub.add_parser("compare", help="run trees on SIZE articles; ratios to the first")
+    p.add_argument("--head", type=Path, help="the tree to compare against (HEAD's snapshot)")
+    p.add_argument("--size", type=int, default=1000)
+    p.add_argument("--keep", type=Path, help="keep the dossiers and timings in this folder")
+    p.add_argument("--only-head", action="store_true", help="run only the --head tree")
+    p = sub.add_parser("run-one", help="(internal) one tree, one file, in this process")
+    p.add_argument("tree", type=Path)
+    p.add_argument("jsonl", type=Path)
+    p.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "articles":
+        write_articles(args.size)
+    elif args.command == "run-one":
+        run_one(args.tree, args.jsonl, args.out)
+    else:
+        trees: list[tuple[str, Path]] = []
+        if args.head:
+            trees.append(("head", args.head))
+        if not args.only_head:
+            trees.append(("this", ROOT))
+        compare(trees, args.size, args.keep)
+
+
+if __name__ == "__main__":
+    main()
