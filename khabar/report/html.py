@@ -10,7 +10,12 @@ never writes markup. Without it the page still reads: every section is a ``<deta
 Layout: stories by size (articles) then recency, the biggest open, the rest collapsed, each with
 its timeline and events (summary, sources, claims with each outlet's stance, contradictions and
 flags in Arabic); then one section per entity, per outlet, and per article (bodies collapsed).
-Above :data:`LARGE_DOSSIER_ARTICLES` articles, bodies are written without entity highlights.
+Above :data:`LARGE_DOSSIER_ARTICLES` articles, bodies are written without entity highlights. An
+open story shows its first :data:`SHOWN_EVENTS` events and folds the rest under their count; the
+entity section lists the :data:`TOP_ENTITIES` most cited and folds the others under «كل الكيانات».
+The same template renders the pages of a split dossier (:mod:`khabar.report.pages`): ``page`` is
+``"single"``, ``"index"`` or ``"story"``, and every link to an article, event, claim or entity is
+made by ``href(kind, id)``, an in-page anchor here and a relative path there.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import base64
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from importlib import resources
 from types import MappingProxyType
@@ -50,9 +55,11 @@ from khabar.report.timeline import (
 __all__ = [
     "LONG_RANGE_DAYS",
     "MIN_RANGE_WIDTH",
+    "PageRenderer",
     "Tick",
     "Timeline",
     "TimelineRow",
+    "anchor",
     "arabic_date",
     "build_timeline",
     "build_view",
@@ -83,6 +90,13 @@ LARGE_DOSSIER_ARTICLES = 300
 """Above this many articles, article bodies are written as plain paragraphs without entity and
 date highlights: the highlights were a quarter of the page (about 7,000 marks for 225 ANT
 articles), and the full text stays in the page, searchable with the browser's find."""
+
+SHOWN_EVENTS = 8
+"""Events of a story shown before the rest fold under «N حدثًا آخر»: the open story of a
+399-article ANT pile had 120 articles in 60-odd events and was 120,899 px tall fully open."""
+TOP_ENTITIES = 40
+"""Entities (by article count) listed before the rest fold under «كل الكيانات»: the same pile
+named 1,239 entities, 74,128 px of rows when all were open."""
 
 SAFE_URL_SCHEMES = frozenset({"http", "https"})
 """Only these links are made clickable; anything else (javascript:, data:) is shown as text."""
@@ -653,6 +667,7 @@ def build_view(data: Mapping[str, Any], labels: Mapping[str, Any]) -> dict[str, 
         "article_by_id": article_by_id,
         "article_label": article_label,
         "entity_by_id": entity_by_id,
+        "entities_of": entities_of,
         "event_by_id": event_by_id,
         "story_groups": story_groups,
         "open_stories": OPEN_STORIES,
@@ -695,18 +710,44 @@ def _environment(months: Sequence[str]) -> jinja2.Environment:
     return env
 
 
+def anchor(kind: str, ident: Any) -> str:
+    """The in-page link to an article, event, claim or entity: ``#kind-id``."""
+    return f"#{kind}-{ident}"
+
+
+class PageRenderer:
+    """Renders views of one dossier as pages: the template, labels and script loaded once."""
+
+    def __init__(self, labels: Mapping[str, Any] | None = None) -> None:
+        self.labels = load_labels() if labels is None else labels
+        self._template = _environment(self.labels["months"]).get_template(PAGE_TEMPLATE)
+        self._script = page_script()
+        self._csp = PAGE_CSP.format(script=script_csp_source(self._script))
+
+    def render(
+        self,
+        view: Mapping[str, Any],
+        page: str = "single",
+        href: Callable[[str, Any], str] = anchor,
+        **extra: Any,
+    ) -> str:
+        """One page of ``view`` (from :func:`build_view`): ``page`` says which kind."""
+        # The script is khabar's own file, not page content: the one thing written unescaped.
+        return self._template.render(
+            **{**view, **extra},
+            page=page,
+            href=href,
+            shown_events=SHOWN_EVENTS,
+            top_entities=TOP_ENTITIES,
+            script=Markup(self._script),  # our own file, checked for '</script' by page_script()
+            csp=self._csp,
+        )
+
+
 def render_dossier_dict(data: Mapping[str, Any]) -> str:
     """Render a dossier dict (the JSON shape of :func:`dossier_to_dict`) as one HTML page."""
-    labels = load_labels()
-    env = _environment(labels["months"])
-    script = page_script()
-    view = build_view(data, labels)
-    # The script is khabar's own file, not page content: it is the one thing written unescaped.
-    return env.get_template(PAGE_TEMPLATE).render(
-        **view,
-        script=Markup(script),  # our own file, checked for '</script' by page_script()
-        csp=PAGE_CSP.format(script=script_csp_source(script)),
-    )
+    renderer = PageRenderer()
+    return renderer.render(build_view(data, renderer.labels))
 
 
 def render_html(dossier: Dossier) -> str:

@@ -9,7 +9,9 @@ write.
 
 Besides the dossier (``json``, ``html``), :func:`write_outputs` writes the formats of
 :mod:`khabar.report.tables`: ``csv`` (articles, events, claims, contradictions), ``jsonl``
-(clean articles) and ``svg`` (the timeline)."""
+(clean articles) and ``svg`` (the timeline). Above :data:`~khabar.report.pages.SPLIT_ABOVE_ARTICLES`
+articles ``html`` is an index page plus one page per story in ``dossier_stories/`` (pages
+written first, the index last; pages of an earlier write that no story has now are removed)."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from typing import Any
 from khabar.clean.scrub import scrub_text
 from khabar.errors import KhabarError
 from khabar.model import Dossier
-from khabar.report.html import render_html
 from khabar.report.json import dossier_to_dict, dossier_to_json
+from khabar.report.pages import SPLIT_ABOVE_ARTICLES, render_pages, stale_pages
 from khabar.report.tables import articles_jsonl, csv_tables, timeline_svg, xlsx_tables
 
 JSON_NAME = "dossier.json"
@@ -72,8 +74,10 @@ def _make_folder(out_dir: Path) -> None:
 
 
 def write_dossier(dossier: Dossier, out_dir: Path) -> tuple[Path, Path]:
-    """Write ``dossier.json`` and ``dossier.html`` into ``out_dir``; return their paths."""
-    written = write_outputs(dossier, out_dir, DEFAULT_FORMATS)
+    """Write ``dossier.json`` and ``dossier.html`` into ``out_dir``; return their paths.
+
+    The HTML is always one page here: the web app (the caller) serves that one file."""
+    written = write_outputs(dossier, out_dir, DEFAULT_FORMATS, split_above=None)
     return written[0], written[1]
 
 
@@ -87,10 +91,15 @@ _TABLE_WRITERS: Mapping[str, Callable[[Mapping[str, Any]], Mapping[str, str | by
 
 
 def write_outputs(
-    dossier: Dossier, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS
+    dossier: Dossier,
+    out_dir: Path,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    split_above: int | None = SPLIT_ABOVE_ARTICLES,
 ) -> list[Path]:
     """Write the files of ``formats`` (names from :data:`FORMATS`) into ``out_dir``, in the
-    order given; return their paths."""
+    order given; return their paths (a split HTML dossier's folder of pages, not each page).
+    The HTML dossier is split into pages above
+    ``split_above`` articles (None: never)."""
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown:
@@ -99,16 +108,24 @@ def write_outputs(
         )
     _make_folder(out_dir)
     files: dict[str, str | bytes] = {}
-    data = dossier_to_dict(dossier) if set(wanted) & set(_TABLE_WRITERS) else {}
+    data = dossier_to_dict(dossier) if set(wanted) & {*_TABLE_WRITERS, "html"} else {}
     for fmt in wanted:
         if fmt == "json":
             files[JSON_NAME] = dossier_to_json(dossier) + "\n"
         elif fmt == "html":
-            files[HTML_NAME] = render_html(dossier)
+            files.update(render_pages(data, HTML_NAME, split_above))
         else:
             files.update(_TABLE_WRITERS[fmt](data))
-    paths = []
+    paths: list[Path] = []
     for name, text in files.items():
+        path = out_dir / name
+        if path.parent != out_dir:  # a story page: its folder is named once, not each page
+            _make_folder(path.parent)
+            path = path.parent
         _write_atomic(out_dir / name, text)
-        paths.append(out_dir / name)
+        if path not in paths:
+            paths.append(path)
+    if "html" in wanted:
+        for stale in stale_pages(out_dir, HTML_NAME, list(files)):
+            stale.unlink(missing_ok=True)
     return paths

@@ -27,10 +27,86 @@
   function list(value) { return (value || "").split(" ").filter(Boolean); }
   function each(selector, fn) { return Array.prototype.map.call(document.querySelectorAll(selector), fn); }
 
+  // A filter the page does not have (the index has no story filter) reads as "all".
+  var NONE = { value: "", addEventListener: function () {} };
+  function field(id) { return document.getElementById(id) || NONE; }
+  // Folded groups ("N more events", "all entities") open while a search shows something inside.
+  function openMore(active) {
+    each("details.more", function (d) {
+      if (active) { d.open = d.querySelector("[data-unit]:not([hidden])") !== null; }
+    });
+  }
+
+  // The index page of a split dossier: rows of stories, entities and outlets, each carrying the
+  // outlets (data-outlets) and days (data-days) of its articles.
+  function startIndex(tools) {
+    var q = field("q"), fOutlet = field("f-outlet"), fDay = field("f-day"), count = field("f-count");
+    var rows = each("[data-unit]", function (el) {
+      return { el: el, unit: el.dataset.unit, text: words(el, el), outlets: list(el.dataset.outlets || el.dataset.outlet), days: list(el.dataset.days) };
+    });
+    var folds = Array.prototype.slice.call(document.querySelectorAll("details[data-fold]"));
+    folds.forEach(function (d) { d.dataset.wasOpen = d.open ? "1" : ""; });
+    function apply() {
+      var terms = norm(q.value).split(/\s+/).filter(Boolean);
+      var outlet = fOutlet.value, day = fDay.value;
+      var active = Boolean(outlet || day || terms.length);
+      var shown = { story: 0, entity: 0, outlet: 0 };
+      rows.forEach(function (r) {
+        var on = terms.every(function (t) { return r.text.indexOf(t) >= 0; }) &&
+          (!outlet || r.outlets.indexOf(outlet) >= 0) && (!day || r.unit === "outlet" || r.days.indexOf(day) >= 0);
+        r.el.hidden = !on;
+        if (on) { shown[r.unit] = (shown[r.unit] || 0) + 1; }
+      });
+      if (!active) { folds.forEach(function (d) { d.open = d.dataset.wasOpen === "1"; }); }
+      openMore(active);
+      document.body.classList.toggle("filtered", active);
+      count.textContent = !active ? "" : english()
+        ? "Showing " + shown.story + " stories, " + shown.entity + " entities, " + shown.outlet + " outlets."
+        : "يظهر: " + shown.story + " قصة، " + shown.entity + " كيانًا، " + shown.outlet + " موقعًا.";
+    }
+    var english = languageToggle(q, count, apply);
+    wire(tools, q, [fOutlet, fDay], apply);
+    document.addEventListener("click", function (event) {
+      var pick = event.target.closest("[data-pick-outlet]");
+      if (pick) { fOutlet.value = pick.dataset.pickOutlet; apply(); tools.scrollIntoView(); }
+    });
+  }
+
+  // The English toggle: returns a function telling whether English is on.
+  function languageToggle(q, count, apply) {
+    var on = false;
+    var toggle = document.getElementById("lang-toggle");
+    var arabicHint = q.placeholder;
+    var labelled = Array.prototype.slice.call(document.querySelectorAll("[data-en]"));
+    labelled.forEach(function (el) { el.dataset.ar = el.textContent; });
+    toggle.addEventListener("click", function () {
+      on = !on;
+      labelled.forEach(function (el) {
+        el.textContent = on ? el.dataset.en : el.dataset.ar;
+        if (el !== toggle) { if (on) { el.lang = "en"; } else { el.removeAttribute("lang"); } }
+      });
+      q.placeholder = on ? q.dataset.enPlaceholder : arabicHint;
+      count.dir = on ? "ltr" : "rtl";
+      apply();
+    });
+    return function () { return on; };
+  }
+
+  // Search runs 150 ms after the last key; filters at once; reset clears; the form never submits.
+  function wire(tools, q, selects, apply) {
+    var timer = 0;
+    q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    tools.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    tools.addEventListener("reset", function () { setTimeout(apply, 0); });
+    each(".js-only", function (el) { el.hidden = false; });
+    tools.hidden = false;
+  }
+
   function start() {
     var tools = document.getElementById("tools");
     if (!tools) { return; }
-    var field = function (id) { return document.getElementById(id); };
+    if (document.body.dataset.page === "index") { startIndex(tools); return; }
     var q = field("q"), fStory = field("f-story"), fOutlet = field("f-outlet"), fDay = field("f-day"),
       fEntity = field("f-entity"), fStance = field("f-stance"), count = field("f-count");
     var names = {};
@@ -138,6 +214,7 @@
       } else {
         folds.forEach(function (d) { d.open = d.dataset.wasOpen === "1"; });
       }
+      openMore(active);
       marks.forEach(function (m) {
         var target = document.getElementById("event-" + m.dataset.event);
         m.classList.toggle("dim", active && Boolean(target) && target.hidden);
@@ -145,34 +222,15 @@
       document.body.classList.toggle("filtered", active);
       if (!active) {
         count.textContent = "";
-      } else if (english) {
+      } else if (english()) {
         count.textContent = "Showing " + shown.story + " stories, " + shown.event + " events, " + shown.claim + " claims, " + shown.article + " articles.";
       } else {
         count.textContent = "يظهر: " + shown.story + " قصة، " + shown.event + " حدثًا، " + shown.claim + " ادعاءً، " + shown.article + " مقالًا.";
       }
     }
 
-    var english = false;
-    var toggle = document.getElementById("lang-toggle");
-    var arabicHint = q.placeholder;
-    var labelled = Array.prototype.slice.call(document.querySelectorAll("[data-en]"));
-    labelled.forEach(function (el) { el.dataset.ar = el.textContent; });
-    toggle.addEventListener("click", function () {
-      english = !english;
-      labelled.forEach(function (el) {
-        el.textContent = english ? el.dataset.en : el.dataset.ar;
-        if (el !== toggle) { if (english) { el.lang = "en"; } else { el.removeAttribute("lang"); } }
-      });
-      q.placeholder = english ? q.dataset.enPlaceholder : arabicHint;
-      count.dir = english ? "ltr" : "rtl";
-      apply();
-    });
-
-    var timer = 0;
-    q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
-    [fStory, fOutlet, fDay, fEntity, fStance].forEach(function (s) { s.addEventListener("change", apply); });
-    tools.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-    tools.addEventListener("reset", function () { setTimeout(apply, 0); });
+    var english = languageToggle(q, count, apply);
+    wire(tools, q, [fStory, fOutlet, fDay, fEntity, fStance], apply);
     document.addEventListener("click", function (event) {
       var pick = event.target.closest("[data-pick-entity], [data-pick-outlet]");
       if (pick) {
@@ -185,8 +243,6 @@
       var link = event.target.closest('a[href^="#"]');
       if (link) { reveal(decodeURIComponent(link.getAttribute("href").slice(1))); }
     });
-    each(".js-only", function (el) { el.hidden = false; });
-    tools.hidden = false;
   }
 
   function reveal(id) {
