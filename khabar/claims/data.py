@@ -33,6 +33,9 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "زعم": ("زعم", "زعمت", "زعموا", "يزعم", "تزعم"),
     "ادعى": ("ادعى", "ادعت", "ادعوا", "يدعي", "تدعي"),
     "نفى": ("نفى", "نفت", "نفوا", "ينفي", "تنفي"),
+    "نقل": ("نقل", "نقلت", "نقلوا", "ينقل", "تنقل"),
+    "دعا": ("دعا", "دعت", "دعوا", "يدعو", "تدعو"),
+    "اتهم": ("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم"),
 }
 """Finite reporting verbs by lemma. A leading و or ف clitic is accepted on any of them."""
 
@@ -68,6 +71,14 @@ DENIAL_LEMMAS: frozenset[str] = frozenset({"نفى"})
 """Lemmas whose statement is a denial of its content."""
 
 DENIAL_PARTICIPLES: frozenset[str] = frozenset({"نافيا", "نافية"})
+
+RELAY_LEMMAS: frozenset[str] = frozenset({"نقل"})
+"""Lemmas by which an outlet or agency relays a source named after عن (نقلت رويترز عن مصدر …):
+the source is the speaker, the relay only when it names none."""
+
+RELAY_SOURCE_REACH = 4
+"""Most words between a relay's own name and the عن that names its source (نقلت وكالة الأنباء
+السعودية "واس" بيانا عن النائب العام)."""
 
 CLAIM_LEMMAS: frozenset[str] = frozenset({"زعم", "ادعى"})
 """Lemmas by which an outlet distances itself from what is said (still attributed)."""
@@ -149,6 +160,10 @@ SPEAKER_STOP_WORDS: tuple[str, ...] = (
     "حيث",
     "بينما",
     "فيما",
+    "فيه",
+    "فيها",
+    "له",
+    "لها",
 )
 """Words at which a speaker phrase read after a verb ends (قال X خلال …، قال X في بيان)."""
 
@@ -233,6 +248,14 @@ SPEAKER_HEADS: tuple[str, ...] = (
     "الطرفان",
     "البلدان",
     "الوزير",
+    "النائب",
+    "المدعي",
+    "العميد",
+    "اللواء",
+    "قوات",
+    "القوات",
+    "الوزارة",
+    "النيابة",
 )
 """Words that can open a speaker phrase when no named entity was found after the verb."""
 
@@ -273,6 +296,19 @@ CONNECTIVES: tuple[str, ...] = (
     "من",
 )
 """Words that may precede a sentence-initial verb without being its subject (كما أكد …)."""
+
+RELATIVE_PRONOUNS: tuple[str, ...] = (
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+)
+"""A reporting verb right after these heads a relative clause (التقارير التي أفادت بأنها …): it
+is part of what is said, not a new statement."""
 
 NOT_PARTICIPLE_BEFORE: tuple[str, ...] = ("غير", "وغير", "لغير", "بغير")
 """A participle after these is an adjective (تقارير غير مؤكدة), not a reporting participle."""

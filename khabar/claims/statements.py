@@ -31,6 +31,9 @@ from khabar.claims.data import (
     OBJECT_PREPOSITIONS,
     PRESENT_PREFIXES,
     QUESTION_MARKS,
+    RELATIVE_PRONOUNS,
+    RELAY_LEMMAS,
+    RELAY_SOURCE_REACH,
     REPORT_CUES,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
@@ -79,6 +82,11 @@ MAX_DATELINE_CHARS = 80
 MAX_APPOSITION_WORDS = 4
 """Longest name set between commas after a speaker title (قال وزير الدفاع، جيمس ماتيس، إن)."""
 
+MAX_OPENER_SPEAKER_WORDS = 14
+"""Longest stretch between a sentence-initial verb and its أن read as the speaker when a title
+runs to a comma and a name or a day stands between commas after it (أعلن قائد قوات التحالف
+العربي في الساحل الغربي، العميد الركن عبد السلام الشحي، الثلاثاء، أن)."""
+
 MAX_TRAILING_SOURCE_WORDS = 8
 """Longest source phrase after a sentence-final حسب / بحسب / وفقا لـ (… حسب مسؤولين فلسطينيين)."""
 
@@ -123,6 +131,7 @@ def _build_lexicon() -> _Lexicon:
 
 _LEXICON = _build_lexicon()
 _OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in OBJECT_PREPOSITIONS)
+_RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS)
 
 
 def _unclitic(norm: str) -> str:
@@ -191,6 +200,8 @@ def _speaker_after(
             break
         if word.norm in _LEXICON.complementizers or _unclitic(word.norm) in ("ان", "بان"):
             break
+        if word.text.startswith("لـ"):
+            break  # قالت مصادر لـCNN: whom it was said to
         if word.norm in _LEXICON.speaker_stops and not (
             phrase and word.norm in _LEXICON.links and _named_ahead(ws, j, end_index, mentions)
         ):
@@ -300,7 +311,14 @@ def _content_span(
     commas = 0
     for k in range(j, min(stop, j + MAX_COMPLEMENTIZER_GAP)):
         word = ws[k]
-        gap_open = k > 0 and _gap_has(text, ws[k - 1].end, word.start, ":" + _QUOTE_OPEN)
+        gap = text[ws[k - 1].end : word.start] if k > 0 else ""
+        # an opening quote clings to the word it opens ("مقتل" خاشقجي: the gap before خاشقجي
+        # holds a closing one)
+        gap_open = ":" in gap or gap[-1:] in _QUOTE_OPEN
+        if gap_open and ws[k - 1].norm in _LEXICON.speaker_stops:
+            # a quoted word after a preposition (ينفي استماعه إلى تسجيل عن "مقتل" …) is
+            # inside the clause; only a colon opens what was said there
+            gap_open = _gap_has(text, ws[k - 1].end, word.start, ":")
         if gap_open:
             after_name = _quoted_name(text, ws, k, stop)
             opener = ws[after_name].end if after_name >= 0 else ws[k - 1].end
@@ -490,10 +508,14 @@ def _sentence_statements(
     norm_sentence: str,
     mentions: Sequence[Mention],
     previous_speaker: _Speaker | None,
+    headline: bool = False,
 ) -> list[tuple[Statement, _Speaker | None]]:
-    """Statements introduced by reporting verbs and participles in one sentence."""
+    """Statements introduced by reporting verbs and participles in one sentence (a
+    ``headline`` opens with its subject: مصادر تكشف …)."""
     cues: list[tuple[int, str | None, bool]] = []  # (word index, lemma, is participle)
     for i, word in enumerate(ws):
+        if i > 0 and ws[i - 1].norm in _RELATIVES:
+            continue  # التقارير التي أفادت بأنها …: inside what is said
         lemma = _verb_lemma(word)
         if lemma is not None:
             cues.append((i, lemma, False))
@@ -505,6 +527,7 @@ def _sentence_statements(
         return []
     results: list[tuple[Statement, _Speaker | None]] = []
     sentence_speaker: _Speaker | None = None
+    relayed = False
     # Index of the first word that is not a connective (و، ثم …): a verb at or before it opens
     # the sentence.
     opening = _after_dateline(text, ws, s_start)
@@ -516,15 +539,29 @@ def _sentence_statements(
             speaker = sentence_speaker or _first_named(text, mentions, s_start, ws[i].start)
             j = i + 1
         else:
+            subject = _headline_subject(text, ws, i, mentions) if headline else None
             speaker, j = _speaker_after(text, ws, i, stop, mentions)
+            initial = i <= opening
+            if lemma in RELAY_LEMMAS:
+                source = _relayed_source(text, ws, i, stop, mentions)
+                if source is None:
+                    continue  # نقل without a source named after عن moves things, not words
+                speaker, j = source
+                relayed = True  # … بيانا عن النائب العام، قال فيه إن: قال is the source's
+            elif subject is not None:
+                speaker = subject
+                j = i + 1
+            elif initial and speaker is not None and not speaker.named:
+                longer = _titled_speaker(text, ws, i, stop, mentions)
+                if longer is not None and longer[0].end > speaker.end:
+                    speaker, j = longer
             if speaker is None:
                 speaker = _speaker_before(text, ws, i, 0, mentions)
-            initial = i <= opening
             if speaker is None and initial and not _bare_verb(text, ws, i, stop):
                 speaker, j = _subject_before_opener(text, ws, i, stop, mentions, j)
             if (
                 speaker is None
-                and (initial or ws[i].norm != _unclitic(ws[i].norm))
+                and (initial or ws[i].norm != _unclitic(ws[i].norm) or relayed)
                 and (_bare_verb(text, ws, i, stop))
             ):
                 # وقال إن … / وأضاف في بيان: … continue the previous speaker.
@@ -546,6 +583,8 @@ def _sentence_statements(
         first, _, remainder = content.partition(" ")
         if normalize(first) in _OBJECT_PREPOSITIONS and remainder:
             content = remainder.strip()  # أعلنت X عن استهدافهما …: the claim is the noun phrase
+        if speaker is not None and not participle:
+            sentence_speaker = speaker
         if len(content.split()) < 2:
             continue
         participle_norm = _unclitic(ws[i].norm) if participle else None
@@ -566,8 +605,6 @@ def _sentence_statements(
                 speaker,
             )
         )
-        if speaker is not None and not participle:
-            sentence_speaker = speaker
     return results
 
 
@@ -615,12 +652,66 @@ def _bare_verb(text: str, ws: list[Word], i: int, stop: int) -> bool:
     )
 
 
+def _relayed_source(
+    text: str, ws: list[Word], i: int, stop: int, mentions: Sequence[Mention]
+) -> tuple[_Speaker, int] | None:
+    """The source a relay verb at ``ws[i]`` names after عن (نقلت رويترز عن مصدر مطلع …) and the
+    index after it, or None when it names none within reach."""
+    reach = min(stop, i + 1 + MAX_SPEAKER_TOKENS + RELAY_SOURCE_REACH)
+    at = next((k for k in range(i + 1, reach) if ws[k].norm == "عن"), None)
+    if at is None:
+        return None
+    source, j = _speaker_after(text, ws, at, stop, mentions)
+    return (source, j) if source is not None else None
+
+
+def _titled_speaker(
+    text: str, ws: list[Word], i: int, stop: int, mentions: Sequence[Mention]
+) -> tuple[_Speaker, int] | None:
+    """A speaker's title and the name set between commas after it, up to the أن that follows
+    a comma (أعلن القائد العام لجبهة الساحل الغربي، أبو زرعة المحرمي، الثلاثاء، أن …), and
+    the opener's index; None when the sentence is not so built. A stretch between commas is
+    part of the speaker when it names a person, or is short and opens with neither a stop word
+    (خلال، الثلاثاء) nor a prefixed preposition (بإسناد من …)."""
+    _, k = _subject_before_opener(text, ws, i, stop, mentions, i + 1, MAX_OPENER_SPEAKER_WORDS)
+    if k <= i + 1 or not _gap_has(text, ws[k - 1].end, ws[k].start, "،,"):
+        return None
+    segments: list[list[Word]] = [[ws[i + 1]]]
+    for n in range(i + 2, k):
+        if _gap_has(text, ws[n - 1].end, ws[n].start, "،,"):
+            segments.append([])
+        segments[-1].append(ws[n])
+    people = [m for m in mentions if m.type == "PER" and not m.in_title]
+    kept = segments[:1]
+    for seg in segments[1:]:
+        named = any(m.start < seg[-1].end and m.end > seg[0].start for m in people)
+        opening = _unclitic(seg[0].norm)
+        plain = (
+            len(seg) <= MAX_APPOSITION_WORDS
+            and seg[0].norm not in _LEXICON.speaker_stops
+            and not (opening[:1] in ("ب", "ل") and not opening.startswith(("ال", "لل")))
+        )
+        if not (named or plain):
+            break
+        kept.append(seg)
+    if len(kept) < 2:
+        return None
+    head = kept[0][0]
+    return _speaker_from(text, head.start, kept[-1][-1].end, head, mentions), k
+
+
 def _subject_before_opener(
-    text: str, ws: list[Word], i: int, stop: int, mentions: Sequence[Mention], j: int
+    text: str,
+    ws: list[Word],
+    i: int,
+    stop: int,
+    mentions: Sequence[Mention],
+    j: int,
+    reach: int = MAX_SPEAKER_TOKENS,
 ) -> tuple[_Speaker | None, int]:
     """The words between a sentence-initial verb and its أن / إن / colon, as the speaker
-    (أعلن منسق مكافحة الإرهاب، ناثان سيلز، أن …), when they are few enough."""
-    for k in range(i + 1, min(stop, i + 1 + MAX_SPEAKER_TOKENS)):
+    (أعلن منسق مكافحة الإرهاب، ناثان سيلز، أن …), when they are at most ``reach``."""
+    for k in range(i + 1, min(stop, i + 1 + reach)):
         word = ws[k]
         opens = word.norm in _LEXICON.complementizers or _gap_has(
             text, ws[k - 1].end, word.start, ":" + _QUOTE_OPEN
@@ -669,6 +760,22 @@ def has_hedge_cue(sentence: str) -> bool:
     return any(contains_phrase(spaced, c) for c in HEDGE_CUES) or _has_qad_hedge(words(sentence))
 
 
+def _headline_subject(
+    text: str, ws: list[Word], i: int, mentions: Sequence[Mention]
+) -> _Speaker | None:
+    """A headline's subject before its present-tense verb at ``ws[i]`` (بومبيو ينفي …، قائد
+    جبهة الساحل الغربي يعلن …): the words from the headline's start, or from its last colon
+    or quote before the verb, when they are 1 to MAX_TITLE_SPEAKER_WORDS words."""
+    if i == 0 or _unclitic(ws[i].norm)[:1] not in PRESENT_PREFIXES:
+        return None
+    k = i
+    while k > 0 and not _gap_has(text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN):
+        k -= 1
+    if not 0 < i - k <= MAX_TITLE_SPEAKER_WORDS:
+        return None
+    return _speaker_from(text, ws[k].start, ws[i - 1].end, ws[k], mentions)
+
+
 def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Statement, ...]:
     """Statements of an article's headline: those its reporting verbs introduce (تركيا تنفي …),
     else «speaker: claim» when the phrase before the colon is short enough to be a speaker,
@@ -681,7 +788,9 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
     # The title's mentions, offset into the title, read as the sentence's own.
     own = [replace(m, in_title=False) for m in mentions if m.in_title]
     norm_title = norm_text(title)
-    found = _sentence_statements(title, ws, 0, len(title), title, norm_title, own, None)
+    found = _sentence_statements(
+        title, ws, 0, len(title), title, norm_title, own, None, headline=True
+    )
     if found:
         return tuple(replace(stmt, start=0, end=0) for stmt, _ in found)
     head, colon, rest = title.partition(":")

@@ -138,3 +138,79 @@ def test_adjective_participle_is_not_a_reporting_verb() -> None:
 
 def test_empty_article_has_no_statements() -> None:
     assert extract_statements(_article(""), []) == ()
+
+
+# -- speakers, second round (issue 17 part 3) -------------------------------------------------
+
+
+def _title_statements(title: str, names: dict[str, str] | None = None) -> tuple[Statement, ...]:
+    from khabar.claims.statements import title_statements
+
+    art = _article("نص قصير.", title)
+    mentions = [
+        Mention(m.text, m.type, m.start, m.end, m.entity, True)
+        for m in _mentions(title, names or {})
+    ]
+    return title_statements(art, mentions)
+
+
+def test_a_relay_verb_gives_the_source_it_names_after_an() -> None:
+    (stmt,) = _statements(
+        "نقلت وكالة رويترز عن مصدر مطلع على التحقيقات قوله إن الاتصالات ما زالت جارية.",
+        {"رويترز": "ORG"},
+    )
+    assert stmt.speaker is not None and stmt.speaker.startswith("مصدر مطلع")
+    assert "رويترز" not in stmt.speaker
+
+
+def test_a_relayed_statement_goes_on_with_its_source() -> None:
+    stmts = _statements(
+        'نقلت وكالة الأنباء السعودية "واس" بيانا عن النائب العام السعودي، قال فيه إن '
+        "التحقيقات ما زالت مستمرة مع الموقوفين."
+    )
+    said = [s for s in stmts if "التحقيقات" in s.content]
+    assert said and said[0].speaker == "النائب العام السعودي"
+
+
+def test_moving_something_is_not_relaying() -> None:
+    stmts = _statements("وقررت الحكومة أن تنقل سفارتها من تل أبيب إلى القدس الشهر المقبل.")
+    assert all(s.verb != "تنقل" for s in stmts)
+
+
+def test_a_title_and_the_name_set_between_commas_make_the_speaker() -> None:
+    (stmt,) = _statements(
+        "أعلن القائد العام لجبهة الساحل الغربي، أبو زرعة المحرمي، الثلاثاء، أن القوات فرضت "
+        "سيطرتها الكاملة على المطار."
+    )
+    assert stmt.speaker == "القائد العام لجبهة الساحل الغربي، أبو زرعة المحرمي"
+    assert stmt.content.startswith("القوات فرضت")
+
+
+def test_a_stretch_that_says_where_or_with_whom_is_no_part_of_the_speaker() -> None:
+    (stmt,) = _statements(
+        "أعلنت قوات المقاومة المشتركة، بإسناد من التحالف، الثلاثاء، أن معارك المطار انتهت بالكامل."
+    )
+    assert stmt.speaker == "قوات المقاومة المشتركة"
+
+
+def test_whom_it_was_said_to_is_not_the_speaker() -> None:
+    (stmt,) = _title_statements("مصادر تكشف لـCNN: تركيا علمت بالأمر بعد ساعات من وقوعه")
+    assert stmt.speaker == "مصادر"
+
+
+def test_a_headline_opens_with_its_subject() -> None:
+    (stmt,) = _title_statements('بومبيو ينفي استماعه إلى تسجيل عن "مقتل" خاشقجي')
+    assert stmt.speaker == "بومبيو"
+    assert stmt.stance == "denied"
+    assert stmt.content == 'استماعه إلى تسجيل عن "مقتل" خاشقجي'  # a quoted word, not a quote
+    (stmt,) = _title_statements("اختفاء خاشقجي: تركيا تنفي تسليم أي تسجيلات للولايات المتحدة")
+    assert stmt.speaker == "تركيا"  # after the topic label
+
+
+def test_a_reporting_verb_in_a_relative_clause_is_part_of_what_is_denied() -> None:
+    stmts = _statements(
+        "نفت السلطات التركية صحة التقارير التي أفادت بأنها سلمت أدلة صوتية للولايات المتحدة."
+    )
+    assert len(stmts) == 1
+    assert stmts[0].stance == "denied"
+    assert "سلمت أدلة صوتية" in stmts[0].content
