@@ -12,6 +12,8 @@ from khabar.config import EventsConfig
 from khabar.events import EventIndex, build_events
 from khabar.events.cluster import (
     ADJACENT_DAY_THRESHOLD,
+    LATER_DAY_THRESHOLD,
+    LINK_THRESHOLD,
     ClusterState,
     agglomerate,
     event_id,
@@ -205,6 +207,19 @@ def test_leads_dating_neighbouring_days_need_more_similarity() -> None:
     assert len(set(agglomerate([saturday, sunday], weak, 0.25, 3))) == 2
     assert len(set(agglomerate([saturday, sunday], strong, 0.25, 3))) == 1
     assert len(set(agglomerate([saturday, saturday], weak, 0.25, 3))) == 1
+
+
+def test_reports_of_a_later_day_need_more_similarity_to_join_an_earlier_day_s() -> None:
+    monday = ClusterState(pub_min=DAY, pub_max=DAY)
+    tuesday = ClusterState(pub_min=DAY + timedelta(days=1), pub_max=DAY + timedelta(days=1))
+    both = ClusterState(pub_min=DAY, pub_max=DAY + timedelta(days=1))
+    assert monday.published_apart(tuesday) and tuesday.published_apart(monday)
+    assert not monday.published_apart(both) and not monday.published_apart(ClusterState())
+    between = {(0, 1): (LINK_THRESHOLD + LATER_DAY_THRESHOLD) / 2}
+    above = {(0, 1): LATER_DAY_THRESHOLD + 0.01}
+    assert len(set(agglomerate([monday, tuesday], between, LINK_THRESHOLD, 3))) == 2
+    assert len(set(agglomerate([monday, tuesday], above, LINK_THRESHOLD, 3))) == 1
+    assert len(set(agglomerate([monday, both], between, LINK_THRESHOLD, 3))) == 1
 
 
 def test_a_casualty_count_does_not_make_an_organisation_former() -> None:

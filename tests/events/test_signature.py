@@ -10,7 +10,7 @@ from events_support import make
 from khabar.config import EventsConfig
 from khabar.events import build_events
 from khabar.events.cluster import ClusterState, Doer
-from khabar.events.signature import actor_key, signature
+from khabar.events.signature import Signature, actor_key, signature
 from khabar.model import AnnotatedArticle, Mention
 
 DAY = date(2018, 4, 14)
@@ -132,6 +132,30 @@ def test_doers_conflict_by_party_and_by_kind() -> None:
     assert kuwait.conflicts(strike)  # a party's saying is not a strike reported without it
     assert strike.conflicts(vote)  # a strike is not a vote
     assert not unknown.conflicts(kuwait) and not unknown.conflicts(strike)
+
+
+def test_a_saying_conflicts_with_another_party_s_act_named_only_by_a_lead() -> None:
+    minister = Doer(frozenset({"@امريك"}), True, False, "saying")
+    street_scene = Doer(frozenset(), False, False, None, lead="decision")
+    own_decision = Doer(frozenset({"@امريك"}), False, False, None, lead="decision")
+    quoted = Doer(frozenset(), True, False, None, lead="saying")
+    assert minister.conflicts(street_scene) and street_scene.conflicts(minister)
+    assert not minister.conflicts(own_decision)  # the speaker's own side may be the doer
+    assert not minister.conflicts(quoted)  # a lead that reports a saying may be the same one
+
+
+def test_an_act_conflicts_with_a_party_s_saying_named_only_by_a_lead() -> None:
+    withdrawal = Doer(frozenset({"@امريك", "ترمب"}), False, True, "decision")
+    former_president = Doer(frozenset({"@امريك"}), True, False, None, lead="saying")
+    unnamed = Doer(frozenset(), True, False, None, lead="saying")
+    assert withdrawal.conflicts(former_president) and former_president.conflicts(withdrawal)
+    assert not withdrawal.conflicts(unnamed)  # no party named: the text decides
+
+
+def test_doer_of_a_signature_keeps_the_lead_s_family_only_without_a_headline_kind() -> None:
+    assert Doer.of(Signature(kind="attack", strong=False)).lead == "attack"
+    assert Doer.of(Signature(kind="attack", strong=True)).lead is None
+    assert Doer.of(Signature(kind="attack", genre="analysis")).lead is None
 
 
 def test_analysis_stands_alone_and_roundups_join_only_roundups() -> None:
