@@ -104,13 +104,17 @@ class Doer:
     lead: str | None = None
     """The family of the kind only the lead names, when the headline names none and is no
     analysis, live page, review or roundup."""
+    topic: str | None = None
+    """For a headline's saying, the family of the act its words report (a party announcing
+    its own strike while it happens)."""
 
     @classmethod
     def of(cls, sig: Signature) -> Doer:
         """The doer of an article's signature."""
         strong = family(sig.kind) if sig.strong else None
         lead = family(sig.kind) if not sig.strong and sig.genre is None else None
-        return cls(sig.actors, sig.says, sig.strong and not sig.says, strong, lead)
+        topic = family(sig.topic) if sig.strong and sig.says else None
+        return cls(sig.actors, sig.says, sig.strong and not sig.says, strong, lead, topic)
 
     def conflicts(self, other: Doer) -> bool:
         """Whether the two headlines report different happenings: what different parties did
@@ -146,13 +150,22 @@ class Doer:
 def _joint(a: Doer, b: Doer, doers: Iterable[Doer]) -> bool:
     """Whether two headlines naming different doers of one kind of act report one joint act:
     another member names all their countries as its doers (ضربات أمريكية بريطانية فرنسية
-    joins the reports of Trump's strike and of the French one)."""
-    if a.says or b.says or (a.family and b.family and a.family != b.family):
+    joins the reports of Trump's strike and of the French one). A party's saying that reports
+    an act of that kind is its announcement of its own part (ماكرون: الضربات العسكرية على
+    سوريا تقتصر …), so it joins too when its country is among those doers."""
+    if (a.says and a.topic is None) or (b.says and b.topic is None):
+        return False
+    mine_kind = a.topic if a.says else a.family
+    their_kind = b.topic if b.says else b.family
+    if mine_kind and their_kind and mine_kind != their_kind:
         return False
     mine, theirs = a.actors - _people(a.actors), b.actors - _people(b.actors)
-    if not (mine and theirs):
+    if a.says or b.says:
+        if (a.says and not mine) or (b.says and not theirs):
+            return False  # a speaker with no country: whose part it announces is unknown
+    elif not (mine and theirs):
         return False  # a person with no country: which side he acts for is unknown
-    kind = a.family or b.family
+    kind = mine_kind or their_kind
     return any(c.act and c.family == kind and mine | theirs <= c.actors for c in doers)
 
 

@@ -114,6 +114,9 @@ class Signature:
     """Whether the kind was read from the headline itself (a lead's kind is weaker evidence)."""
     genre: str | None = None
     """``analysis``, ``live``, ``review`` or ``roundup``, else None (a report of a happening)."""
+    topic: str | None = None
+    """For a saying, the kind of act its words report (ترمب: عملية عسكرية جارية … → attack),
+    else None."""
 
     @property
     def says(self) -> bool:
@@ -211,6 +214,17 @@ def _bare(word: str) -> str:
     return word
 
 
+def _relay(phrase: str) -> bool:
+    """Whether a headline's source is anonymous or a channel or monitor relaying a happening
+    (مصدر، فوكس نيوز، المرصد): its report is of the happening, whoever the tagger finds in it."""
+    words = [w for w in _PUNCT.sub(" ", normalize(phrase)).split() if w]
+    return bool(words) and (
+        words[0] in _ANONYMOUS
+        or _bare(words[0]) in _RELAYS
+        or any(w in _RELAY_NAMES for w in words)
+    )
+
+
 def actor_key(phrase: str) -> str | None:
     """The key of a party named by a phrase: its country when it names one (capital, seat of
     power, country name, nationality adjective), else its last name-like word; None for
@@ -218,12 +232,7 @@ def actor_key(phrase: str) -> str | None:
     نيوز، الإعلام الرسمي السوري، المرصد) and phrases with no name."""
     norm = _PUNCT.sub(" ", normalize(phrase))
     words = [w for w in norm.split() if w]
-    if (
-        not words
-        or words[0] in _ANONYMOUS
-        or _bare(words[0]) in _RELAYS
-        or any(w in _RELAY_NAMES for w in words)
-    ):
+    if not words or _relay(phrase):
         return None
     stripped = [_bare(w) for w in words]
     for i, word in enumerate(stripped):
@@ -446,7 +455,7 @@ def signature(annotated: AnnotatedArticle) -> Signature:
                 _ACTION_WORDS.search(head) or any(p.search(head) for p in _GENRE_PATTERNS.values())
             ):
                 named = actor_keys(head)  # not a topic (الضربات على سوريا: …) nor a genre
-            if _dateline(head, rest, annotated):
+            if _dateline(head, rest, annotated) or _relay(head):
                 named = set()
             says = says or bool(named)
         else:
@@ -459,6 +468,7 @@ def signature(annotated: AnnotatedArticle) -> Signature:
         if kind is None:
             kind = _kind(_before_context(rest))
     actors |= {c for a in actors if not a.startswith("@") for c in _affiliation(a, lead)}
+    topic = kind if says and kind is not None and kind not in STATEMENT_KINDS else None
     if says and kind == "announcement":
         kind = "statement"
     if says and (kind is None or kind not in STATEMENT_KINDS):
@@ -469,7 +479,7 @@ def signature(annotated: AnnotatedArticle) -> Signature:
     if title.rstrip().endswith("?"):
         # a question asks what a happening means (قواعد مقابل تسليم الأسد؟): it names no act
         # or party of its own, so only its lead says which happening it is about
-        actors, strong, kind = set(), False, None
+        actors, strong, kind, topic = set(), False, None, None
     if kind is None:
         kind = _kind(lead)
-    return Signature(frozenset(actors), kind, strong, genre)
+    return Signature(frozenset(actors), kind, strong, genre, topic)

@@ -214,6 +214,29 @@ def test_reports_of_each_party_to_a_joint_act_join_through_a_report_naming_them_
     assert not strike.same_kind_of_piece(ClusterState(doers=(french_saying,)))  # a saying stays
 
 
+def test_a_party_announcing_its_own_part_in_a_joint_act_joins_the_act() -> None:
+    joint = Doer(frozenset({"@امريك", "@بريطان", "@فرنس"}), False, True, "attack")
+    unnamed = Doer(frozenset(), False, True, "attack")
+    french_part = Doer(frozenset({"@فرنس", "مكرن"}), True, False, "saying", topic="attack")
+    russian_view = Doer(frozenset({"@روس"}), True, False, "saying", topic="attack")
+    strike = ClusterState(doers=(joint, unnamed))
+    assert strike.same_kind_of_piece(ClusterState(doers=(french_part,)))
+    assert not strike.same_kind_of_piece(ClusterState(doers=(russian_view,)))  # not a doer
+    assert not ClusterState(doers=(unnamed,)).same_kind_of_piece(ClusterState(doers=(french_part,)))
+
+
+def test_a_saying_keeps_the_kind_of_act_its_words_report() -> None:
+    sig = signature(_titled("ماكرون: الضربات العسكرية على سوريا تقتصر على قدرات النظام"))
+    assert sig.says and sig.topic == "attack"
+    assert signature(_titled("الكويت: ندين الهجوم على المدنيين")).topic is None
+    assert signature(_titled("ضربات عسكرية تستهدف مواقع في سوريا")).topic is None
+
+
+def test_a_channel_before_a_colon_relays_and_does_not_speak() -> None:
+    sig = signature(_titled("فوكس نيوز: الولايات المتحدة قررت ضرب سوريا", names=("فوكس",)))
+    assert not sig.says and actor_key("فوكس") not in sig.actors
+
+
 def test_a_subject_the_tagger_missed_in_the_title_is_known_from_the_lead() -> None:
     title = "ترامب يعلن انسحاب بلاده من الاتفاق النووي"
     body = "أعلن الرئيس الأمريكي دونالد ترامب الثلاثاء انسحاب بلاده من الاتفاق النووي."
