@@ -1,11 +1,14 @@
-"""The per-page language stage: entities, time expressions and statements of one article."""
+"""The per-page language stage: one analysis of an article, made once and read by every later
+stage: sentences, tokens, entities, time expressions and statements."""
 
 from __future__ import annotations
 
+from khabar.arabic.sentences import split_sentences
+from khabar.arabic.tokenize import tokenize
 from khabar.claims import extract_statements
 from khabar.config import Config
 from khabar.entities import load_tagger, recognize
-from khabar.model import AnnotatedArticle, Article
+from khabar.model import Analysis, AnnotatedArticle, Article, Tokens
 from khabar.time import extract_times
 
 
@@ -17,8 +20,16 @@ class Annotator:
         self.tagger = load_tagger(config.entities)
 
     def __call__(self, article: Article) -> AnnotatedArticle:
-        """Return the article with its mentions, time expressions and statements."""
+        """Return the article with its analysis, mentions, time expressions and statements."""
+        text = article.text
+        title = article.title or ""
+        analysis = Analysis(
+            sentences=tuple(split_sentences(text)),
+            tokens=Tokens.pack(tokenize(text)),
+            title_tokens=Tokens.pack(tokenize(title)) if title else Tokens(),
+            title_times=extract_times(title, article.published) if title else (),
+        )
         mentions = recognize(article, self.tagger)
-        times = extract_times(article.text, article.published)
+        times = extract_times(text, article.published)
         statements = extract_statements(article, mentions)
-        return AnnotatedArticle(article, mentions, times, statements)
+        return AnnotatedArticle(article, mentions, times, statements, analysis)

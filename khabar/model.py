@@ -16,7 +16,9 @@ paragraphs joined by ``"\\n"``), end exclusive, so ``article.text[m.start:m.end]
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from os import PathLike
@@ -234,6 +236,11 @@ class TimeExpr:
     value: str | None = None
     """The TimeML value (``2015-12-22``, ``2015-W52``, ``XXXX-06``, ``P2D``, ``PRESENT_REF``),
     relative ones resolved against the publish date; None when it cannot be told."""
+    direction: int = 0
+    """-1 when the expression says "before" (الماضي), +1 "after" (المقبل), 0 neither: event
+    dating leaves forward-looking dates out."""
+    year: int | None = None
+    """The year the expression names or resolves to, when it names one."""
 
     @property
     def exact(self) -> date | None:
@@ -263,18 +270,138 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class Tokens:
+    """The tokens of one text, held compactly: the tokens of an ANT article (417 on average)
+    take 84 KB as :class:`Token` objects and 10 KB so (offsets packed, forms shared with the
+    tokeniser's word cache; measured). :meth:`of` gives the Token objects back."""
+
+    starts: bytes = b""
+    """Start offset of each token, as unsigned 32-bit integers in native byte order."""
+    ends: bytes = b""
+    """End offset (exclusive) of each token, packed the same way."""
+    norms: tuple[str, ...] = ()
+    """The normalised form of each token."""
+    stems: tuple[str, ...] = ()
+    """The clitic-free stem of each token."""
+
+    @classmethod
+    def pack(cls, tokens: Sequence[Token]) -> Tokens:
+        """The compact form of ``tokens``."""
+        return cls(
+            array("I", [t.start for t in tokens]).tobytes(),
+            array("I", [t.end for t in tokens]).tobytes(),
+            tuple(t.norm for t in tokens),
+            tuple(t.stem for t in tokens),
+        )
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def start_offsets(self) -> Sequence[int]:
+        """Start offset of each token (a read-only view)."""
+        return memoryview(self.starts).cast("I")
+
+    def end_offsets(self) -> Sequence[int]:
+        """End offset of each token (a read-only view)."""
+        return memoryview(self.ends).cast("I")
+
+    def indices(self, start: int, end: int) -> range:
+        """Indices of the tokens lying wholly inside ``[start, end)``, in text order."""
+        first = bisect.bisect_left(self.start_offsets(), start)
+        last = bisect.bisect_right(self.end_offsets(), end, lo=first)
+        return range(first, max(first, last))
+
+    def of(self, text: str) -> list[Token]:
+        """The tokens as :class:`Token` objects, ``text`` being the text they were made from."""
+        return [
+            Token(text[s:e], s, e, norm, stem)
+            for s, e, norm, stem in zip(
+                self.start_offsets(), self.end_offsets(), self.norms, self.stems, strict=True
+            )
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the per-page stage works out once about an article's text, for every later stage
+    to read: its sentences, its tokens (body and title) and the title's time expressions."""
+
+    sentences: tuple[tuple[int, int], ...] = ()
+    """``(start, end)`` of each sentence of ``Article.text``, whitespace trimmed."""
+    tokens: Tokens = Tokens()
+    """The tokens of ``Article.text``."""
+    title_tokens: Tokens = Tokens()
+    """The tokens of ``Article.title``."""
+    title_times: tuple[TimeExpr, ...] = ()
+    """Time expressions of the title (offsets into it), resolved against the publish date."""
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
-    """An article with what the per-page language stages found in it."""
+    """An article with what the per-page language stages found in it.
+
+    Later stages read the text's sentences, tokens and time expressions through the accessors
+    below, never by splitting, tokenising or searching the text again. ``analysis`` holds them
+    as the annotator made them; an article built without one (by hand, or stored before there
+    was one) has them worked out on each access instead."""
 
     article: Article
     mentions: tuple[Mention, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    """Time expressions of the body (offsets into ``Article.text``)."""
     statements: tuple[Statement, ...] = ()
+    analysis: Analysis | None = None
 
     @property
     def id(self) -> str:
         """The article id."""
         return self.article.id
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of each sentence of the body, whitespace trimmed."""
+        if self.analysis is not None:
+            return self.analysis.sentences
+        from khabar.arabic.sentences import split_sentences
+
+        return tuple(split_sentences(self.article.text))
+
+    @property
+    def tokens(self) -> Tokens:
+        """The tokens of the body."""
+        if self.analysis is not None:
+            return self.analysis.tokens
+        from khabar.arabic.tokenize import tokenize
+
+        return Tokens.pack(tokenize(self.article.text))
+
+    @property
+    def title_tokens(self) -> Tokens:
+        """The tokens of the title (none without one)."""
+        if self.analysis is not None:
+            return self.analysis.title_tokens
+        from khabar.arabic.tokenize import tokenize
+
+        return Tokens.pack(tokenize(self.article.title or ""))
+
+    def body_times(self) -> tuple[TimeExpr, ...]:
+        """Time expressions of the body: ``times`` as annotated, or, for an article built
+        without an analysis, found now (resolved against the publish date)."""
+        if self.analysis is not None:
+            return self.times
+        from khabar.time.extract import extract_times
+
+        return extract_times(self.article.text, self.article.published)
+
+    @property
+    def title_times(self) -> tuple[TimeExpr, ...]:
+        """Time expressions of the title, resolved against the publish date."""
+        if self.analysis is not None:
+            return self.analysis.title_times
+        from khabar.time.extract import extract_times
+
+        title = self.article.title
+        return extract_times(title, self.article.published) if title else ()
 
 
 # --------------------------------------------------------------------------------------------

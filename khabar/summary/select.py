@@ -11,7 +11,6 @@ from datetime import date
 import numpy as np
 
 from khabar.arabic.normalize import normalize
-from khabar.arabic.sentences import split_sentences
 from khabar.config import SummaryConfig
 from khabar.model import AnnotatedArticle, Event, SummarySentence
 from khabar.summary.data import (
@@ -22,7 +21,7 @@ from khabar.summary.data import (
     SENTENCE_ENDS,
 )
 from khabar.summary.rank import cosine_matrix, lexrank, mmr_order, tfidf_matrix
-from khabar.summary.terms import terms_of, word_count
+from khabar.summary.terms import terms_of, tokens_terms, word_count
 
 # --- which sentences may be quoted ----------------------------------------------------------
 MIN_SENTENCE_WORDS = 6
@@ -86,6 +85,8 @@ class _Candidate:
     rank: int
     """Its place among the article's candidate sentences (0 = first)."""
     information: float
+    terms: list[str]
+    """Its content terms (from the article's tokens)."""
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -126,8 +127,10 @@ def _candidates(
     annotated: AnnotatedArticle,
     max_words: int | None = MAX_SENTENCE_WORDS,
     limit: int = MAX_CANDIDATES_PER_ARTICLE,
+    known: dict[str, str] | None = None,
 ) -> list[_Candidate]:
-    """Return the article's first ``limit`` quotable sentences in reading order."""
+    """Return the article's first ``limit`` quotable sentences in reading order (``known``
+    remembers the terms of words already seen)."""
     article = annotated.article
     arabic = article.language in ("ar", "und")
     marks = [(m.start, m.end) for m in annotated.mentions if not m.in_title]
@@ -135,23 +138,24 @@ def _candidates(
     marks += [(st.start, st.end) for st in annotated.statements if st.speaker]
     out: list[_Candidate] = []
     seen: set[str] = set()
-    offset = 0
     paragraphs = article.paragraphs
+    by_paragraph = _sentences_by_paragraph(paragraphs, annotated.sentences)
+    tokens = annotated.tokens
     first_sentence = True
     for index, paragraph in enumerate(paragraphs):
-        start_of_paragraph = offset
-        offset += len(paragraph) + 1
+        start_of_paragraph, spans = by_paragraph[index]
         if _is_heading(paragraph):
             continue
-        spans = split_sentences(paragraph)
         if _continues_previous(paragraph):
             spans = spans[1:]
         if index + 1 < len(paragraphs) and _continues_previous(paragraphs[index + 1]):
             spans = spans[:-1]
         for start, end in spans:
             sentence = paragraph[start:end].strip()
+            cut = 0
             if first_sentence and (dateline := _DATELINE.match(sentence)):
                 sentence = sentence[dateline.end() :]
+                cut = dateline.end()
             first_sentence = False
             key = normalize(sentence)
             if key in seen or not _quotable(sentence, max_words, arabic):
@@ -161,10 +165,49 @@ def _candidates(
             found = sum(1 for s, e in marks if s >= lo and e <= hi)
             information = min(found, INFORMATION_SATURATION) / INFORMATION_SATURATION
             group = article.outlet or article.id
-            out.append(_Candidate(article.id, group, sentence, len(out), information))
+            terms = tokens_terms(tokens, tokens.indices(lo + cut, hi), known)
+            out.append(_Candidate(article.id, group, sentence, len(out), information, terms))
             if len(out) >= limit:
                 return out
     return out
+
+
+def _sentences_by_paragraph(
+    paragraphs: Sequence[str], sentences: Sequence[tuple[int, int]]
+) -> list[tuple[int, list[tuple[int, int]]]]:
+    """For each paragraph: its offset in the article's text and its sentences, with offsets
+    into the paragraph (a newline always ends a sentence, so none spans two paragraphs)."""
+    out: list[tuple[int, list[tuple[int, int]]]] = []
+    offset = 0
+    k = 0
+    for paragraph in paragraphs:
+        end_of_paragraph = offset + len(paragraph)
+        spans: list[tuple[int, int]] = []
+        while k < len(sentences) and sentences[k][0] < end_of_paragraph:
+            start, end = sentences[k]
+            spans.append((start - offset, end - offset))
+            k += 1
+        out.append((offset, spans))
+        offset = end_of_paragraph + 1
+    return out
+
+
+def _topic_terms(
+    event: Event, articles: Sequence[AnnotatedArticle], known: dict[str, str]
+) -> list[str]:
+    """Content terms of the event title and of its articles' titles, read from the articles'
+    title tokens (the event's title is tokenised only when no article has it)."""
+    found: list[str] = []
+    titled = {a.article.title: a for a in articles if a.article.title}
+    source = titled.get(event.title)
+    if source is not None:
+        found += tokens_terms(source.title_tokens, known=known)
+    else:
+        found += terms_of([event.title])[0]
+    for a in articles:
+        if a.article.title:
+            found += tokens_terms(a.title_tokens, known=known)
+    return found
 
 
 def _reading_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -185,19 +228,19 @@ def summarize_event(
         return ()
     limit = min(MAX_CANDIDATES_PER_ARTICLE, math.ceil(MAX_CANDIDATES_PER_EVENT / len(ordered)))
     limit = max(limit, 1)
-    candidates = [c for a in ordered for c in _candidates(a, limit=limit)]
+    known: dict[str, str] = {}
+    candidates = [c for a in ordered for c in _candidates(a, limit=limit, known=known)]
     if not candidates:  # run-on text the splitter could not cut: quote long sentences
-        candidates = [c for a in ordered for c in _candidates(a, None, limit)]
+        candidates = [c for a in ordered for c in _candidates(a, None, limit, known)]
     if not candidates:
         return ()
-    topic_text = " ".join([event.title, *(a.article.title or "" for a in ordered)])
-    documents = terms_of([c.text for c in candidates])
+    documents = [c.terms for c in candidates]
     keep = [i for i, doc in enumerate(documents) if len(set(doc)) >= MIN_SENTENCE_TERMS]
     if not keep:
         keep = list(range(len(candidates)))
     candidates = [candidates[i] for i in keep]
     documents = [documents[i] for i in keep]
-    vectors = tfidf_matrix([*documents, *terms_of([topic_text])])
+    vectors = tfidf_matrix([*documents, _topic_terms(event, ordered, known)])
     similarity = cosine_matrix(vectors[:-1])
     topic = np.clip(vectors[:-1] @ vectors[-1], 0.0, 1.0)
     # Continuous LexRank: an event has a few dozen sentences, too few for thresholded links.

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import tokenize
+from khabar.model import Tokens
 from khabar.summary.data import STOP_WORDS, SUFFIXES
 
 MIN_STEM_CHARS = 3
@@ -50,6 +51,25 @@ def terms_of(texts: Sequence[str]) -> list[list[str]]:
             known[token.norm] = term
         if term:
             out[index].append(term)
+    return out
+
+
+def tokens_terms(
+    tokens: Tokens, indices: Iterable[int] | None = None, known: dict[str, str] | None = None
+) -> list[str]:
+    """Content terms of already made tokens (those at ``indices``, else all), as :func:`terms`
+    gives them for the text they were made from; ``known`` remembers each normalised form's
+    term across calls."""
+    known = {} if known is None else known
+    norms, stems = tokens.norms, tokens.stems
+    out: list[str] = []
+    for i in range(len(norms)) if indices is None else indices:
+        norm = norms[i]
+        term = known.get(norm)
+        if term is None:
+            term = known[norm] = _term(norm, stems[i])
+        if term:
+            out.append(term)
     return out
 
 

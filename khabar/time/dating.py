@@ -17,10 +17,8 @@ from datetime import date, timedelta
 
 from khabar.arabic.data.months import WEEKDAYS
 from khabar.arabic.normalize import normalize
-from khabar.arabic.sentences import split_sentences
-from khabar.model import AnnotatedArticle
+from khabar.model import AnnotatedArticle, TimeExpr
 from khabar.time import data
-from khabar.time.extract import Found, find_times
 
 LEAD_SENTENCES = 3
 """Sentences of the body (after the title) that report the happening itself; dates further
@@ -64,7 +62,7 @@ class Bound:
     """``event`` (dates the happening), ``lower`` (happening is no earlier) or ``upper``."""
     sentence: str
     article: str
-    found: Found | None = None
+    found: TimeExpr | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,14 +115,14 @@ def article_bounds(annotated: AnnotatedArticle, lead_only: bool = False) -> list
     anchor = article.published
     bounds: list[Bound] = []
     text = article.text
-    spans = split_sentences(text)
+    spans = annotated.sentences
     if lead_only:
         spans = spans[:LEAD_SENTENCES]
         text = text[: spans[-1][1]] if spans else ""
-    pieces: list[tuple[str, list[Found], bool]] = []
+    pieces: list[tuple[str, Sequence[TimeExpr], bool]] = []
     if article.title:
-        pieces.append((article.title, find_times(article.title, anchor), True))
-    found = find_times(text, anchor) if text else []
+        pieces.append((article.title, annotated.title_times, True))
+    found = [f for f in annotated.body_times() if f.end <= len(text)]
     starts = [f.start for f in found]  # in text order: each sentence takes its slice
     for i, (s, e) in enumerate(spans):
         window = found[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
@@ -162,7 +160,7 @@ _WEEKDAY = re.compile(
 )
 
 
-def _next_day_weekday(found: Found, norm_sentence: str, anchor: date | None) -> Found:
+def _next_day_weekday(found: TimeExpr, norm_sentence: str, anchor: date | None) -> TimeExpr:
     """A weekday that names the day after publication is that day, not the week before: a
     happening at dawn on the 14th is reported late on the 13th by outlets a time zone away
     ("فجر السبت" in an article stamped Friday evening). A past cue after it (السبت الماضي)

@@ -110,6 +110,8 @@ class Found:
             anchored=self.anchored,
             type=self.type,  # type: ignore[arg-type]
             value=self.value,
+            direction=self.direction,
+            year=self.year,
         )
 
 

@@ -78,6 +78,14 @@ EXAMPLES = [
     Token("بالكرملين", 0, 9, "بالكرملين", "كرملين"),
     ARTICLE,
     ANNOTATED,
+    dataclasses.replace(
+        ANNOTATED,
+        analysis=model.Analysis(
+            ((0, 9),),
+            model.Tokens.pack([Token("بالكرملين", 0, 9, "بالكرملين", "كرملين")]),
+            title_times=ANNOTATED.times,
+        ),
+    ),
     EntityRecord("e1", "بوتين", "PER", ("بوتين", "بوتن"), ("a1",)),
     EVENT,
     Story("st1", "title", ("ev1",)),
