@@ -68,3 +68,27 @@ def test_participants_and_places_come_from_resolved_mentions() -> None:
 
 def test_empty_input_gives_no_events() -> None:
     assert build_events([], [], EventsConfig()) == ([], [])
+
+
+def test_story_vectors_leave_out_entity_terms() -> None:
+    from khabar.events.build import _centroids
+    from khabar.events.cluster import EventIndex
+
+    base = make(
+        "e1",
+        "بوتين يستقبل الأسد في موسكو",
+        "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري في الكرملين.",
+        date(2025, 10, 15),
+    )
+    text = base.article.text
+    start = text.index("فلاديمير بوتين")
+    mention = Mention("فلاديمير بوتين", "PER", start, start + len("فلاديمير بوتين"), "Q7747", False)
+    article = AnnotatedArticle(base.article, (mention,), base.times)
+    index = EventIndex()
+    assignment = index.add([article])
+    events, _ = build_events([article], [], EventsConfig())
+    assert any(t.startswith("@") for t, _ in index.profiles_["e1"].bag)  # events use them
+    rows = _centroids(events, index).tocsr()
+    terms = [index.model_.terms_[c] for c in rows.indices]
+    assert terms and not any(t.startswith("@") for t in terms)
+    assert set(assignment) == {"e1"}
