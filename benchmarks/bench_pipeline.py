@@ -5,7 +5,8 @@ per article; this tree against another (say HEAD), with the dossiers compared.
 
     python benchmarks/bench_pipeline.py articles --size 5000      # write the JSON Lines (once)
     python benchmarks/bench_pipeline.py compare --head /tmp/khabar_head --size 1000
-        (/tmp/khabar_head: ``git archive HEAD khabar | tar -x -C /tmp/khabar_head``)
+        (/tmp/khabar_head: ``git archive HEAD khabar | tar -x -C /tmp/khabar_head``;
+        ``--this /tmp/khabar_this`` measures a snapshot instead of this tree)
 
 The articles are the first ``size`` ANT articles in publication order, leaving out the days
 ../shared/EVENTS.md reserves (2018-04-08..12, 2018-10-13..18): a feed of consecutive days, as a
@@ -194,15 +195,25 @@ def _run(tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
     return facts
 
 
-def compare(trees: Sequence[tuple[str, Path]], size: int, keep: Path | None) -> None:
-    """Run each tree once on ``size`` articles; print the tables and the ratios to the first."""
+def compare(
+    trees: Sequence[tuple[str, Path]], size: int, keep: Path | None, reuse: bool = False
+) -> None:
+    """Run each tree once on ``size`` articles; print the tables and the ratios to the first.
+    With ``reuse``, a tree whose results of this size are in ``keep`` is not run again."""
     jsonl = jsonl_path(size)
     if not jsonl.exists():
         write_articles(size)
     with tempfile.TemporaryDirectory() as tmp:
         where = keep or Path(tmp)
         where.mkdir(parents=True, exist_ok=True)
-        results = {name: _run(tree, jsonl, where / f"{name}-{size}.pkl") for name, tree in trees}
+        results: dict[str, dict[str, Any]] = {}
+        for name, tree in trees:
+            out = where / f"{name}-{size}.pkl"
+            if reuse and out.exists():
+                with out.open("rb") as fh:
+                    results[name] = pickle.load(fh)
+            else:
+                results[name] = _run(tree, jsonl, out)
         dossiers = {name: _comparable(r["json"]) for name, r in results.items()}
     report(results, dossiers)
 
@@ -262,6 +273,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--size", type=int, default=1000)
     p.add_argument("--keep", type=Path, help="keep the dossiers and timings in this folder")
     p.add_argument("--only-head", action="store_true", help="run only the --head tree")
+    p.add_argument(
+        "--this",
+        type=Path,
+        default=ROOT,
+        help="the tree to measure (default this one; a snapshot keeps edits made during a long "
+        "run, or other people's uncommitted work, out of it)",
+    )
+    p.add_argument(
+        "--reuse", action="store_true", help="take a tree's results from --keep when there"
+    )
     p = sub.add_parser("run-one", help="(internal) one tree, one file, in this process")
     p.add_argument("tree", type=Path)
     p.add_argument("jsonl", type=Path)
@@ -276,8 +297,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.head:
             trees.append(("head", args.head))
         if not args.only_head:
-            trees.append(("this", ROOT))
-        compare(trees, args.size, args.keep)
+            trees.append(("this", args.this))
+        if args.reuse and args.keep is None:
+            parser.error("--reuse needs --keep")
+        compare(trees, args.size, args.keep, args.reuse)
 
 
 if __name__ == "__main__":

@@ -216,3 +216,24 @@ def test_every_stage_reports_its_start_and_end_with_counts(examples_dir: Path) -
         len(dossier.events),
         len(dossier.events),
     ) in calls
+
+
+def test_released_pages_are_not_held_once_annotated_and_give_the_same_result() -> None:
+    import sys
+
+    kept = [_record(n) for n in range(3)]
+    pages = [_record(n) for n in range(3)]
+    probe = pages[0]
+    with LocalExecutor() as executor:
+        released = khabar.pipeline.annotate_all(pages, Config(), executor, release=True)
+        held = khabar.pipeline.annotate_all(kept, Config(), executor)
+    assert pages == [] and len(kept) == 3
+    assert released == held
+    assert sys.getrefcount(probe) == 2  # ``probe`` and the call's argument: nothing else
+
+
+def test_analyze_leaves_the_garbage_collector_unfrozen(examples_dir: Path) -> None:
+    import gc
+
+    khabar.pipeline.analyze([examples_dir])
+    assert gc.get_freeze_count() == 0
