@@ -271,6 +271,20 @@ def entity_variants(entities: Sequence[EntityRecord]) -> list[tuple[str, str, st
     return out
 
 
+def _title_name_stems(stmt: Statement, art: AnnotatedArticle) -> frozenset[str]:
+    """Stems of the content words of a headline statement that are part of a headline mention."""
+    title = art.article.title or ""
+    at = title.find(stmt.content)
+    spans = [(m.start, m.end) for m in art.mentions if m.in_title]
+    if at < 0 or not spans:
+        return frozenset()
+    return frozenset(
+        w.stem
+        for w in words(stmt.content, at)
+        if any(s <= w.start and w.end <= e for s, e in spans)
+    )
+
+
 def _name_stems(
     stmt: Statement, art: AnnotatedArticle, body: BodyMentions | None = None
 ) -> frozenset[str]:
@@ -317,7 +331,9 @@ def build_items(
                     key,
                     is_entity,
                     tuple(content_terms(stmt.content)),
-                    _name_stems(stmt, art, body),
+                    _title_name_stems(stmt, art)
+                    if n >= len(art.statements)
+                    else _name_stems(stmt, art, body),
                     in_title=n >= len(art.statements),
                 )
             )

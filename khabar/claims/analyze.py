@@ -16,6 +16,7 @@ from khabar.claims.contradict import (
     stance_contradiction,
 )
 from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase, person_index
+from khabar.claims.opposition import doubted_elsewhere, opposite_predicates
 from khabar.claims.statements import title_statements
 from khabar.claims.text import background_idf, content_terms, term_overlap
 from khabar.config import ClaimsConfig
@@ -94,6 +95,8 @@ def analyze_claims(
     related = _relatedness(independent, article_event, event_story)
     contradictions += quantity_contradictions(items, related, outlets)
     contradictions += outcome_contradictions(items, related, outlets)
+    contradictions += opposite_predicates(items, related, outlets)
+    contradictions += doubted_elsewhere(items, related, outlets, contradictions)
     flags: list[ArticleFlag] = []
     flags += _headline_flags(annotated, entities)
     flags += _unconfirmed_flags(annotated)

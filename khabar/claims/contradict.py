@@ -28,6 +28,8 @@ from khabar.claims.proposition import (
     Quantity,
     asserts,
     compatible,
+    negates,
+    negative_claim,
     outcomes,
     quantities,
 )
@@ -106,7 +108,7 @@ def side(item: Item, outlets: Mapping[str, str]) -> Side:
     return Side(item, speaker)
 
 
-def _record(
+def record(
     kind: str,
     key: str,
     detail: str,
@@ -138,7 +140,7 @@ def _record(
     )
 
 
-def _describe(groups: Sequence[tuple[str, Sequence[Side]]]) -> str:
+def describe(groups: Sequence[tuple[str, Sequence[Side]]]) -> str:
     """``answer — speaker (article), …; answer — …``"""
     parts = []
     for answer, sides in groups:
@@ -183,6 +185,8 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         if i.statement.stance in POSITIVE
         and i.article not in balanced
         and asserts(i.statement.content, doubted)
+        and not negates(i.statement.content, doubted)
+        and not negative_claim(i.statement.content)
     ]
     if not passing or {i.article for i in passing} <= {i.article for i in doubting}:
         return []
@@ -193,7 +197,7 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
     detail = "; ".join(
         f"{i.article} {_STANCE_WORDS[i.statement.stance]}" for i in (*passing, *doubting)
     )
-    return [_record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
+    return [record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
 
 
 def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
@@ -221,7 +225,7 @@ def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         ("states it", [side(i, outlets) for i in dict.fromkeys(f for f, _ in pairs)]),
         ("says it may be so", [side(i, outlets) for i in dict.fromkeys(h for _, h in pairs)]),
     ]
-    return [_record("certainty", aligned.claim.id, _describe(groups), aligned.claim.id, groups)]
+    return [record("certainty", aligned.claim.id, describe(groups), aligned.claim.id, groups)]
 
 
 # -- ordinals within one claim ----------------------------------------------------------------
@@ -274,8 +278,8 @@ def ordinal_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> 
             for rank, items in sorted(values.items())
         ]
         out.append(
-            _record(
-                "ordinal", f"{aligned.claim.id}|{noun}", _describe(groups), aligned.claim.id, groups
+            record(
+                "ordinal", f"{aligned.claim.id}|{noun}", describe(groups), aligned.claim.id, groups
             )
         )
     return out
@@ -347,10 +351,10 @@ def quantity_contradictions(
         ]
         what = f"{thing} {_ACT_WORDS.get(act, act)}"
         out.append(
-            _record(
+            record(
                 "number",
                 f"{act}|{thing}",
-                f"how many {what}: {_describe(groups)}",
+                f"how many {what}: {describe(groups)}",
                 None,
                 groups,
             )
@@ -389,6 +393,6 @@ def outcome_contradictions(
             ("achieved its aims", [side(i, outlets) for i in dict.fromkeys(a for a, _ in pairs)]),
             ("failed", [side(i, outlets) for i in dict.fromkeys(b for _, b in pairs)]),
         ]
-        detail = f"whether the {operation} succeeded: {_describe(groups)}"
-        out.append(_record("claim", operation, detail, None, groups))
+        detail = f"whether the {operation} succeeded: {describe(groups)}"
+        out.append(record("claim", operation, detail, None, groups))
     return out

@@ -440,8 +440,17 @@ UNCONFIRMED_CUES: tuple[str, ...] = (
     "شائعات",
     "إشاعات",
     "مزاعم",
+    "تضارب الأنباء",
+    "تضاربت الأنباء",
+    "تضارب الروايات",
+    "تضاربت الروايات",
+    "تضاربت التقارير",
+    "أنباء متضاربة",
+    "تقارير متضاربة",
+    "روايات متضاربة",
 )
-"""Phrases by which an outlet says a report is unconfirmed or unverifiable."""
+"""Phrases by which an outlet says a report is unconfirmed or unverifiable (conflicting reports
+included: تضاربت الأنباء حول سيطرة …)."""
 
 UNCONFIRMED_SENTENCE_CUES: tuple[str, ...] = tuple(
     cue
@@ -474,6 +483,8 @@ DENIAL_CUES: tuple[str, ...] = (
     "نافية",
     "كذب",
     "كذبت",
+    "تكذب",
+    "يكذب",
     "عار عن الصحة",
     "عارية عن الصحة",
     "لا أساس له من الصحة",
@@ -486,6 +497,25 @@ DENIAL_CUES: tuple[str, ...] = (
     "ملفقة",
 )
 """Phrases that deny what the sentence reports."""
+
+BASELESS_CUES: tuple[str, ...] = (
+    "لا أساس",
+    "عار عن الصحة",
+    "عارية عن الصحة",
+    "غير صحيح",
+    "غير صحيحة",
+    "لا صحة",
+    "مفبركة",
+    "ملفقة",
+    "خاطئة تماما",
+    "الخاطئة تماما",
+    "كاذبة",
+    "باطلة",
+    "أكاذيب",
+    "افتراءات",
+)
+"""Words by which a speaker calls what it answers baseless: an attributed statement holding one
+is a denial (الكرملين: "لا أساس" لاتهام روسيا بعرقلة …)."""
 
 HEDGE_CUES: tuple[str, ...] = (
     "ربما",
@@ -806,6 +836,8 @@ DENIAL_WORDS_FOR_AGREEMENT: tuple[str, ...] = (
     "تنفي",
     "كذب",
     "كذبت",
+    "تكذب",
+    "يكذب",
     "تكذيب",
     "شائعات",
     "شائعة",
@@ -1088,6 +1120,8 @@ DENIAL_VERBS: tuple[str, ...] = (
     "يكذب",
     "كذب",
     "كذبت",
+    "تكذب",
+    "يكذب",
     "لا علاقة",
     "لا دليل",
     "لا صحة",
@@ -1331,3 +1365,65 @@ COUNTED_PLURALS: dict[str, str] = {
 }
 """Broken plurals of nouns that figures count, mapped to the singular: "most of the missiles"
 (أغلب الصواريخ) counts the same thing as "13 missiles" (13 صاروخا)."""
+
+
+# ------------------------------------------------------------------------------------------
+# Opposite predicates: the same act said with opposite answers
+# ------------------------------------------------------------------------------------------
+
+OPPOSITE_PREDICATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "stays",
+        "withdraws",
+        ("بقاء", "إبقاء", "يبقى", "تبقى", "ستبقى", "سيبقى", "باقية", "البقاء", "استمرار الوجود"),
+        ("انسحاب", "سحب", "يسحب", "تسحب", "سيسحب", "ينسحب", "تنسحب", "ستنسحب", "عودة", "رحيل",
+         "مغادرة"),
+    ),
+    (
+        "accepts",
+        "rejects",
+        ("قبول", "يقبل", "تقبل", "وافق", "وافقت", "يوافق", "توافق", "موافقة"),
+        ("رفض", "رفضت", "يرفض", "ترفض", "رفضها", "رفضه"),
+    ),
+    (
+        "supports",
+        "opposes",
+        ("يؤيد", "تؤيد", "أيد", "أيدت", "تأييد"),
+        ("يعارض", "عارض", "عارضت"),
+    ),
+    (
+        "opens",
+        "closes",
+        ("يفتح", "تفتح", "افتتاح", "فتحت"),
+        ("إغلاق", "أغلق", "أغلقت", "يغلق", "تغلق"),
+    ),
+    (
+        "was killed",
+        "is alive",
+        ("قتل", "مقتل", "اغتيال", "تصفية"),
+        ("على قيد الحياة",),
+    ),
+)  # fmt: skip
+"""Acts whose two answers cannot both hold of one actor and thing: (answer A, answer B, words
+of A, words of B). A word under a negation (لن ينسحب) gives the other answer; phrases are
+matched as phrases."""
+
+OPPOSITION_NEGATIONS: tuple[str, ...] = ("لا", "لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون",
+                                         "ولا", "ولم", "ولن")  # fmt: skip
+"""Negations that turn an opposite-predicate word into the other answer (لن تنسحب = stays)."""
+
+DOUBT_NOUNS: tuple[str, ...] = ("اتهام", "اتهامات", "الاتهامات", "تقارير", "التقارير", "أنباء",
+                                "الأنباء", "مزاعم", "المزاعم", "ادعاءات", "الادعاءات", "صحة",
+                                "رواية", "الرواية", "تصريحات", "التصريحات", "تضارب", "تضاربت",
+                                "متضاربة", "أنباء", "وجود", "حدوث", "وقوع")  # fmt: skip
+"""Words by which a denial names what it answers (نفى صحة التقارير عن …): not the act denied."""
+
+ACT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("منع", "عرقلة", "إعاقة", "عرقل", "عرقلت", "أعاق", "منعت", "تقويض"),
+    ("قتل", "مقتل", "اغتيال", "تصفية"),
+    ("سيطرة", "سيطرت", "السيطرة", "يسيطر", "تسيطر"),
+    ("تسليم", "سلم", "سلمت"),
+    ("اعتقال", "احتجاز", "توقيف", "اعتقل", "احتجز", "أوقف"),
+)  # fmt: skip
+"""Words that name one act (عرقلة الوصول = منع الدخول): a denial of one answers a report of
+another."""

@@ -28,12 +28,13 @@ from khabar.claims.data import (
     NUMBER_LOWER_BOUNDS,
     NUMBER_WORDS,
     OPERATION_NOUNS,
+    OPPOSITION_NEGATIONS,
     STOP_WORDS,
     SUCCESS_CUES,
     TIME_UNITS,
     UPPER_BOUND_CUES,
 )
-from khabar.claims.text import Word, contains_phrase, light_stem, norm_text, words
+from khabar.claims.text import Word, contains_phrase, light_stem, norm_text, stem_keys, words
 
 MAX_ACT_SUFFIX = 3
 """Letters a word may carry after an act form and still be that act (أطلق + ها)."""
@@ -280,3 +281,29 @@ def asserts(text: str, predicate_keys: frozenset[str]) -> bool:
         if not any(x.norm in _NON_ASSERTIVE or _bare(x.norm) in _NON_ASSERTIVE for x in window):
             return True
     return not seen
+
+
+NEGATION_SCOPE = 2
+"""Words before an act within which a negation (لم، لن، عدم) denies it."""
+
+_ACT_NEGATIONS = frozenset(normalize(w) for w in OPPOSITION_NEGATIONS)
+
+
+def negates(text: str, keys: frozenset[str]) -> bool:
+    """Whether every word of ``text`` holding one of the stem ``keys`` stands under a negation
+    (بومبيو لم يشاهد أي تسجيل): such a text agrees with a denial of the act, not against it."""
+    ws = words(text)
+    hits = [i for i, w in enumerate(ws) if stem_keys(w.norm) & keys]
+    return bool(hits) and all(
+        any(b.norm in _ACT_NEGATIONS for b in ws[max(0, i - NEGATION_SCOPE) : i]) for i in hits
+    )
+
+
+NEGATED_CLAIM_WORDS = 4
+"""Words at the start of a statement within which a negation makes the whole claim a negative
+one (بومبيو لم يشاهد أي تسجيل): it cannot pass on what a denial denies."""
+
+
+def negative_claim(text: str) -> bool:
+    """Whether ``text`` opens by negating what it says (… لم يشاهد، لن تنسحب)."""
+    return any(w.norm in _ACT_NEGATIONS for w in words(text)[:NEGATED_CLAIM_WORDS])

@@ -17,6 +17,7 @@ from khabar.arabic.normalize import normalize
 from khabar.arabic.sentences import split_sentences
 from khabar.claims.data import (
     ANONYMOUS_SOURCES,
+    BASELESS_CUES,
     COMPLEMENTIZERS,
     CONNECTIVES,
     DATELINE_ENDS,
@@ -589,6 +590,8 @@ def _sentence_statements(
             continue
         participle_norm = _unclitic(ws[i].norm) if participle else None
         stance = _statement_stance(lemma, participle_norm, speaker, norm_sentence)
+        if stance in ("attributed", "reported") and calls_baseless(content):
+            stance = "denied"
         results.append(
             (
                 Statement(
@@ -754,6 +757,13 @@ def has_unconfirmed_cue(sentence: str) -> bool:
     return any(contains_phrase(spaced, c) for c in UNCONFIRMED_SENTENCE_CUES)
 
 
+def calls_baseless(content: str) -> bool:
+    """True when what a speaker says calls something baseless or false (لا أساس، عارية عن
+    الصحة): the statement denies what it answers."""
+    spaced = norm_text(content)
+    return any(contains_phrase(spaced, c) for c in BASELESS_CUES)
+
+
 def has_hedge_cue(sentence: str) -> bool:
     """True when ``sentence`` marks what it says as possible or believed."""
     spaced = norm_text(sentence)
@@ -802,6 +812,8 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
         stance: Stance = "attributed"
         if any(contains_phrase(norm_text(rest), c) for c in UNCONFIRMED_SENTENCE_CUES):
             stance = "unconfirmed"
+        elif calls_baseless(rest):
+            stance = "denied"
         speaker = _Speaker(head.strip(), 0, len(head.strip()), False, True)
         return (
             Statement(

@@ -1,0 +1,331 @@
+"""Contradictions between claims that alignment keeps apart: opposite answers to one act.
+
+Alignment joins statements that say nearly the same words, so two reports that answer one
+question with opposite words are often left in different claims:
+- ``claim``: the same act of the same actor with opposite predicates (Macron: he convinced
+  Trump to stay in Syria; the White House: Trump wants the troops home as soon as possible),
+  from a small lexicon of opposite answers (OPPOSITE_PREDICATES), a negation turning a word
+  into the other answer (لن تنسحب = stays);
+- ``stance``: a report passed on as true by one outlet and called baseless, denied or
+  unconfirmed by another (an accusation against "no basis"; "killed in the consulate" against
+  the consulate's denial; full control of an airport against "reports conflict"), when the two
+  share the act denied and whom it concerns.
+Only firm statements take part (a hedge beside an assertion is a difference of certainty), only
+articles of different outlets are set against each other, and only reports of one happening
+(``related``). Figures are left to :func:`~khabar.claims.contradict.quantity_contradictions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from khabar.arabic.normalize import normalize
+from khabar.claims.align import Item, overlap, profile
+from khabar.claims.contradict import FIRM, NEGATIVE, Related, Side, describe, record, side
+from khabar.claims.data import (
+    ACT_SYNONYMS,
+    BASELESS_CUES,
+    DOUBT_NOUNS,
+    OPPOSITE_PREDICATES,
+    OPPOSITION_NEGATIONS,
+    REPORTING_VERBS,
+)
+from khabar.claims.proposition import NEGATION_SCOPE, asserts, negates, negative_claim
+from khabar.claims.statements import has_hedge_cue
+from khabar.claims.text import background_idf, content_terms, norm_text, stem_keys, words
+from khabar.model import Contradiction
+
+ARGUMENT_REACH = 3
+"""Words after an opposite-predicate word searched for what it is said of (ببقاء القوات)."""
+
+MIN_SHARED_TOPIC = 2
+"""Content stems (names included, predicate words not) two statements with opposite predicates
+must share: the same actor and the same thing (ترامب … القوات … سوريا)."""
+
+DOUBT_LINK = 0.3
+"""Similarity (mean of weighted cosine and containment) a doubting statement needs with a firm
+one of another claim to be read as answering it; the shared act and actor are required too."""
+
+MIN_ACT_CHARS = 3
+"""Shortest normalised word read as the act a doubt answers."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Opposites:
+    """The opposite-predicate lexicon, normalised once."""
+
+    words: Mapping[str, tuple[int, int]]
+    """Stem key → (group, side)."""
+    phrases: tuple[tuple[str, int, int], ...]
+    """Normalised phrase, group, side."""
+    negations: frozenset[str]
+    doubt_nouns: frozenset[str]
+    """Stem keys of the words that name what a doubt answers, or are no act (التقارير، نفى)."""
+    synonyms: Mapping[str, frozenset[str]]
+    """Stem key → the keys of every word naming the same act."""
+
+
+def _opposites() -> _Opposites:
+    table: dict[str, tuple[int, int]] = {}
+    phrases: list[tuple[str, int, int]] = []
+    for g, (_, _, side_a, side_b) in enumerate(OPPOSITE_PREDICATES):
+        for s, forms in enumerate((side_a, side_b)):
+            for form in forms:
+                if " " in form:
+                    phrases.append((norm_text(form).strip(), g, s))
+                    continue
+                for key in stem_keys(normalize(form)):
+                    table.setdefault(key, (g, s))
+    not_acts = (
+        *DOUBT_NOUNS,
+        *(w for cue in BASELESS_CUES for w in cue.split()),
+        *(f for forms in REPORTING_VERBS.values() for f in forms),
+    )
+    doubt = frozenset(k for w in not_acts for k in stem_keys(normalize(w)))
+    synonyms: dict[str, frozenset[str]] = {}
+    for group in ACT_SYNONYMS:
+        keys = frozenset(k for w in group for k in stem_keys(normalize(w)))
+        for key in keys:
+            synonyms[key] = synonyms.get(key, frozenset()) | keys
+    negations = frozenset(normalize(w) for w in OPPOSITION_NEGATIONS)
+    return _Opposites(table, tuple(phrases), negations, doubt, synonyms)
+
+
+_LEXICON = _opposites()
+
+
+def readings(text: str) -> dict[tuple[int, int], frozenset[str]]:
+    """The (group, side) answers ``text`` gives to the acts of OPPOSITE_PREDICATES — a word of
+    one side, or of the other side under a negation (لن تنسحب = stays) — each with the stem
+    keys of what it is said of: the first content word within ARGUMENT_REACH after it (ببقاء
+    القوات، سحب قواته: القوات), empty when none follows (a phrase's answer has none)."""
+    found: dict[tuple[int, int], frozenset[str]] = {}
+    ws = words(text)
+    for i, w in enumerate(ws):
+        hit = next((_LEXICON.words[k] for k in stem_keys(w.norm) if k in _LEXICON.words), None)
+        if hit is None:
+            continue
+        group, answer = hit
+        before = ws[max(0, i - NEGATION_SCOPE) : i]
+        if any(b.norm in _LEXICON.negations for b in before):
+            answer = 1 - answer
+        after = (x for x in ws[i + 1 : i + 1 + ARGUMENT_REACH] if content_terms(x.text))
+        argument = next(after, None)
+        keys = stem_keys(argument.norm) if argument is not None else frozenset()
+        found[(group, answer)] = found.get((group, answer), frozenset()) | keys
+    spaced = norm_text(text)
+    for phrase, group, answer in _LEXICON.phrases:
+        if f" {phrase} " in f" {spaced} ":
+            found.setdefault((group, answer), frozenset())
+    return found
+
+
+def answers(text: str) -> frozenset[tuple[int, int]]:
+    """The (group, side) answers ``text`` gives (see :func:`readings`)."""
+    return frozenset(readings(text))
+
+
+def _predicate_keys(item: Item) -> frozenset[str]:
+    """Stem keys of the words of ``item`` that belong to the opposite-predicate lexicon."""
+    return frozenset(k for t in item.terms for k in t.keys if k in _LEXICON.words)
+
+
+def _same_argument(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two answers are said of the same thing (القوات / قواته), when both name one:
+    «البقاء لاعبا» (remain a player) is not «انسحاب القوات»."""
+    return not a or not b or bool(a & b)
+
+
+def _topic_shared(a: Item, b: Item) -> int:
+    """Content stems (not predicate words) ``a`` and ``b`` share."""
+    pa, pb = _predicate_keys(a), _predicate_keys(b)
+    keys_b = frozenset().union(*(t.keys for t in b.terms if not t.keys & pb)) if b.terms else set()
+    return len({t.stem for t in a.terms if not t.keys & pa and t.keys & keys_b})
+
+
+class _Groups:
+    """Pairs of sides joined into issues (union-find over items)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.items: dict[int, Item] = {}
+        self.answer: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: Item, answer_a: int, b: Item, answer_b: int) -> None:
+        for item, answer in ((a, answer_a), (b, answer_b)):
+            key = id(item)
+            if key not in self.parent:
+                self.parent[key] = key
+                self.items[key] = item
+                self.answer[key] = answer
+        self.parent[self.find(id(a))] = self.find(id(b))
+
+    def issues(self) -> list[list[tuple[Item, int]]]:
+        out: dict[int, list[tuple[Item, int]]] = {}
+        for key, item in self.items.items():
+            out.setdefault(self.find(key), []).append((item, self.answer[key]))
+        return list(out.values())
+
+
+def _firm(item: Item) -> bool:
+    """Whether ``item`` passes its content on as said, without a hedge inside (… ربما يقرر):
+    a hedge beside an assertion is a difference of certainty, not a contradiction."""
+    return item.statement.stance in FIRM and not has_hedge_cue(item.statement.content)
+
+
+def _outlet(item: Item, outlets: Mapping[str, str]) -> str:
+    return outlets.get(item.article, item.article)
+
+
+def opposite_predicates(
+    items: Iterable[Item], related: Related, outlets: Mapping[str, str]
+) -> list[Contradiction]:
+    """One ``claim`` record per issue where outlets give one act of one actor opposite answers."""
+    by_answer: dict[tuple[int, int], list[Item]] = {}
+    argument: dict[tuple[int, tuple[int, int]], frozenset[str]] = {}
+    for item in items:
+        if not _firm(item):
+            continue
+        for found, said_of in readings(item.statement.content).items():
+            by_answer.setdefault(found, []).append(item)
+            argument[(id(item), found)] = said_of
+    out: list[Contradiction] = []
+    for g, (name_a, name_b, _, _) in enumerate(OPPOSITE_PREDICATES):
+        side_a, side_b = by_answer.get((g, 0), []), by_answer.get((g, 1), [])
+        groups = _Groups()
+        for a in side_a:
+            for b in side_b:
+                # an article reporting both answers still stands, by each of its statements,
+                # against another outlet's opposite answer; one outlet is never set against itself
+                if (
+                    _outlet(a, outlets) == _outlet(b, outlets)
+                    or not related(a.article, b.article)
+                    or _topic_shared(a, b) < MIN_SHARED_TOPIC
+                    or not _same_argument(argument[(id(a), (g, 0))], argument[(id(b), (g, 1))])
+                ):
+                    continue
+                groups.join(a, 0, b, 1)
+        for issue in groups.issues():
+            positions = [
+                (name, [side(i, outlets) for i, answer in issue if answer == n])
+                for n, name in enumerate((name_a, name_b))
+            ]
+            detail = f"whether it {name_a} or {name_b}: {describe(positions)}"
+            out.append(record("claim", name_a, detail, None, positions))
+    return out
+
+
+POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما")
+"""Endings of a noun with a possessive pronoun (بلاده): the subject's words, not the act."""
+
+
+def _act_keys(item: Item) -> frozenset[str]:
+    """Stem keys (with synonyms) of the act a doubting statement answers: its first word that
+    is neither a name, nor a definite noun (the subject: المواطن السعودي …), nor a word naming
+    the doubt itself (صحة التقارير، تضارب الأنباء) — قُتل in «… خاشقجي قد قُتل في القنصلية»,
+    منع in «الاتهامات البريطانية بمنع روسيا …»."""
+    for w in words(item.statement.content):
+        keys = stem_keys(w.norm)
+        if (
+            not content_terms(w.text)  # a function word (بأنها، التي)
+            or len(w.norm) < MIN_ACT_CHARS
+            or w.stem in item.names
+            or keys & _LEXICON.doubt_nouns
+            or _definite(w.norm)
+            or w.text.endswith(POSSESSIVE_ENDINGS)  # a possessed noun: بلاده، قواته (not ة)
+        ):
+            continue
+        out = set(keys)
+        for key in keys:
+            out |= _LEXICON.synonyms.get(key, frozenset())
+        return frozenset(out)
+    return frozenset()
+
+
+def _definite(norm: str) -> bool:
+    """Whether a normalised word carries the article (ال، وال، بال، لل …)."""
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
+    return bare.startswith(("ال", "بال", "كال", "لل"))
+
+
+def doubted_elsewhere(
+    items: Sequence[Item],
+    related: Related,
+    outlets: Mapping[str, str],
+    covered: Iterable[Contradiction] = (),
+) -> list[Contradiction]:
+    """One ``stance`` record per issue where one outlet passes on as true what another calls
+    baseless, denies or calls unconfirmed, the two statements being in different claims (pairs
+    of articles ``covered`` by an existing stance record are left to it)."""
+    done = {
+        frozenset({a.article, b.article})
+        for c in covered
+        if c.kind == "stance" and len(c.positions) == 2
+        for a in c.positions[0].sources
+        for b in c.positions[1].sources
+    }
+    weight = background_idf().idf
+    doubting = [i for i in items if i.statement.stance in NEGATIVE]
+    if not doubting:
+        return []
+    acts_of = {id(b): _act_keys(b) for b in doubting}
+    wanted = frozenset().union(*acts_of.values())
+    # firm statements indexed by the doubted acts they hold: each doubt meets only those
+    holding: dict[str, list[Item]] = {}
+    for item in items:
+        if _firm(item):
+            for key in {k for t in item.terms for k in t.keys if k in wanted}:
+                holding.setdefault(key, []).append(item)
+    profiles: dict[int, object] = {}
+    groups = _Groups()
+    for b in doubting:
+        acts = acts_of[id(b)]
+        candidates = {id(a): a for k in acts for a in holding.get(k, ())}
+        for a in candidates.values():
+            if (
+                _outlet(a, outlets) == _outlet(b, outlets)
+                or frozenset({a.article, b.article}) in done
+                or not related(a.article, b.article)
+            ):
+                continue
+            a_keys = frozenset().union(*(t.keys for t in a.terms)) if a.terms else frozenset()
+            shared_acts = frozenset(k for k in acts if k in a_keys)
+            content = a.statement.content
+            if (
+                not shared_acts
+                or not asserts(content, shared_acts)
+                or negates(content, shared_acts)
+                or negative_claim(content)
+            ):
+                continue
+            if b.names and not (b.names & (a_keys | a.names)):
+                continue  # not about the same actor or place
+            for x in (a, b):
+                if id(x) not in profiles:
+                    profiles[id(x)] = profile(x.terms, weight)
+            if overlap(profiles[id(a)], profiles[id(b)]) < DOUBT_LINK:  # type: ignore[arg-type]
+                continue
+            groups.join(a, 0, b, 1)
+    out: list[Contradiction] = []
+    for issue in groups.issues():
+        passing = [side(i, outlets) for i, answer in issue if answer == 0]
+        doubters = [side(i, outlets) for i, answer in issue if answer == 1]
+        positions: list[tuple[str, Sequence[Side]]] = [
+            ("passes it on", passing),
+            ("doubts or denies it", doubters),
+        ]
+        detail = "; ".join(
+            f"{s.item.article} {'passes it on' if n == 0 else s.item.statement.stance}"
+            for n, sides in enumerate((passing, doubters))
+            for s in sides
+        )
+        key = "|".join(sorted({s.item.article for s in (*passing, *doubters)}))
+        out.append(record("stance", f"doubted|{key}", detail, None, positions))
+    return out
