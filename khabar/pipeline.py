@@ -229,10 +229,13 @@ def analyze_annotated(
     copies = guard("copies", [], copy_flags, resolved, events)
     by_id = {a.id: a for a in resolved}
     summarized = []
+    terms: dict[str, str] = {}  # each word's content term, worked out once for all summaries
     progress("summaries", 0, len(events))
     for i, event in enumerate(events, 1):
         members = [by_id[a] for a in event.articles if a in by_id]
-        summary = guard("summaries", event.summary, summarize_event, event, members, config.summary)
+        summary = guard(
+            "summaries", event.summary, summarize_event, event, members, config.summary, terms
+        )
         summarized.append(dataclasses.replace(event, summary=summary))
         progress("summaries", i, len(events))
     meta = (

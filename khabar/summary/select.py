@@ -219,16 +219,22 @@ def _reading_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticl
 
 
 def summarize_event(
-    event: Event, articles: Sequence[AnnotatedArticle], cfg: SummaryConfig
+    event: Event,
+    articles: Sequence[AnnotatedArticle],
+    cfg: SummaryConfig,
+    known: dict[str, str] | None = None,
 ) -> tuple[SummarySentence, ...]:
-    """Select a few central, non-redundant sentences about ``event``, each citing its article."""
+    """Select a few central, non-redundant sentences about ``event``, each citing its article.
+
+    ``known`` remembers the content term of each word already met; pass one dict for all the
+    events of a run so that each word type is stemmed once."""
     wanted = max(0, cfg.sentences_per_event)
     ordered = _reading_order([a for a in articles if a.article.paragraphs])
     if not ordered or wanted == 0:
         return ()
     limit = min(MAX_CANDIDATES_PER_ARTICLE, math.ceil(MAX_CANDIDATES_PER_EVENT / len(ordered)))
     limit = max(limit, 1)
-    known: dict[str, str] = {}
+    known = {} if known is None else known
     candidates = [c for a in ordered for c in _candidates(a, limit=limit, known=known)]
     if not candidates:  # run-on text the splitter could not cut: quote long sentences
         candidates = [c for a in ordered for c in _candidates(a, None, limit, known)]
