@@ -462,7 +462,10 @@ def build_view(data: Mapping[str, Any], labels: Mapping[str, Any]) -> dict[str, 
                 for s in item.get("sides", [])
                 for e in events_of_article.get(s.get("article"), [])
             ]
-        for home in dict.fromkeys(h for h in homes if h is not None):
+        # One home: a contradiction between articles of two events is shown (and given its id)
+        # under the first of them only.
+        home = next((h for h in homes if h is not None), None)
+        if home is not None:
             contradictions_of.setdefault(home, []).append(item)
 
     # --- outlets -------------------------------------------------------------------------

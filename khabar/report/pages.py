@@ -4,7 +4,8 @@ Up to :data:`SPLIT_ABOVE_ARTICLES` articles the dossier stays one page (:mod:`kh
 Above it, ``dossier.html`` becomes an index (counts, search over story titles, names and outlets,
 the stories in the one-page order, entity and outlet summaries, input errors) and each story gets
 its own page in a folder beside it, ``dossier_stories/story-<id>.html``: its timeline, events,
-claims, sources and articles, with a link back. Events outside every story, claims outside every
+claims, sources, the names in it (entities of one article are listed there only, not on the
+index) and its articles, with a link back. Events outside every story, claims outside every
 event and articles of no story go on ``dossier_stories/other.html``.
 
 Every page is rendered by the one template with the one script (the same CSP hash), page text
@@ -26,10 +27,10 @@ from khabar.model import STANCES
 from khabar.report.html import PageRenderer, build_view
 
 SPLIT_ABOVE_ARTICLES = 500
-"""Above this many articles the HTML dossier is an index plus one page per story. The one-page
-dossier grows by about 16 KB an article (81 MB at 5,000 ANT articles; 6.5 MB at 399, whose open
-story alone was 120,899 px tall): at 500 it is about 8 MB, as much as a browser opens without a
-wait and a search over every element still answers in well under a second."""
+"""Above this many articles the HTML dossier is an index plus one page per story. The one page
+grows by about 21 KB an article (107 MB at 5,000 ANT articles; the open story of a 399-article pile
+was 120,899 px tall): about 10 MB at 500, as much as a browser opens without a long wait. Split,
+the 5,000 made a 2.2 MB index and 1,156 story pages of 51 KB (median) to 4.2 MB."""
 INDEX_NAME = "dossier.html"
 STORY_FOLDER_SUFFIX = "_stories"
 """The story pages' folder is the index's name without ``.html`` plus this: ``dossier_stories``."""
@@ -46,6 +47,13 @@ INDEX_ENTITY_STORIES = 3
 """Stories linked from each entity row of the index (by the entity's articles in each)."""
 INDEX_OUTLET_STORIES = 8
 """Stories linked from each outlet of the index (by the outlet's articles in each)."""
+INDEX_SHOWN_STORIES = 50
+"""Stories listed open on the index before the rest fold under «كل القصص»: 5,000 ANT articles made
+1,156 stories, most of one article, 135,000 px of rows when all were listed."""
+INDEX_ENTITY_MIN_ARTICLES = 2
+"""Entities of fewer articles are listed on their story page only («الأسماء»), not on the index:
+at 5,000 ANT articles 6,838 of the 11,209 entities had one article, and listing every entity
+made the index 4.7 MB, 3.8 MB of it entity rows."""
 
 
 def story_folder(index_name: str = INDEX_NAME) -> str:
@@ -65,6 +73,8 @@ class Linker:
 
     here: str
     home: Mapping[tuple[str, str], str]
+    local: frozenset[tuple[str, str]] = frozenset()
+    """What ``here`` holds besides what lives there (a story page's names)."""
 
     def to_page(self, page: str) -> str:
         """The relative path from ``here`` to ``page`` (both relative to the output folder)."""
@@ -74,7 +84,8 @@ class Linker:
 
     def __call__(self, kind: str, ident: Any) -> str:
         """The link to the element ``kind-ident``."""
-        page = self.home.get((kind, str(ident)), self.here)
+        key = (kind, str(ident))
+        page = self.here if key in self.local else self.home.get(key, self.here)
         return f"{self.to_page(page)}#{kind}-{ident}"
 
 
@@ -120,14 +131,40 @@ def _story_page_view(
     group: Mapping[str, Any] | None,
     article_ids: Sequence[str],
     other: bool,
+    index: tuple[str, frozenset[str]],
 ) -> dict[str, Any]:
-    """The view of one story page (or of the page of what is outside every story)."""
+    """The view of one story page (or of the page of what is outside every story); its names
+    (the entities of its articles, events and claims) link to their rows on the index, given as
+    its path from the page and the entities it lists."""
+    index_path, listed = index
     wanted = set(article_ids)
     article_views = [v for v in view["articles"] if v["article"]["id"] in wanted]
     events = group["events"] if group else []
     claims = sum(len(e["claims"]) for e in events)
     loose_claims = view["loose_claims"] if other else []
     loose_contradictions = view["loose_contradictions"] if other else []
+    mentioned: dict[str, list[str]] = {}
+    for article_id in article_ids:
+        for entity_id in view["entities_of"].get(article_id, ()):
+            mentioned.setdefault(entity_id, []).append(article_id)
+    for event_view in events:
+        for entity in (*event_view["participants"], *event_view["places"]):
+            mentioned.setdefault(entity["id"], [])
+    for row in [*(c for e in events for c in e["claims"]), *loose_claims]:
+        if row["claim"].get("speaker") in view["entity_by_id"]:
+            mentioned.setdefault(row["claim"]["speaker"], [])
+    names = [
+        {
+            "entity": view["entity_by_id"][entity_id],
+            "articles": ids,
+            "index_href": f"{index_path}#entity-{entity_id}" if entity_id in listed else None,
+        }
+        for entity_id, ids in sorted(
+            mentioned.items(),
+            key=lambda x: (-len(x[1]), str(view["entity_by_id"][x[0]].get("name"))),
+        )
+        if entity_id in view["entity_by_id"]
+    ]
     return {
         **view,
         "story_groups": [group] if group and not other else [],
@@ -139,6 +176,8 @@ def _story_page_view(
         "errors": [],
         "loose_claims": loose_claims,
         "loose_contradictions": loose_contradictions,
+        "names": names,
+        "names_elsewhere": bool(listed),
         "filters": _filters(article_views, view),
         "counts": [
             ("articles", len(article_views)),
@@ -186,9 +225,14 @@ def _index_extras(
             }
         )
 
+    day_keys = {day: f"d{k}" for k, (day, _) in enumerate(view["filters"]["days"])}
+    for row in story_rows:
+        row["days"] = " ".join(day_keys[d] for d in row["days"].split() if d in day_keys)
     entity_rows = []
     for entity_view in view["entities"]:
         ids = entity_view["articles"]
+        if len(ids) < INDEX_ENTITY_MIN_ARTICLES:
+            continue
         stories = Counter(story_of[a]["id"] for a in ids if a in story_of)
         group_by_id = view["story_by_id"]
         entity_rows.append(
@@ -197,7 +241,9 @@ def _index_extras(
                 "articles": len(ids),
                 "claims": len(entity_view["claims"]),
                 "outlets": " ".join(dict.fromkeys(key_of[a] for a in ids)),
-                "days": " ".join(sorted({article_by_id[a].get("published") or "" for a in ids})),
+                "days": " ".join(
+                    sorted({day_keys.get(article_by_id[a].get("published"), "") for a in ids})
+                ).strip(),
                 "stories": [
                     (group_by_id[s]["title"], link.to_page(pages[s]))
                     for s, _ in stories.most_common(INDEX_ENTITY_STORIES)
@@ -217,6 +263,7 @@ def _index_extras(
         "story_rows": story_rows,
         "entity_rows": entity_rows,
         "outlet_stories": outlet_stories,
+        "day_keys": day_keys,
         "filters": {**view["filters"], "stories": [], "entities": [], "stances": []},
     }
 
@@ -267,15 +314,24 @@ def render_pages(
             home[("claim", str(row["claim"]["id"]))] = other_page
         for article_id in other_ids:
             home.setdefault(("article", article_id), other_page)
-    for entity_id in view["entity_by_id"]:
+    on_index = [
+        v["entity"]["id"]
+        for v in view["entities"]
+        if len(v["articles"]) >= INDEX_ENTITY_MIN_ARTICLES
+    ]
+    listed = frozenset(on_index)
+    for entity_id in on_index:
         home[("entity", str(entity_id))] = index_name
 
     files: dict[str, str] = {}
     story_pages = [(pages[g["id"]], g, False) for g in groups]
     for page, group, other in [*story_pages, *([(other_page, outside, True)] if has_other else [])]:
-        link = Linker(page, home)
+        to_index = Linker(page, home).to_page(index_name)
+        page_view = _story_page_view(view, group, on_page[page], other, (to_index, listed))
+        local = frozenset(("entity", str(row["entity"]["id"])) for row in page_view["names"])
+        link = Linker(page, home, local)
         files[page] = renderer.render(
-            _story_page_view(view, group, on_page[page], other=other),
+            page_view,
             page="story",
             href=link,
             index_href=link.to_page(index_name),
@@ -286,6 +342,7 @@ def render_pages(
         page="index",
         href=link,
         other_href=link.to_page(other_page) if has_other else None,
+        top_stories=INDEX_SHOWN_STORIES,
     )
     return files
 

@@ -466,3 +466,111 @@ def test_small_dossier_language_button_switches_labels_and_back(small: Tab) -> N
     page.locator("#lang-toggle").click()
     assert heading.inner_text() == "القصص" and badge.inner_text() == "يورد نفيه"
     assert page.locator("#f-count").inner_text().startswith("يظهر")
+
+
+# --- a pile split into an index and one page per story ------------------------------------------
+
+
+def _write_pages(data: dict[str, Any], folder: Path, split_above: int) -> Path:
+    """Write the split HTML dossier of ``data`` into ``folder``; return the index's path."""
+    from khabar.report.pages import INDEX_NAME, render_pages
+
+    files = render_pages(data, INDEX_NAME, split_above)
+    assert len(files) > 1
+    for name, html in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(html, encoding="utf-8")
+    return folder / INDEX_NAME
+
+
+def _follow_first_story(tab: Tab) -> str:
+    """On an open index, click the first story's link; return that story's id."""
+    page = tab.page
+    first = page.locator("li[data-unit='story']").first
+    story_id = first.get_attribute("data-story") or ""
+    first.locator("h3 a").click()
+    page.wait_for_load_state()
+    page.locator("#tools").wait_for(state="visible")
+    assert page.url.split("#")[0].endswith(".html") and "_stories/" in page.url
+    return story_id
+
+
+def test_small_split_dossier_index_leads_to_a_story_page_and_stays_inert(
+    tab: Tab, tmp_path: Path
+) -> None:
+    from browser_dossiers import hostile_dossier
+
+    payload = XSS_SCRIPT + XSS_IMG
+    index = _write_pages(hostile_dossier(payload).to_dict(), tmp_path, 0)
+    page = tab.page
+    page.goto(index.as_uri())
+    page.locator("#tools").wait_for(state="visible")
+    page.wait_for_timeout(300)
+    assert tab.pwned() is None and tab.dialogs == []
+    assert page.locator("body script, body img").count() == 0
+    assert payload in page.locator("li[data-unit='story']").first.inner_text()  # shown as text
+    page.locator("#q").fill("pwned zzzz")  # no story, entity or outlet has both words
+    page.wait_for_timeout(SEARCH_WAIT_MS)
+    assert _visible(tab, "story") == 0
+    page.locator("#q").fill("pwned")
+    page.wait_for_timeout(SEARCH_WAIT_MS)
+    assert _visible(tab, "story") == 1
+    _follow_first_story(tab)
+    page.wait_for_timeout(300)
+    assert tab.pwned() is None and tab.dialogs == []
+    assert page.locator("body script, body img").count() == 0
+    assert page.locator("details[data-unit='story'] svg.timeline .timeline-row").count() >= 1
+    page.locator("a", has_text="فهرس الملف").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/dossier.html")
+    assert tab.errors == []
+
+
+SPLIT_ANT_ABOVE = 100
+"""The 400-article ANT pile is split as a bigger pile would be (the default is 500)."""
+
+
+@pytest.mark.slow
+def test_the_pile_split_into_pages_index_search_story_page_and_timeline(
+    tab: Tab, ant_pile: dict[str, Any], tmp_path: Path
+) -> None:
+    data = ant_pile["data"]
+    index = _write_pages(data, tmp_path, SPLIT_ANT_ABOVE)
+    page = tab.page
+    page.set_viewport_size(DESKTOP)
+    page.goto(index.as_uri())
+    page.locator("#tools").wait_for(state="visible")
+    sizes = _story_sizes(data)
+    rows = page.locator("li[data-unit='story']")
+    assert rows.count() == len(data["stories"])
+    assert sizes[rows.first.get_attribute("data-story") or ""] == max(sizes.values())
+    tab.shot("pages-ant-index-desktop")
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    tab.shot("pages-ant-index-phone")
+    page.set_viewport_size(DESKTOP)
+    # Search narrows the stories to those whose title, names or outlets hold the word.
+    title = rows.first.locator("h3 a").inner_text()
+    word = max(title.split(), key=len)
+    page.locator("#q").fill(word)
+    page.wait_for_timeout(SEARCH_WAIT_MS)
+    assert 1 <= _visible(tab, "story") < len(data["stories"])
+    page.wait_for_timeout(300)
+    assert tab.pwned() is None
+    story_id = _follow_first_story(tab)
+    story = page.locator("details[data-unit='story']")
+    assert story.count() == 1 and story.get_attribute("data-story") == story_id
+    svg = story.locator("svg.timeline")
+    assert svg.is_visible() and svg.locator(".timeline-row").count() >= 1
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 600
+    tab.shot("pages-ant-story-desktop")
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    tab.shot("pages-ant-story-phone")
+    page.wait_for_timeout(300)
+    assert tab.pwned() is None and tab.dialogs == []
+    assert page.locator("body script, body img").count() == 0
+    assert tab.errors == []

@@ -204,7 +204,9 @@ def test_the_index_is_small_and_lists_stories_entities_outlets_and_errors(
     assert size < INDEX_BYTES_2000 and size < single / 10
     page = _parse(index)
     assert {f"story-st{k}" for k in range(100)} <= page.ids
-    assert {f"entity-e{k}" for k in range(1000)} <= page.ids
+    assert {f"entity-e{k}" for k in range(1, 1000)} <= page.ids
+    assert "entity-e0" not in page.ids  # one article (a0 twice): on its story page only
+    assert 'id="entity-e0"' in split["dossier_stories/story-st0.html"]
     assert {f"outlet-o{k}" for k in range(1, 18)} <= page.ids
     assert 'id="errors"' in index and 'id="articles"' not in index
     assert "event-ev0" not in page.ids  # events live on the story pages
