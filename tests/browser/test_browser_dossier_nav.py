@@ -574,3 +574,31 @@ def test_the_pile_split_into_pages_index_search_story_page_and_timeline(
     assert tab.pwned() is None and tab.dialogs == []
     assert page.locator("body script, body img").count() == 0
     assert tab.errors == []
+
+
+def test_small_split_dossier_index_filters_stories_by_outlet_and_day(
+    tab: Tab, tmp_path: Path
+) -> None:
+    index = _write_pages(_small_dossier().to_dict(), tmp_path, 0)
+    page = tab.page
+    page.goto(index.as_uri())
+    page.locator("#tools").wait_for(state="visible")
+
+    def shown(unit: str) -> list[str | None]:
+        rows = page.locator(f"[data-unit='{unit}']:not([hidden])")
+        return [rows.nth(i).get_attribute("id") for i in range(rows.count())]
+
+    assert shown("story") == ["story-st-big", "story-st-small"]
+    day = page.locator("#f-day option", has_text="10 مايو").get_attribute("value")
+    page.select_option("#f-day", day)
+    assert shown("story") == ["story-st-small"]
+    assert shown("entity") == []  # سوريا is named on the 8th and 9th only
+    page.select_option("#f-day", "")
+    outlet = page.locator("#f-outlet option", has_text="سكاي نيوز").get_attribute("value")
+    page.select_option("#f-outlet", outlet)
+    assert shown("story") == ["story-st-big"] and shown("entity") == ["entity-e-syria"]
+    assert page.locator("#f-count").inner_text() == "يظهر: 1 قصة، 1 كيانًا، 1 موقعًا."
+    page.locator("#tools button[type=reset]").click()
+    page.wait_for_timeout(SEARCH_WAIT_MS)
+    assert len(shown("story")) == 2 and page.locator("#f-count").inner_text() == ""
+    assert tab.errors == []
