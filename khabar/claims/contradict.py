@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
-from khabar.claims.data import ORDINALS, RISING_ACTS, STOP_WORDS
+from khabar.claims.data import (
+    ANONYMOUS_SOURCES,
+    DOUBT_NOUNS,
+    ORDINALS,
+    RISING_ACTS,
+    SPEAKER_HEADS,
+    STOP_WORDS,
+)
 from khabar.claims.proposition import (
     Amount,
     Quantity,
@@ -34,7 +41,7 @@ from khabar.claims.proposition import (
     quantities,
 )
 from khabar.claims.statements import has_hedge_cue
-from khabar.claims.text import background_idf, stem_keys, words
+from khabar.claims.text import background_idf, content_terms, stem_keys, words
 from khabar.model import ClaimSource, Contradiction, Position, Stance
 
 POSITIVE: frozenset[Stance] = frozenset({"asserted", "attributed", "reported"})
@@ -81,6 +88,10 @@ _ACT_WORDS: dict[str, str] = {
 
 _ORDINALS = {normalize(k): v for k, v in ORDINALS.items()}
 _STOP = frozenset(normalize(w) for w in STOP_WORDS)
+_NOT_DENIERS = frozenset(
+    k for w in (*SPEAKER_HEADS, *ANONYMOUS_SOURCES, *DOUBT_NOUNS) for k in stem_keys(normalize(w))
+)
+"""Words of a denial's subject that name no one in particular (مصدر، مسؤول، التقارير)."""
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 
 Related = Callable[[str, str], bool]
@@ -152,6 +163,21 @@ def describe(groups: Sequence[tuple[str, Sequence[Side]]]) -> str:
 # -- stance: passed on against doubted ------------------------------------------------------
 
 
+def denier_keys(item: Item) -> frozenset[str]:
+    """Stem keys of the words that name who denies (سوريا تنفي …، مصدر في القنصلية السعودية
+    ينفي …), titles and anonymous heads aside; empty for an unconfirmed report.
+    Who denies doing something is named where it is said to have done it."""
+    if item.statement.stance != "denied":
+        return frozenset()
+    who = item.statement.speaker
+    if not who:
+        # the outlet's sentence names the denier before what is denied (لكن طهران تنفي …)
+        text, content = item.statement.text, item.statement.content
+        at = text.find(content)
+        who = text[:at] if at > 0 else ""
+    return frozenset(k for t in content_terms(who) if not t.keys & _NOT_DENIERS for k in t.keys)
+
+
 def predicate_keys(content: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stem keys of the first content words of a doubting statement that are not names (stems
     in ``names``): the act it doubts (نفت سوريا استخدام …: استخدام)."""
@@ -187,6 +213,7 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         and asserts(i.statement.content, doubted)
         and not negates(i.statement.content, doubted)
         and not negative_claim(i.statement.content)
+        and _names_denier(i, doubting)
     ]
     if not passing or {i.article for i in passing} <= {i.article for i in doubting}:
         return []
@@ -198,6 +225,16 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         f"{i.article} {_STANCE_WORDS[i.statement.stance]}" for i in (*passing, *doubting)
     )
     return [record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
+
+
+def _names_denier(item: Item, doubting: Sequence[Item]) -> bool:
+    """Whether ``item`` names whoever denies it among ``doubting`` (or none of them is a named
+    denial): a report that does not name the denier is not what it denies."""
+    deniers = [k for k in (denier_keys(d) for d in doubting) if k]
+    if not deniers:
+        return True
+    said = frozenset(k for t in item.terms for k in t.keys) | item.names
+    return any(k & said for k in deniers)
 
 
 def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:

@@ -22,7 +22,16 @@ from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
 from khabar.claims.align import Item, overlap, profile
-from khabar.claims.contradict import FIRM, NEGATIVE, Related, Side, describe, record, side
+from khabar.claims.contradict import (
+    FIRM,
+    NEGATIVE,
+    Related,
+    Side,
+    denier_keys,
+    describe,
+    record,
+    side,
+)
 from khabar.claims.data import (
     ACT_SYNONYMS,
     BASELESS_CUES,
@@ -108,7 +117,7 @@ def readings(text: str) -> dict[tuple[int, int], frozenset[str]]:
             continue
         group, answer = hit
         before = ws[max(0, i - NEGATION_SCOPE) : i]
-        if any(b.norm in _LEXICON.negations for b in before):
+        if any(_negation(b.norm) for b in before):
             answer = 1 - answer
         after = (x for x in ws[i + 1 : i + 1 + ARGUMENT_REACH] if content_terms(x.text))
         argument = next(after, None)
@@ -119,6 +128,13 @@ def readings(text: str) -> dict[tuple[int, int], frozenset[str]]:
         if f" {phrase} " in f" {spaced} ":
             found.setdefault((group, answer), frozenset())
     return found
+
+
+def _negation(norm: str) -> bool:
+    """Whether a normalised word is a negation, a clitic (و، ف، ب، ل) aside: بعدم الانسحاب."""
+    return norm in _LEXICON.negations or (
+        norm[:1] in ("و", "ف", "ب", "ل") and norm[1:] in _LEXICON.negations
+    )
 
 
 def answers(text: str) -> frozenset[tuple[int, int]]:
@@ -307,6 +323,9 @@ def doubted_elsewhere(
                 continue
             if b.names and not (b.names & (a_keys | a.names)):
                 continue  # not about the same actor or place
+            denier = denier_keys(b)
+            if denier and not (denier & (a_keys | a.names)):
+                continue  # طهران تنفي دعم الحوثيين: a report of support not naming Tehran
             for x in (a, b):
                 if id(x) not in profiles:
                     profiles[id(x)] = profile(x.terms, weight)

@@ -139,3 +139,13 @@ def test_conflicting_reports_are_unconfirmed() -> None:
         (),
     )  # fmt: skip
     assert title.stance == "unconfirmed"
+
+
+def test_a_denier_not_named_in_the_report_is_no_side_against_it() -> None:
+    denial = "لكن طهران تنفي دعم الحوثيين عسكريا في اليمن."
+    support = "وقال مسؤولون إن دعم الحوثيين عسكريا مستمر من جهات عدة في اليمن منذ سنوات."
+    assert _contradictions(_article("a", "BBC", support), _article("b", "فرانس 24", denial)) == []
+
+
+def test_a_negation_glued_to_its_clitic_turns_the_answer() -> None:
+    assert answers("أمل جديد بعدم الانسحاب من الاتحاد") == {(0, 0)}
