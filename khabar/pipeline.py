@@ -31,7 +31,7 @@ from khabar.read import iter_pages
 from khabar.read.fetch import NOT_FETCHED, Fetcher, is_url
 from khabar.read.reader import GLOB_CHARS, STDIN_PATH
 from khabar.run import Executor, annotate_pages, executor_for
-from khabar.run.work import error_detail
+from khabar.run.work import PAGES_PER_TASK, error_detail
 from khabar.summary import summarize_event
 
 _log = logging.getLogger(__name__)
@@ -127,13 +127,18 @@ def annotate_all(
     progress: Progress = no_progress,
     *,
     release: bool = False,
+    freeze: bool = False,
 ) -> tuple[list[AnnotatedArticle], list[Failure]]:
     """Clean and annotate pages on ``executor``, each with its outlet's learned chrome lines.
 
     The pages go through in chunks (:data:`khabar.run.work.PAGES_PER_TASK`); with ``release``
     (``pages`` then a mutable sequence this call owns) it is emptied first, so that each raw
     page is dropped once its chunk is cleaned and annotated instead of living as long as the
-    batch."""
+    batch. With ``freeze``, what exists after each chunk is frozen out of the garbage
+    collector's scans (``gc.freeze``; the caller unfreezes): the articles annotated so far live
+    to the end of the run, and each full collection would otherwise walk them all again (on
+    1,000 ANT articles: 0.57 -> 0.15 CPU s of collection while annotating, nothing left
+    uncollected)."""
     total = len(pages)
     progress("annotate", 0, total)
     # the outlets' chrome is learned from the whole batch before any page is cleaned
@@ -152,6 +157,8 @@ def annotate_all(
     for done, result in enumerate(annotate_pages(tasks(), config, executor), 1):
         (failures if isinstance(result, Failure) else annotated).append(result)  # type: ignore[arg-type]
         progress("annotate", done, total)
+        if freeze and done % PAGES_PER_TASK == 0:
+            gc.freeze()
     return dedupe_ids(annotated), failures
 
 
@@ -283,7 +290,9 @@ def analyze(
     del given, inputs  # the pages given in memory are in ``pages``, dropped once annotated
     runner = executor if executor is not None else executor_for(config.run)
     try:
-        annotated, clean_failures = annotate_all(pages, config, runner, progress, release=True)
+        annotated, clean_failures = annotate_all(
+            pages, config, runner, progress, release=True, freeze=True
+        )
         failures = [*read_failures, *clean_failures]
         # What exists now (the tagger, the annotated articles) lives to the end of the run: kept
         # out of the collector's scans, which otherwise walk it again and again as the
