@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
-from khabar.claims.align import Item, overlap, profile
+from khabar.claims.align import Item, Profile, overlap, profile
 from khabar.claims.contradict import (
     FIRM,
     NEGATIVE,
@@ -58,6 +58,10 @@ one of another claim to be read as answering it; the shared act and actor are re
 
 MIN_ACT_CHARS = 3
 """Shortest normalised word read as the act a doubt answers."""
+
+POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما")
+"""Endings (as written, ة apart) of a noun with a possessive pronoun (بلاده): the subject's
+words, not the act."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +242,6 @@ def opposite_predicates(
     return out
 
 
-POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما")
-"""Endings of a noun with a possessive pronoun (بلاده): the subject's words, not the act."""
-
-
 def _act_keys(item: Item) -> frozenset[str]:
     """Stem keys (with synonyms) of the act a doubting statement answers: its first word that
     is neither a name, nor a definite noun (the subject: المواطن السعودي …), nor a word naming
@@ -299,7 +299,7 @@ def doubted_elsewhere(
         if _firm(item):
             for key in {k for t in item.terms for k in t.keys if k in wanted}:
                 holding.setdefault(key, []).append(item)
-    profiles: dict[int, object] = {}
+    profiles: dict[int, Profile] = {}
     groups = _Groups()
     for b in doubting:
         acts = acts_of[id(b)]
@@ -329,7 +329,7 @@ def doubted_elsewhere(
             for x in (a, b):
                 if id(x) not in profiles:
                     profiles[id(x)] = profile(x.terms, weight)
-            if overlap(profiles[id(a)], profiles[id(b)]) < DOUBT_LINK:  # type: ignore[arg-type]
+            if overlap(profiles[id(a)], profiles[id(b)]) < DOUBT_LINK:
                 continue
             groups.join(a, 0, b, 1)
     out: list[Contradiction] = []
