@@ -3,7 +3,9 @@
     python scripts/train_ner.py                      # evaluate on the held-out parts, then
                                                      # train the bundled model on all the data
     python scripts/train_ner.py --eval-only          # only the held-out evaluation
-    python scripts/train_ner.py --compare DIR        # also score the model in DIR on ANERcorp dev
+    python scripts/train_ner.py --compare DIR        # also score the model in DIR on both parts
+    python scripts/train_ner.py --eval-only --eval-parts anercorp
+                                                     # only the ANERcorp development model
     python scripts/train_ner.py --clusters-file khabar/entities/models/clusters.tsv.gz
                                                      # reuse the bundled clusters (no ANT pass)
     python scripts/train_ner.py --no-anercorp        # train on NewsFANE only (still scored on
@@ -13,10 +15,13 @@
 
 ANERcorp (CAMeL Lab split; only its train part is read) writes ``TOKEN TAG`` lines with PERS
 for people. Its last tenth of sentences, by position (as CAMeL Lab cut train from test), is the
-development part: the evaluation model trains on NewsFANE's training split and the first nine
-tenths of ANERcorp train, and is scored on NewsFANE's held-out split and on the ANERcorp
-development part; the bundled model then trains on all of both. The ANERcorp test part is never
-read.
+development part. Each held-out part is scored by a model trained on everything but that part's
+text: the NewsFANE model on NewsFANE's training split and ANERcorp's first nine tenths (without
+the sentences sharing text with NewsFANE's held-out split), the ANERcorp model on all of
+ANERcorp's first nine tenths and every NewsFANE sentence not sharing text with the development
+part. (Until issue 18's round 7 one model, trained without either part's text, was scored on
+both; it lost a quarter of ANERcorp's training sentences, which the bundled model has.) The
+bundled model then trains on all of both. The ANERcorp test part is never read.
 
 NewsFANE is ANERcorp's text re-annotated (khabar.entities.corpus, ``split_by_text``), so:
 training keeps only NewsFANE sentences whose text is in ANERcorp train (the ~25.5k-token block
@@ -29,7 +34,9 @@ most text does not (وقال، عندهم), and that is the text khabar tags. So
 copy of every sentence with them joined (khabar.entities.corpus.join_clitics), and the held-out
 part is scored in both views: with the GeoNames towns, the copy took the joined view from 0.699
 to 0.723 and NewsFANE's own from 0.733 to 0.729 (benchmarks/results_ner.md). The place
-features read khabar/entities/data/geonames_places.tsv.gz (``scripts/build_places.py``).
+features read khabar/entities/data/geonames_places.tsv.gz (``scripts/build_places.py``). Word
+clusters are learnt from ANT without the articles of the days ../shared/EVENTS.md reserves
+(khabar.entities.clusters.ant_texts_outside_reserved_days).
 
 The held-out split is fixed: NewsFANE cut into pseudo-sentences (at empty lines and . ! ? ؟), the
 last 20% of them by position (khabar.entities.corpus.split_held_out). Scores are entity-level,
@@ -48,9 +55,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.arabic.lexicon import iter_ant_texts  # noqa: E402
 from khabar.config import EntitiesConfig  # noqa: E402
-from khabar.entities.clusters import build_clusters, corpus_words  # noqa: E402
+from khabar.entities.clusters import (  # noqa: E402
+    ant_texts_outside_reserved_days,
+    build_clusters,
+    corpus_words,
+)
 from khabar.entities.conll import tag_conll  # noqa: E402
 from khabar.entities.corpus import (  # noqa: E402
     ANERCORP_DEV_SHARE,
@@ -138,7 +148,7 @@ def load_clusters(ant: Path, cache: Path | None) -> dict[str, tuple[str, ...]]:
         with gzip.open(cache, "rb") as fh:
             return pickle.load(fh)
     started = time.perf_counter()
-    clusters = build_clusters(corpus_words(iter_ant_texts(ant)))
+    clusters = build_clusters(corpus_words(ant_texts_outside_reserved_days(ant)))
     print(f"clusters: {len(clusters)} words in {time.perf_counter() - started:.0f}s")
     if cache:
         with gzip.open(cache, "wb") as fh:
@@ -157,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         action="append",
         default=[],
-        help="also score this model folder on the ANERcorp development part (repeatable)",
+        help="also score this model folder on the held-out parts (repeatable)",
     )
     parser.add_argument(
         "--clusters-file",
@@ -178,6 +188,19 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=None,
         help="where to keep the model trained on the training split",
+    )
+    parser.add_argument(
+        "--dev-model",
+        type=Path,
+        default=None,
+        help="where to keep the model scored on the ANERcorp development part",
+    )
+    parser.add_argument(
+        "--eval-parts",
+        nargs="+",
+        choices=("newsfane", "anercorp"),
+        default=["newsfane", "anercorp"],
+        help="which evaluation models to train (each is scored on its own held-out part)",
     )
     parser.add_argument("--c1", type=float, default=Tagger().c1)
     parser.add_argument("--c2", type=float, default=Tagger().c2)
@@ -205,15 +228,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     sentences = known
     known_set = set(known)
+    # the NewsFANE evaluation model: NewsFANE's training split and ANERcorp's first nine tenths,
+    # neither with text of the other's evaluation part
     train = [s for s in train if s in known_set]
     train = split_by_text(train, anercorp_dev, LEAK_SHARE)[1]
-    anercorp_train = split_by_text(anercorp_train, held_out, LEAK_SHARE)[1]
+    newsfane_anercorp = split_by_text(anercorp_train, held_out, LEAK_SHARE)[1]
+    # the ANERcorp evaluation model: all of ANERcorp's first nine tenths and every NewsFANE
+    # sentence (of ANERcorp train's text) without text of the development part
+    dev_newsfane = split_by_text(sentences, anercorp_dev, LEAK_SHARE)[1]
     if args.no_anercorp:
-        anercorp, anercorp_train = [], []
-    print(
-        f"evaluation model: {len(train)} NewsFANE and {len(anercorp_train)} ANERcorp sentences "
-        "(without text of the other corpus's evaluation part)"
-    )
+        anercorp, anercorp_train, newsfane_anercorp = [], [], []
     if args.no_clusters:
         clusters = {}
     elif args.clusters_file:
@@ -221,22 +245,36 @@ def main(argv: list[str] | None = None) -> int:
     else:
         clusters = load_clusters(args.ant, args.clusters_cache)
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
-    joined = [join_clitics(s) for s in held_out]
-    if not args.skip_eval:
+    if not args.skip_eval and "newsfane" in args.eval_parts:
+        print(
+            f"NewsFANE evaluation model: {len(train)} NewsFANE and {len(newsfane_anercorp)} "
+            "ANERcorp sentences (without text of the other corpus's evaluation part)"
+        )
         started = time.perf_counter()
-        part = with_joined(train) + anercorp_train
+        part = with_joined(train) + newsfane_anercorp
         tagger = Tagger(**params).fit(part, args.eval_model or scratch_dir(), clusters)
         print(f"trained on {len(part)} sentences in {time.perf_counter() - started:.0f}s")
         print(f"held-out: {len(held_out)} sentences, {sum(len(s.tokens) for s in held_out)} tokens")
         report("NewsFANE held-out, as in NewsFANE", tagger, held_out)
-        report("NewsFANE held-out, clitics joined", tagger, joined)
-        if anercorp_dev:
-            tokens = sum(len(s.tokens) for s in anercorp_dev)
-            print(f"\nANERcorp development part: {len(anercorp_dev)} sentences, {tokens} tokens")
-            report("ANERcorp dev, this model", tagger, anercorp_dev, errors=True)
-            for folder in args.compare:
-                other = load_tagger(EntitiesConfig(model_path=str(folder)))
-                report(f"ANERcorp dev, {folder}", other, anercorp_dev, errors=True)
+        report("NewsFANE held-out, clitics joined", tagger, [join_clitics(s) for s in held_out])
+        for folder in args.compare:
+            other = load_tagger(EntitiesConfig(model_path=str(folder)))
+            report(f"NewsFANE held-out, as in NewsFANE, {folder}", other, held_out)
+    if not args.skip_eval and "anercorp" in args.eval_parts and anercorp_dev:
+        print(
+            f"\nANERcorp evaluation model: {len(anercorp_train)} ANERcorp and "
+            f"{len(dev_newsfane)} NewsFANE sentences (without the development part's text)"
+        )
+        started = time.perf_counter()
+        part = with_joined(dev_newsfane) + anercorp_train
+        tagger = Tagger(**params).fit(part, args.dev_model or scratch_dir(), clusters)
+        print(f"trained on {len(part)} sentences in {time.perf_counter() - started:.0f}s")
+        tokens = sum(len(s.tokens) for s in anercorp_dev)
+        print(f"\nANERcorp development part: {len(anercorp_dev)} sentences, {tokens} tokens")
+        report("ANERcorp dev, this model", tagger, anercorp_dev, errors=True)
+        for folder in args.compare:
+            other = load_tagger(EntitiesConfig(model_path=str(folder)))
+            report(f"ANERcorp dev, {folder}", other, anercorp_dev, errors=True)
     if not args.eval_only:
         Tagger(**params).fit(with_joined(sentences) + anercorp, args.out, clusters)
         size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())

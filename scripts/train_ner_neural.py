@@ -31,8 +31,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.arabic.lexicon import default_lexicon, iter_ant_texts  # noqa: E402
-from khabar.entities.clusters import corpus_words, word_vectors  # noqa: E402
+from khabar.arabic.lexicon import default_lexicon  # noqa: E402
+from khabar.entities.clusters import (  # noqa: E402
+    ant_texts_outside_reserved_days,
+    corpus_words,
+    word_vectors,
+)
 from khabar.entities.corpus import (  # noqa: E402
     Sentence,
     read_anercorp,
@@ -378,7 +382,7 @@ def load_vectors(ant: Path, cache: Path) -> tuple[list[str], np.ndarray]:
     if cache.exists():
         with np.load(cache) as data:
             return data["vocab"].tolist(), data["vectors"]
-    vocab, vectors = word_vectors(corpus_words(iter_ant_texts(ant)))
+    vocab, vectors = word_vectors(corpus_words(ant_texts_outside_reserved_days(ant)))
     cache.parent.mkdir(parents=True, exist_ok=True)
     np.savez(cache, vocab=np.array(vocab), vectors=vectors.astype(np.float32))
     return vocab, vectors

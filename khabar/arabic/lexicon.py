@@ -80,16 +80,19 @@ def default_lexicon() -> Lexicon:
 
 def iter_ant_texts(source: Path) -> Iterable[str]:
     """Yield title and body of every ANT article, from its folder or its ``.tar.xz`` archive."""
-    if source.is_dir():
-        raw: Iterable[str] = (
-            p.read_text(encoding="utf-8", errors="replace") for p in sorted(source.rglob("*.txt"))
-        )
-    else:
-        raw = _iter_archive(source)
-    for text in raw:
+    for text in iter_ant_files(source):
         match = _ANT_BODY.search(text)
         if match:
             yield match.group(1) + "\n" + match.group(2)
+
+
+def iter_ant_files(source: Path) -> Iterable[str]:
+    """The raw text of every ANT file, from its folder or its ``.tar.xz`` archive."""
+    if source.is_dir():
+        return (
+            p.read_text(encoding="utf-8", errors="replace") for p in sorted(source.rglob("*.txt"))
+        )
+    return _iter_archive(source)
 
 
 def _iter_archive(path: Path) -> Iterable[str]:

@@ -4,13 +4,19 @@ Each frequent word is described by the words seen just before and just after it 
 the counts), reduced by truncated SVD and grouped by k-means at a few granularities; a word's
 cluster ids become tagger features (a new Chinese or Russian surname lands in the cluster of the
 ones in the training data). Words are keyed without one-letter clitics (وبوتين → بوتين).
+
+The ANT articles of the days ../shared/EVENTS.md reserves for independent evaluation are left
+out (:func:`ant_texts_outside_reserved_days`), so no model learns from their text.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -20,7 +26,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from khabar.arabic import normalize
 from khabar.arabic.clitics import strip_prefix_clitics
-from khabar.arabic.lexicon import Lexicon, default_lexicon
+from khabar.arabic.lexicon import Lexicon, default_lexicon, iter_ant_files
 
 MIN_WORD_COUNT = 5
 """Words seen fewer times than this get no cluster (too little context to place them)."""
@@ -37,7 +43,49 @@ CLUSTER_SIZES = (64, 256, 1024)
 SEED = 13
 """Random seed of SVD and k-means, so the clusters rebuild identically."""
 
+RESERVED_ANT_DAYS = frozenset(
+    [f"2018-04-{d:02d}" for d in range(8, 13)] + [f"2018-10-{d:02d}" for d in range(13, 19)]
+)
+"""Days (YYYY-MM-DD) ../shared/EVENTS.md reserves for independent evaluation: an ANT article
+dated one of them, by its DOCNO or by its UTC publication time, is never read for clusters."""
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_ANT_DOC = re.compile(
+    r"<DOCNO>[^<]*-(\d{4})(\d{2})(\d{2})</DOCNO>.*?<TITLE>(.*?)</TITLE>.*?"
+    r"<TIME>(.*?)</TIME>.*?<TEXT>(.*?)</TEXT>",
+    re.S,
+)
+
+
+def _utc_day(stamp: str) -> str:
+    """The UTC day (YYYY-MM-DD) of an RFC 2822 time stamp, or "" when it cannot be read."""
+    try:
+        when = parsedate_to_datetime(stamp.strip())
+    except (TypeError, ValueError):
+        return ""
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return when.strftime("%Y-%m-%d")
+
+
+def ant_article_texts(raw: str, reserved: frozenset[str] = RESERVED_ANT_DAYS) -> str | None:
+    """Title and body of one ANT file's article, or None when it is dated a reserved day (by
+    its DOCNO or its publication time) or has no body."""
+    match = _ANT_DOC.search(raw)
+    if match is None:
+        return None
+    year, month, day, title, stamp, body = match.groups()
+    if f"{year}-{month}-{day}" in reserved or _utc_day(stamp) in reserved:
+        return None
+    return title + "\n" + body
+
+
+def ant_texts_outside_reserved_days(source: Path) -> Iterator[str]:
+    """Title and body of every ANT article (folder or ``.tar.xz``) not dated a reserved day."""
+    for text in iter_ant_files(source):
+        found = ant_article_texts(text)
+        if found is not None:
+            yield found
 
 
 def corpus_words(texts: Iterable[str], lexicon: Lexicon | None = None) -> Iterable[list[str]]:
