@@ -77,6 +77,10 @@ class _Opposites:
     """Stem keys of the words that name what a doubt answers, or are no act (التقارير، نفى)."""
     synonyms: Mapping[str, frozenset[str]]
     """Stem key → the keys of every word naming the same act."""
+    word_keys: frozenset[str]
+    """The keys of ``words``, for a quick test."""
+    phrase_keys: tuple[frozenset[str], ...]
+    """The content stems of each phrase, for a quick test."""
 
 
 def _opposites() -> _Opposites:
@@ -102,7 +106,10 @@ def _opposites() -> _Opposites:
         for key in keys:
             synonyms[key] = synonyms.get(key, frozenset()) | keys
     negations = frozenset(normalize(w) for w in OPPOSITION_NEGATIONS)
-    return _Opposites(table, tuple(phrases), negations, doubt, synonyms)
+    phrase_keys = tuple(frozenset(t.stem for t in content_terms(p)) for p, _, _ in phrases)
+    return _Opposites(
+        table, tuple(phrases), negations, doubt, synonyms, frozenset(table), phrase_keys
+    )
 
 
 _LEXICON = _opposites()
@@ -194,10 +201,11 @@ class _Groups:
         return list(out.values())
 
 
-def _firm(item: Item) -> bool:
-    """Whether ``item`` passes its content on as said, without a hedge inside (… ربما يقرر):
-    a hedge beside an assertion is a difference of certainty, not a contradiction."""
-    return item.statement.stance in FIRM and not has_hedge_cue(item.statement.content)
+def _may_answer(item: Item) -> bool:
+    """A quick test on ``item``'s terms: whether it holds a lexicon word or every word of a
+    lexicon phrase (most statements hold neither, and are not read further)."""
+    keys = frozenset(k for t in item.terms for k in t.keys)
+    return bool(keys & _LEXICON.word_keys) or any(p <= keys for p in _LEXICON.phrase_keys)
 
 
 def _outlet(item: Item, outlets: Mapping[str, str]) -> str:
@@ -211,9 +219,12 @@ def opposite_predicates(
     by_answer: dict[tuple[int, int], list[Item]] = {}
     argument: dict[tuple[int, tuple[int, int]], frozenset[str]] = {}
     for item in items:
-        if not _firm(item):
+        if item.statement.stance not in FIRM or not _may_answer(item):
             continue
-        for found, said_of in readings(item.statement.content).items():
+        found_here = readings(item.statement.content)
+        if not found_here or has_hedge_cue(item.statement.content):
+            continue
+        for found, said_of in found_here.items():
             by_answer.setdefault(found, []).append(item)
             argument[(id(item), found)] = said_of
     out: list[Contradiction] = []
@@ -296,9 +307,10 @@ def doubted_elsewhere(
     # firm statements indexed by the doubted acts they hold: each doubt meets only those
     holding: dict[str, list[Item]] = {}
     for item in items:
-        if _firm(item):
+        if item.statement.stance in FIRM:
             for key in {k for t in item.terms for k in t.keys if k in wanted}:
                 holding.setdefault(key, []).append(item)
+    hedged: dict[int, bool] = {}
     profiles: dict[int, Profile] = {}
     groups = _Groups()
     for b in doubting:
@@ -314,8 +326,11 @@ def doubted_elsewhere(
             a_keys = frozenset().union(*(t.keys for t in a.terms)) if a.terms else frozenset()
             shared_acts = frozenset(k for k in acts if k in a_keys)
             content = a.statement.content
+            if id(a) not in hedged:
+                hedged[id(a)] = has_hedge_cue(content)
             if (
-                not shared_acts
+                hedged[id(a)]
+                or not shared_acts
                 or not asserts(content, shared_acts)
                 or negates(content, shared_acts)
                 or negative_claim(content)
