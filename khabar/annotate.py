@@ -31,5 +31,5 @@ class Annotator:
         )
         mentions = recognize(article, self.tagger)
         times = extract_times(text, article.published)
-        statements = extract_statements(article, mentions)
+        statements = extract_statements(article, mentions, analysis.sentences)
         return AnnotatedArticle(article, mentions, times, statements, analysis)

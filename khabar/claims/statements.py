@@ -422,14 +422,19 @@ def _report_content(text: str, ws: list[Word], start: int, end: int) -> str:
     return text[start:end]
 
 
-def extract_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Statement, ...]:
-    """Find the attributed, reported and own-voice statements of one article's body."""
+def extract_statements(
+    article: Article,
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Statement, ...]:
+    """Find the attributed, reported and own-voice statements of one article's body
+    (``sentences``: its sentence spans when already split, as the annotator has them)."""
     text = article.text
     out: list[Statement] = []
     previous_speaker: _Speaker | None = None
     body = sorted((m for m in mentions if not m.in_title), key=lambda m: m.start)
     body_starts = [m.start for m in body]
-    for s_start, s_end in split_sentences(text):
+    for s_start, s_end in split_sentences(text) if sentences is None else sentences:
         sentence = text[s_start:s_end]
         ws = words(sentence, s_start)
         if not ws:

@@ -11,7 +11,6 @@ from datetime import date
 from scipy import sparse
 
 from khabar.arabic.normalize import normalize
-from khabar.arabic.sentences import split_sentences
 from khabar.config import EventsConfig
 from khabar.events.chronology import EventFacts, reason_story
 from khabar.events.cluster import LINK_THRESHOLD, EventIndex
@@ -217,7 +216,7 @@ def _published(event: Event, by_id: dict[str, AnnotatedArticle]) -> tuple[date, 
 
 def _lead_title(article: AnnotatedArticle) -> str:
     """A title from the article's first body sentence, for when its headline cannot be used."""
-    for start, end in split_sentences(article.article.text):
+    for start, end in article.sentences:
         sentence = article.article.text[start:end].rstrip(".")
         clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
         if len(clause.split()) >= MIN_LEAD_TITLE_WORDS:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from khabar.arabic.normalize import normalize
-from khabar.arabic.sentences import split_sentences
 from khabar.events.data import HAPPENING_NOUNS, HAPPENING_VERBS, ORDINALS, STOP_WORDS
 from khabar.events.office import FALL, FALL_NOISE, MIN_NAME_LETTERS, fallen_keys, office_holders
 from khabar.events.profile import own_ordinals
@@ -100,7 +99,7 @@ def _sentences(articles: Sequence[AnnotatedArticle]) -> list[tuple[str, str]]:
         if a.article.title:
             out.append((a.article.title, normalize(a.article.title)))
         text = a.article.text
-        for s, e in split_sentences(text):
+        for s, e in a.sentences:
             out.append((text[s:e], normalize(text[s:e])))
     return out
 

@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
-from khabar.arabic.sentences import split_sentences
 from khabar.events.data import (
     ACTION_CUES,
     ANONYMOUS_ACTORS,
@@ -428,8 +427,11 @@ def signature(annotated: AnnotatedArticle) -> Signature:
     """The signature of the happening an article's title and lead report."""
     article = annotated.article
     title = normalize(article.title or "").strip()
-    spans = split_sentences(article.text[:LEAD_SCAN_CHARS])
-    lead = normalize(article.text[spans[0][0] : spans[0][1]]) if spans else ""
+    # the first sentence, as far as the scanned lead goes
+    first = annotated.sentences[:1]
+    lead = ""
+    if first and first[0][0] < LEAD_SCAN_CHARS:
+        lead = normalize(article.text[first[0][0] : min(first[0][1], LEAD_SCAN_CHARS)].rstrip())
     if not title:
         return Signature(kind=_kind(lead))
     genre = _genre(title) or next(
