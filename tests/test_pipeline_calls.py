@@ -92,12 +92,6 @@ def test_the_run_analyses_articles(counted_run: tuple[Dossier, Calls]) -> None:
     assert len(dossier.articles) >= 5 and dossier.events
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="still split again by khabar/claims/statements.py (extract_statements) and "
-    "khabar/events (signature, build, chronology, profile): to switch to "
-    "AnnotatedArticle.sentences",
-)
 def test_each_body_is_split_into_sentences_once(counted_run: tuple[Dossier, Calls]) -> None:
     dossier, calls = counted_run
     assert calls.total("split_sentences") == len(dossier.articles), calls.sites("split_sentences")
@@ -106,7 +100,7 @@ def test_each_body_is_split_into_sentences_once(counted_run: tuple[Dossier, Call
 @pytest.mark.xfail(
     strict=True,
     reason="khabar/entities/recognize.py (recognize) still tokenises title and body itself: "
-    "to take the annotator's tokens",
+    "to take the annotator's tokens (recognize(article, tagger, (title_tokens, body_tokens)))",
 )
 def test_each_body_and_title_is_tokenised_once(counted_run: tuple[Dossier, Calls]) -> None:
     dossier, calls = counted_run
