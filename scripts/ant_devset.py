@@ -33,6 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from khabar.arabic.ant import RESERVED_ANT_DAYS  # noqa: E402
 from khabar.events.metrics import ClusterScores, evaluate  # noqa: E402  (needs sys.path above)
 
 SHARED_ANT = ROOT.parent / "shared" / "data" / "ant"
@@ -42,9 +43,7 @@ HELDOUT_TSV = ROOT / "tests" / "quality" / "data" / "ant_events_test.tsv"
 ARCHIVE_SUFFIXES = (".tar.xz", ".tar.gz", ".tar.bz2", ".tar")
 DEFAULT_CATEGORIES = ("middleEast", "internationalNews")
 OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
-RESERVED_DAYS = frozenset(
-    [f"2018-04-{d:02d}" for d in range(8, 13)] + [f"2018-10-{d:02d}" for d in range(13, 19)]
-)
+RESERVED_DAYS = RESERVED_ANT_DAYS
 """UTC days that ../shared/EVENTS.md reserves for independent evaluation: never labelled, read
 closely or tuned on. ``days`` leaves them out and ``show`` refuses them."""
 
@@ -169,6 +168,14 @@ def day_of(article: Mapping[str, Any]) -> str:
     """The UTC calendar day (YYYY-MM-DD) an article was published, or '' when unknown."""
     published = article.get("published")
     return published.strftime("%Y-%m-%d") if isinstance(published, datetime) else ""
+
+
+def on_reserved_day(article: Mapping[str, Any]) -> bool:
+    """Whether an article is dated a reserved day by its UTC publication day or its DOCNO."""
+    docno = re.search(r"-(\d{4})(\d{2})(\d{2})$", article["docno"])
+    return day_of(article) in RESERVED_DAYS or (
+        docno is not None and "-".join(docno.groups()) in RESERVED_DAYS
+    )
 
 
 def load_ant(

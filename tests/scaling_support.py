@@ -32,9 +32,7 @@ DATE_PHRASES = (
 
 def news_text(n_bytes: int) -> str:
     """About ``n_bytes`` of UTF-8 Arabic news prose: the example text pages, repeated."""
-    pages = "\n".join(
-        p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))
-    )
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
     return _repeat(pages, n_bytes)
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +23,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize as l2_normalize
 
 from khabar.arabic import normalize
+from khabar.arabic.ant import RESERVED_ANT_DAYS, utc_day
 from khabar.arabic.clitics import strip_prefix_clitics
 from khabar.arabic.lexicon import Lexicon, default_lexicon, iter_ant_files
 
@@ -43,29 +42,12 @@ CLUSTER_SIZES = (64, 256, 1024)
 SEED = 13
 """Random seed of SVD and k-means, so the clusters rebuild identically."""
 
-RESERVED_ANT_DAYS = frozenset(
-    [f"2018-04-{d:02d}" for d in range(8, 13)] + [f"2018-10-{d:02d}" for d in range(13, 19)]
-)
-"""Days (YYYY-MM-DD) ../shared/EVENTS.md reserves for independent evaluation: an ANT article
-dated one of them, by its DOCNO or by its UTC publication time, is never read for clusters."""
-
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _ANT_DOC = re.compile(
     r"<DOCNO>[^<]*-(\d{4})(\d{2})(\d{2})</DOCNO>.*?<TITLE>(.*?)</TITLE>.*?"
     r"<TIME>(.*?)</TIME>.*?<TEXT>(.*?)</TEXT>",
     re.S,
 )
-
-
-def _utc_day(stamp: str) -> str:
-    """The UTC day (YYYY-MM-DD) of an RFC 2822 time stamp, or "" when it cannot be read."""
-    try:
-        when = parsedate_to_datetime(stamp.strip())
-    except (TypeError, ValueError):
-        return ""
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%d")
 
 
 def ant_article_texts(raw: str, reserved: frozenset[str] = RESERVED_ANT_DAYS) -> str | None:
@@ -75,7 +57,7 @@ def ant_article_texts(raw: str, reserved: frozenset[str] = RESERVED_ANT_DAYS) ->
     if match is None:
         return None
     year, month, day, title, stamp, body = match.groups()
-    if f"{year}-{month}-{day}" in reserved or _utc_day(stamp) in reserved:
+    if f"{year}-{month}-{day}" in reserved or utc_day(stamp) in reserved:
         return None
     return title + "\n" + body
 

@@ -31,12 +31,14 @@ MIN_SURNAME_LETTERS = 3
 BARE_WORD_CACHE = 200_000
 """Raw tokens whose bare form is remembered while tagging CoNLL input (bounds memory)."""
 
-REPEAT_MAX_WORD_COUNT = 300
+REPEAT_MAX_PER_MILLION = 38.3236
 """A one-word name, or a surname taken from a full name (أحمد الشرع → الشرع), is looked for alone
-only when the word is this rare in the word-count corpus (≈8M words): commoner ones are common
-nouns too (مشهد، الشعب، الدين), and one slip would then repeat everywhere. On the last eighth of
-NewsFANE's training part (a model trained on the rest, blocks of 20 sentences), repeating names
-scored 0.747 → 0.752 with every word, 0.754 with this bound (0.753 with 3,000 for surnames)."""
+only when the word is this rare in the word-count corpus, per million words (300 occurrences in
+the 7,828,043 words of the table it was tuned on; a rate, so a rebuilt table keeps its meaning):
+commoner ones are common nouns too (مشهد، الشعب، الدين), and one slip would then repeat
+everywhere. On the last eighth of NewsFANE's training part (a model trained on the rest, blocks
+of 20 sentences), repeating names scored 0.747 → 0.752 with every word, 0.754 with this bound
+(0.753 with 3,000 for surnames)."""
 
 MIN_TWIN_COUNT = 20
 """The other-gender form of a nationality adjective is seen at least this often in news text."""
@@ -54,11 +56,11 @@ PLURAL_ENDINGS = ("ان", "ين", "ون", "اء")
 """Dual and plural endings that turn a title into a group (الرئيسان، المسؤولين); اء is not a
 plural ending as such, but the few titles in PERSON_TITLES taking it differ from their singular."""
 
-SURNAME_MAX_WORD_COUNT = 300
+SURNAME_MAX_PER_MILLION = REPEAT_MAX_PER_MILLION
 """An untagged word right after a listed given name is taken as the surname of a person (ميخائيل
-بوغدانوف) only when it is this rare in the word-count corpus (≈8M words: بوغدانوف 7, غوتيريش
-152): commoner words after a given name are mostly common nouns and verbs (محمد الأمين is a
-title phrase far more often than a name). The bound is the one of REPEAT_MAX_WORD_COUNT, tried
+بوغدانوف) only when it is this rare in the word-count corpus (per million words: بوغدانوف 0.9,
+غوتيريش 19): commoner words after a given name are mostly common nouns and verbs (محمد الأمين is a
+title phrase far more often than a name). The bound is the one of REPEAT_MAX_PER_MILLION, tried
 against 100 and 1,000 on NewsFANE held-out and ANERcorp dev (benchmarks/results_ner.md)."""
 
 MAX_GIVEN_NAMES = 3
@@ -267,7 +269,7 @@ def _may_be_surname(token: Token, tagger: Tagger) -> bool:
     roles = tagger.known_roles(norm)
     if roles and not any(r.startswith("PER:") for r in roles):
         return False
-    return default_lexicon().count(norm) <= SURNAME_MAX_WORD_COUNT
+    return default_lexicon().per_million(norm) <= SURNAME_MAX_PER_MILLION
 
 
 def _tag_mentions(
@@ -327,7 +329,7 @@ def _names_to_repeat(
     for kind, words in found:
         if not any(w.isalpha() for w in words):
             continue
-        rare = len(words) > 1 or lexicon.count(words[0]) <= REPEAT_MAX_WORD_COUNT
+        rare = len(words) > 1 or lexicon.per_million(words[0]) <= REPEAT_MAX_PER_MILLION
         forms = [words] if rare else []
         surname = words[-1]
         if (
@@ -335,7 +337,7 @@ def _names_to_repeat(
             and len(words) > 1
             and len(surname) >= MIN_SURNAME_LETTERS
             and surname not in PERSON_TITLES
-            and lexicon.count(surname) <= REPEAT_MAX_WORD_COUNT
+            and lexicon.per_million(surname) <= REPEAT_MAX_PER_MILLION
         ):
             forms.append((surname,))
         for form in forms:

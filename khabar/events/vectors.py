@@ -174,7 +174,8 @@ class BackgroundDf:
 
     Small collections (five pages about one story) cannot tell common words from telling ones;
     these counts can. The shipped table (``term_df.tsv.gz``) was counted over the ANT corpus
-    (31.5k Arabic articles from five outlets, 2018; Chouigui et al., AICCSA 2017, Apache-2.0).
+    (31.5k Arabic articles from five outlets, 2018; Chouigui et al., AICCSA 2017, Apache-2.0)
+    less the 1,649 articles of the days ../shared/EVENTS.md reserves for evaluation.
     """
 
     def __init__(self, n_docs: int, df: dict[str, int]) -> None:

@@ -15,7 +15,7 @@ def _page(text: str) -> Page:
     return Page(source="p.txt", data=data, text=text, kind="text", encoding="utf-8")
 
 
-@pytest.mark.parametrize("unit", ["-_=+*/\\|", '"\'`', "12345 67890 ", "٣٤٥ ٦٧ ", "•·▪►"])
+@pytest.mark.parametrize("unit", ["-_=+*/\\|", "\"'`", "12345 67890 ", "٣٤٥ ٦٧ ", "•·▪►"])
 def test_body_of_symbols_or_digits_only_is_no_article(unit: str) -> None:
     for text in ("\n".join(unit * 40 for _ in range(50)), unit * 5000):
         with pytest.raises(ExtractionError, match="no article"):

@@ -26,7 +26,7 @@ DEV_TSVS = (DATA / "events_dev_a.tsv", DATA / "events_dev_b.tsv")
 FLOORS: dict[str, tuple[float, float, float]] = {
     "2018-02-17": (0.94, 0.56, 0.86),
     "2018-04-14..2018-04-15": (0.86, 0.68, 0.89),
-    "2018-05-08..2018-05-09": (0.86, 0.61, 0.95),
+    "2018-05-08..2018-05-09": (0.86, 0.61, 0.935),
     "2018-06-23": (0.95, 0.88, 0.94),
     "2018-08-03": (0.95, 0.72, 0.94),
     "2018-10-04": (0.96, 0.83, 0.93),
@@ -34,7 +34,11 @@ FLOORS: dict[str, tuple[float, float, float]] = {
 """Per window: floors of event BCubed F1, event pairwise F1 and story BCubed F1 (khabar,
 annotated). Measured 2026-12-07 (third round): 0.948 / 0.583 / 0.875, 0.877 / 0.700 / 0.911,
 0.877 / 0.636 / 0.966, 0.963 / 0.900 / 0.956, 0.963 / 0.750 / 0.957, 0.987 / 0.857 / 0.953
-(the goals of issue 14 are 0.90 / 0.75 / 0.90 per window: not yet met on the dense windows)."""
+(the goals of issue 14 are 0.90 / 0.75 / 0.90 per window: not yet met on the dense windows).
+The background document frequencies were then counted again without the ANT days reserved for
+evaluation (the table had read them): the same day, 0.948 / 0.583 / 0.875, 0.877 / 0.700 / 0.917,
+0.877 / 0.635 / 0.947, 0.963 / 0.900 / 0.956, 0.963 / 0.750 / 0.957, 0.987 / 0.857 / 0.953; the
+Iran-deal story floor moved down with it (0.95 → 0.935), in the open."""
 
 
 def _scripts() -> tuple[ModuleType, ModuleType]:

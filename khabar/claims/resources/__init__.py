@@ -2,8 +2,9 @@
 
 Derived from the ANT corpus (Apache-2.0):
 
-- ``stem_df.tsv.gz``: document frequencies of light stems over ANT's 31.5k articles;
-- ``stem_vectors.npz``: 96-dimension LSA vectors of the 24.7k most common stems.
+- ``stem_df.tsv.gz``: document frequencies of light stems over ANT's articles (29,876: the
+  31.5k less those of the days ../shared/EVENTS.md reserves for evaluation);
+- ``stem_vectors.npz``: 96-dimension LSA vectors of the 24.1k most common stems of the same.
 
 Rebuild with ``scripts/agreement_corpus.py build-df|build-lsa ANT_DIR``. ANT's licence asks that
 material produced with it cite: A. Chouigui, O. Ben Khiroun, B. Elayeb, "ANT Corpus: An Arabic
