@@ -23,13 +23,15 @@ class Annotator:
         """Return the article with its analysis, mentions, time expressions and statements."""
         text = article.text
         title = article.title or ""
+        body_tokens = tokenize(text)
+        title_tokens = tokenize(title) if title else []
         analysis = Analysis(
             sentences=tuple(split_sentences(text)),
-            tokens=Tokens.pack(tokenize(text)),
-            title_tokens=Tokens.pack(tokenize(title)) if title else Tokens(),
+            tokens=Tokens.pack(body_tokens),
+            title_tokens=Tokens.pack(title_tokens) if title else Tokens(),
             title_times=extract_times(title, article.published) if title else (),
         )
-        mentions = recognize(article, self.tagger)
+        mentions = recognize(article, self.tagger, (title_tokens, body_tokens))
         times = extract_times(text, article.published)
         statements = extract_statements(article, mentions, analysis.sentences)
         return AnnotatedArticle(article, mentions, times, statements, analysis)

@@ -97,11 +97,6 @@ def test_each_body_is_split_into_sentences_once(counted_run: tuple[Dossier, Call
     assert calls.total("split_sentences") == len(dossier.articles), calls.sites("split_sentences")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="khabar/entities/recognize.py (recognize) still tokenises title and body itself: "
-    "to take the annotator's tokens (recognize(article, tagger, (title_tokens, body_tokens)))",
-)
 def test_each_body_and_title_is_tokenised_once(counted_run: tuple[Dossier, Calls]) -> None:
     dossier, calls = counted_run
     expected = (

@@ -523,12 +523,18 @@ def _found_names(
     return out
 
 
-def recognize(article: Article, tagger: Tagger) -> tuple[Mention, ...]:
-    """Entity mentions of an article: the title's (``in_title=True``) and then the body's."""
+def recognize(
+    article: Article,
+    tagger: Tagger,
+    tokens: tuple[Sequence[Token], Sequence[Token]] | None = None,
+) -> tuple[Mention, ...]:
+    """Entity mentions of an article: the title's (``in_title=True``) and then the body's.
+
+    ``tokens`` are the title's and the body's tokens when the caller has them already (the
+    annotator's analysis); without them both texts are tokenised here."""
     title = article.title or ""
     body = article.text
-    title_tokens = tokenize(title)
-    body_tokens = tokenize(body)
+    title_tokens, body_tokens = (tokenize(title), tokenize(body)) if tokens is None else tokens
     title_sentences = list(sentence_chunks(title, title_tokens))
     body_sentences = list(sentence_chunks(body, body_tokens))
     tagged = tagger.tag_batch([[t.text for t in s] for s in title_sentences + body_sentences])
