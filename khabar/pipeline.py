@@ -25,7 +25,7 @@ from khabar.clean.scrub import scrub_failure, scrub_source
 from khabar.config import Config, ReadConfig
 from khabar.entities import resolve_entities
 from khabar.events import build_events, retitle_events
-from khabar.events.copies import copy_flags
+from khabar.events.copies import copy_map, republished_flags
 from khabar.model import AnnotatedArticle, Dossier, Failure, Page
 from khabar.read import iter_pages
 from khabar.read.fetch import NOT_FETCHED, Fetcher, is_url
@@ -224,8 +224,10 @@ def analyze_annotated(
     )
     progress("events", n, n)
     progress("claims", 0, n)
+    # republished copies, found once: the claims stage counts each text once with them
+    copy_of = guard("copies", {}, copy_map, resolved, events)
     claims = guard(
-        "claims", None, analyze_claims, resolved, events, stories, entities, config.claims
+        "claims", None, analyze_claims, resolved, events, stories, entities, config.claims, copy_of
     )
     progress("claims", n, n)
     if claims is not None:
@@ -233,7 +235,7 @@ def analyze_annotated(
         events, stories = guard(
             "event titles", (events, stories), retitle_events, events, stories, resolved, unreliable
         )
-    copies = guard("copies", [], copy_flags, resolved, events)
+    copies = republished_flags(copy_of)
     by_id = {a.id: a for a in resolved}
     summarized = []
     terms: dict[str, str] = {}  # each word's content term, worked out once for all summaries

@@ -112,9 +112,9 @@ def analyze_claims(
 def copy_map(annotated: Sequence[AnnotatedArticle], events: Sequence[Event]) -> dict[str, str]:
     """Each republished copy's id mapped to the first publication of its text."""
     # imported here: khabar.events imports the per-page stages, which import khabar.claims
-    from khabar.events.copies import copy_groups
+    from khabar.events.copies import copy_map as events_copy_map
 
-    return {later: group[0] for group in copy_groups(annotated, events) for later in group[1:]}
+    return events_copy_map(annotated, events)
 
 
 def _copied_flags(flags: Sequence[ArticleFlag], copy_of: Mapping[str, str]) -> list[ArticleFlag]:

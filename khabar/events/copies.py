@@ -8,7 +8,7 @@ always puts copies of one report in one event (:meth:`ClusterState.compatible_co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from khabar.events.neardup import near_duplicate_groups
@@ -39,10 +39,19 @@ def copy_groups(
     return groups
 
 
+def copy_map(annotated: Sequence[AnnotatedArticle], events: Sequence[Event]) -> dict[str, str]:
+    """Each republished copy's id mapped to the first publication of its text."""
+    return {later: group[0] for group in copy_groups(annotated, events) for later in group[1:]}
+
+
+def republished_flags(copy_of: Mapping[str, str]) -> list[ArticleFlag]:
+    """A ``republished`` flag on every copy of ``copy_of`` (:func:`copy_map`), naming the first."""
+    return [
+        ArticleFlag(later, Flag(REPUBLISHED, f"copy of {first}"))
+        for later, first in copy_of.items()
+    ]
+
+
 def copy_flags(annotated: Sequence[AnnotatedArticle], events: Sequence[Event]) -> list[ArticleFlag]:
     """A ``republished`` flag on every copy after the first of its group, naming the first."""
-    return [
-        ArticleFlag(later, Flag(REPUBLISHED, f"copy of {group[0]}"))
-        for group in copy_groups(annotated, events)
-        for later in group[1:]
-    ]
+    return republished_flags(copy_map(annotated, events))

@@ -169,7 +169,7 @@ def test_undecodable_file_names_are_shown_not_crashed_on(tmp_path: Path) -> None
         ("analyze_claims", "claims"),
         ("summarize_event", "summaries"),
         ("settle_annotated", "outlet names"),
-        ("copy_flags", "copies"),
+        ("copy_map", "copies"),
     ],
 )
 def test_a_collection_stage_that_breaks_costs_only_its_own_output(
