@@ -31,7 +31,7 @@ MIN_SURNAME_LETTERS = 3
 BARE_WORD_CACHE = 200_000
 """Raw tokens whose bare form is remembered while tagging CoNLL input (bounds memory)."""
 
-REPEAT_MAX_PER_MILLION = 38.3236
+REPEAT_MAX_PER_MILLION = 300e6 / 7_828_043  # ≈ 38.32
 """A one-word name, or a surname taken from a full name (أحمد الشرع → الشرع), is looked for alone
 only when the word is this rare in the word-count corpus, per million words (300 occurrences in
 the 7,828,043 words of the table it was tuned on; a rate, so a rebuilt table keeps its meaning):
