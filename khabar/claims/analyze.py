@@ -43,7 +43,9 @@ later reports of a story may count a later happening."""
 UNDATED_OLD_STORY_SHARE = 0.5
 """An undated page is called an old story at this share of ``ClaimsConfig.old_story_days``: its
 gap is a proven lower bound (its event's last possible day against the story's latest event's
-first possible day), and a page without a date gives its reader no hint that it is old."""
+first possible day), and a page without a date gives its reader no hint that it is old. Chosen
+with one case in view, seed page 003 (a proven gap of 274 days, a true one of about 1,050); no
+labelled set of undated pages has measured it yet."""
 
 MIN_UNCONFIRMED_WORDS = 4
 """An unconfirmed statement shorter than this (in words) is a fragment, not a claim to flag."""
@@ -80,7 +82,12 @@ def analyze_claims(
     one text run by eleven outlets counts once; its own headline and body flags stay, and it
     shares the contested flags of the article it copies."""
     article_event, event_story = event_maps(events, stories)
-    copy_of = dict(copies) if copies is not None else copy_map(annotated, events)
+    if copies is None:
+        # imported here: khabar.events imports the per-page stages, which import khabar.claims
+        from khabar.events.copies import copy_map
+
+        copies = copy_map(annotated, events)
+    copy_of = dict(copies)
     independent = [art for art in annotated if art.id not in copy_of]
     items = build_items(
         independent, article_event, event_story, entities, _headline_statements(independent)
@@ -107,14 +114,6 @@ def analyze_claims(
         contradictions=tuple(contradictions),
         flags=tuple(_dedupe(flags)),
     )
-
-
-def copy_map(annotated: Sequence[AnnotatedArticle], events: Sequence[Event]) -> dict[str, str]:
-    """Each republished copy's id mapped to the first publication of its text."""
-    # imported here: khabar.events imports the per-page stages, which import khabar.claims
-    from khabar.events.copies import copy_map as events_copy_map
-
-    return events_copy_map(annotated, events)
 
 
 def _copied_flags(flags: Sequence[ArticleFlag], copy_of: Mapping[str, str]) -> list[ArticleFlag]:
@@ -276,22 +275,14 @@ def _event_day(event: Event) -> date | None:
     return None
 
 
-def _happened_by(event: Event) -> date | None:
-    """The last day the event's evidence allows it to have happened on, if it gives one."""
+def _possible_days(event: Event) -> tuple[date | None, date | None]:
+    """The first and the last day the event's evidence allows it to have happened on (each
+    None when the evidence gives no such bound)."""
     if event.date is not None:
-        return event.date
+        return event.date, event.date
     if event.date_range is not None:
-        return event.date_range[1]
-    return event.not_after
-
-
-def _happened_from(event: Event) -> date | None:
-    """The first day the event's evidence allows it to have happened on, if it gives one."""
-    if event.date is not None:
-        return event.date
-    if event.date_range is not None:
-        return event.date_range[0]
-    return event.not_before
+        return event.date_range
+    return event.not_before, event.not_after
 
 
 def _old_story_flags(
@@ -352,14 +343,14 @@ def _undated_old_story(event: Event, others: Sequence[Event], cfg: ClaimsConfig)
     """Why an undated page is an old story, or None: the last day its event can have happened
     on is more than UNDATED_OLD_STORY_SHARE of ``cfg.old_story_days`` before the first day the
     latest event of its story can have happened on (bounds, so the gap is proven, not guessed)."""
-    by = _happened_by(event)
-    latest = max((d for e in others for d in [_happened_from(e)] if d is not None), default=None)
+    first, by = _possible_days(event)
+    latest = max((d for e in others for d in [_possible_days(e)[0]] if d is not None), default=None)
     if by is None or latest is None:
         return None
     gap = (latest - by).days
     if gap <= cfg.old_story_days * UNDATED_OLD_STORY_SHARE:
         return None
-    when = by.isoformat() if _happened_from(event) == by else f"no later than {by.isoformat()}"
+    when = by.isoformat() if first == by else f"no later than {by.isoformat()}"
     return (
         f"the page carries no date; its event ({when}) is at least {gap} days older "
         f"than the latest event of its story ({latest.isoformat()})"

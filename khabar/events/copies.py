@@ -50,8 +50,3 @@ def republished_flags(copy_of: Mapping[str, str]) -> list[ArticleFlag]:
         ArticleFlag(later, Flag(REPUBLISHED, f"copy of {first}"))
         for later, first in copy_of.items()
     ]
-
-
-def copy_flags(annotated: Sequence[AnnotatedArticle], events: Sequence[Event]) -> list[ArticleFlag]:
-    """A ``republished`` flag on every copy after the first of its group, naming the first."""
-    return republished_flags(copy_map(annotated, events))

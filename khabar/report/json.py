@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -178,4 +179,9 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
 
 def dossier_to_json(dossier: Dossier, indent: int | None = 2) -> str:
     """Return the dossier as a JSON string, Arabic kept as text (not \\u escapes)."""
-    return json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)
+    return dict_to_json(dossier_to_dict(dossier), indent)
+
+
+def dict_to_json(data: Mapping[str, Any], indent: int | None = 2) -> str:
+    """The JSON string of a dossier already turned into a dict (:func:`dossier_to_dict`)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)

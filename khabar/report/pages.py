@@ -273,6 +273,16 @@ def _entities_of(view: Mapping[str, Any], article_id: str) -> list[str]:
     return list(view["entities_of"].get(article_id, ()))
 
 
+def _place_events(
+    home: dict[tuple[str, str], str], event_views: Sequence[Mapping[str, Any]], page: str
+) -> None:
+    """Record ``page`` as the home of each event of ``event_views`` and of its claims."""
+    for event_view in event_views:
+        home[("event", event_view["event"]["id"])] = page
+        for claim in event_view["claims"]:
+            home[("claim", str(claim["claim"]["id"]))] = page
+
+
 def render_pages(
     data: Mapping[str, Any],
     index_name: str = INDEX_NAME,
@@ -294,10 +304,7 @@ def render_pages(
     for group in groups:
         page = pages[group["id"]]
         on_page[page] = list(group["articles"])
-        for event_view in group["events"]:
-            home[("event", event_view["event"]["id"])] = page
-            for claim in event_view["claims"]:
-                home[("claim", str(claim["claim"]["id"]))] = page
+        _place_events(home, group["events"], page)
         for article_id in group["articles"]:
             home.setdefault(("article", article_id), page)
     outside = view["outside_group"]
@@ -306,10 +313,7 @@ def render_pages(
     has_other = bool(outside or leftover or view["loose_claims"] or view["loose_contradictions"])
     if has_other:
         on_page[other_page] = other_ids
-        for event_view in outside["events"] if outside else []:
-            home[("event", event_view["event"]["id"])] = other_page
-            for claim in event_view["claims"]:
-                home[("claim", str(claim["claim"]["id"]))] = other_page
+        _place_events(home, outside["events"] if outside else [], other_page)
         for row in view["loose_claims"]:
             home[("claim", str(row["claim"]["id"]))] = other_page
         for article_id in other_ids:

@@ -24,7 +24,7 @@ from typing import Any
 from khabar.clean.scrub import scrub_text
 from khabar.errors import KhabarError
 from khabar.model import Dossier
-from khabar.report.json import dossier_to_dict, dossier_to_json
+from khabar.report.json import dict_to_json, dossier_to_dict
 from khabar.report.pages import SPLIT_ABOVE_ARTICLES, render_pages, stale_pages
 from khabar.report.tables import articles_jsonl, csv_tables, timeline_svg, xlsx_tables
 
@@ -108,10 +108,10 @@ def write_outputs(
         )
     _make_folder(out_dir)
     files: dict[str, str | bytes] = {}
-    data = dossier_to_dict(dossier) if set(wanted) & {*_TABLE_WRITERS, "html"} else {}
+    data = dossier_to_dict(dossier)  # once, for every format
     for fmt in wanted:
         if fmt == "json":
-            files[JSON_NAME] = dossier_to_json(dossier) + "\n"
+            files[JSON_NAME] = dict_to_json(data) + "\n"
         elif fmt == "html":
             files.update(render_pages(data, HTML_NAME, split_above))
         else:

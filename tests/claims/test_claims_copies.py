@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from khabar.claims import analyze_claims, extract_statements
-from khabar.claims.analyze import ClaimsResult, copy_map
+from khabar.claims.analyze import ClaimsResult
 from khabar.config import ClaimsConfig
+from khabar.events.copies import copy_map
 from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Mention, Story
 
 PEOPLE = {"بشار الأسد": "assad", "الشرع": "sharaa"}

@@ -6,7 +6,7 @@ from datetime import date
 
 from events_support import make
 
-from khabar.events.copies import REPUBLISHED, copy_flags, copy_groups
+from khabar.events.copies import REPUBLISHED, copy_groups, copy_map, republished_flags
 from khabar.model import Event
 
 STORY = (
@@ -30,7 +30,7 @@ def test_later_copies_are_flagged_with_the_first_publication() -> None:
     annotated = [first, copy, early, own]
     events = [Event("e1", "غزة", ("a1", "a2", "a3", "a4"))]
     assert copy_groups(annotated, events) == [("a3", "a1", "a2")]  # the earliest first
-    flags = {f.article: f.flag for f in copy_flags(annotated, events)}
+    flags = {f.article: f.flag for f in republished_flags(copy_map(annotated, events))}
     assert set(flags) == {"a1", "a2"}  # the first publication and the other report are not
     assert {f.kind for f in flags.values()} == {REPUBLISHED}
     assert flags["a2"].detail == "copy of a3"
@@ -40,4 +40,4 @@ def test_copies_in_different_events_are_not_compared() -> None:
     a = make("a1", "ستون قتيلا في غزة", STORY, date(2018, 5, 14))
     b = make("a2", "ستون قتيلا في غزة", STORY, date(2018, 5, 14))
     events = [Event("e1", "غزة", ("a1",)), Event("e2", "غزة", ("a2",))]
-    assert copy_flags([a, b], events) == []
+    assert republished_flags(copy_map([a, b], events)) == []
