@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from mention_support import spelled_mentions
+
 from khabar.claims import analyze_claims, extract_statements
 from khabar.claims.analyze import ClaimsResult
 from khabar.config import ClaimsConfig
 from khabar.events.copies import copy_map
-from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Mention, Story
+from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Story
 
 PEOPLE = {"بشار الأسد": "assad", "الشرع": "sharaa"}
 ENTITIES = [
@@ -36,12 +38,7 @@ def _article(aid: str, outlet: str, title: str, body: str, day: int) -> Annotate
         language="ar",
         paragraphs=(body,),
     )
-    mentions = []
-    for surface, entity in PEOPLE.items():
-        at = art.text.find(surface)
-        while at >= 0:
-            mentions.append(Mention(surface, "PER", at, at + len(surface), entity, False))
-            at = art.text.find(surface, at + len(surface))
+    mentions = spelled_mentions(art.text, {s: ("PER", e) for s, e in PEOPLE.items()})
     return AnnotatedArticle(art, tuple(mentions), (), extract_statements(art, mentions))
 
 

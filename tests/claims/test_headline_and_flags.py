@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from mention_support import spelled_mentions
 
 from khabar.claims import analyze_claims, extract_statements
 from khabar.claims.headline import is_question, link_bait_phrase
 from khabar.config import ClaimsConfig
-from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Mention, Story
+from khabar.model import AnnotatedArticle, Article, EntityRecord, Event, Story
 
 
 def _annotated(
@@ -24,14 +25,8 @@ def _annotated(
         language="ar",
         paragraphs=tuple(body.split("\n")),
     )
-    mentions = []
-    for text, (name, in_title) in ((art.text, (None, False)), (title, (None, True))):
-        del name
-        for surface, entity in people.items():
-            at = text.find(surface)
-            while at >= 0:
-                mentions.append(Mention(surface, "PER", at, at + len(surface), entity, in_title))
-                at = text.find(surface, at + len(surface))
+    names = {s: ("PER", e) for s, e in people.items()}
+    mentions = spelled_mentions(art.text, names) + spelled_mentions(title, names, True)  # type: ignore[arg-type]
     return AnnotatedArticle(art, tuple(mentions), (), extract_statements(art, mentions))
 
 

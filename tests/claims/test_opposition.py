@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from mention_support import spelled_mentions
+
 from khabar.claims import analyze_claims, extract_statements
 from khabar.claims.opposition import answers
 from khabar.claims.statements import title_statements
 from khabar.config import ClaimsConfig
-from khabar.model import AnnotatedArticle, Article, Contradiction, Event, Mention, Story
+from khabar.model import AnnotatedArticle, Article, Contradiction, Event, Story
 
 NAMES = {
     "ترامب": "PER",
@@ -31,12 +33,7 @@ def _article(aid: str, outlet: str, body: str, title: str = "خبر") -> Annotat
         language="ar",
         paragraphs=(body,),
     )
-    mentions = []
-    for name, kind in NAMES.items():
-        at = art.text.find(name)
-        while at >= 0:
-            mentions.append(Mention(name, kind, at, at + len(name), name))  # type: ignore[arg-type]
-            at = art.text.find(name, at + len(name))
+    mentions = spelled_mentions(art.text, {n: (k, n) for n, k in NAMES.items()})  # type: ignore[misc]
     return AnnotatedArticle(art, tuple(mentions), (), extract_statements(art, mentions))
 
 

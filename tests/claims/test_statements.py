@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from mention_support import spelled_mentions
 
 from khabar.claims import extract_statements
 from khabar.model import Article, Mention, Statement
@@ -21,13 +22,8 @@ def _article(body: str, title: str = "عنوان") -> Article:
 
 
 def _mentions(text: str, names: dict[str, str]) -> list[Mention]:
-    out = []
-    for name, kind in names.items():
-        at = text.find(name)
-        while at >= 0:
-            out.append(Mention(name, kind, at, at + len(name), entity=name))  # type: ignore[arg-type]
-            at = text.find(name, at + len(name))
-    return sorted(out, key=lambda m: m.start)
+    found = spelled_mentions(text, {n: (k, n) for n, k in names.items()})  # type: ignore[misc]
+    return sorted(found, key=lambda m: m.start)
 
 
 def _statements(body: str, names: dict[str, str] | None = None) -> tuple[Statement, ...]:
