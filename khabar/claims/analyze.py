@@ -100,7 +100,8 @@ def analyze_claims(
         contradictions += ordinal_contradiction(claim, outlets)
         contradictions += certainty_difference(claim, outlets)
     related = _relatedness(independent, article_event, event_story)
-    contradictions += quantity_contradictions(items, related, outlets)
+    close = _closeness(independent)
+    contradictions += quantity_contradictions(items, related, outlets, close)
     contradictions += outcome_contradictions(items, related, outlets)
     contradictions += opposite_predicates(items, related, outlets)
     contradictions += doubted_elsewhere(items, related, outlets, contradictions)
@@ -151,6 +152,18 @@ def _relatedness(
         return same_story or bool(places.get(a, frozenset()) & places.get(b, frozenset()))
 
     return related
+
+
+def _closeness(annotated: Sequence[AnnotatedArticle]) -> Callable[[str, str], bool]:
+    """Whether two articles were published at most MAX_DAYS_APART days apart (or either
+    carries no date)."""
+    days = {art.id: art.article.published for art in annotated}
+
+    def close(a: str, b: str) -> bool:
+        day_a, day_b = days.get(a), days.get(b)
+        return day_a is None or day_b is None or abs((day_a - day_b).days) <= MAX_DAYS_APART
+
+    return close
 
 
 def _dedupe(flags: Sequence[ArticleFlag]) -> list[ArticleFlag]:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
+from khabar.claims.agreement import places
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
 from khabar.claims.data import (
     ANONYMOUS_SOURCES,
@@ -97,6 +98,14 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 Related = Callable[[str, str], bool]
 """Whether two articles (by id) report one happening: only their figures and outcomes are
 compared."""
+
+SHARED_PARTIES = 2
+"""Countries two sentences giving figures of one quantity must both name (who acts and on whom:
+the United States and Syria) for the figures to be one proposition when their articles are not
+otherwise related (other stories, no place tagged in common): «110 missiles fired at sites in
+Syria … by the United States, Britain and France» and «the American missiles … 105 fired at
+facilities of the Syrian regime». One country in common is not enough: two strikes on one
+country by different actors on one day are different quantities."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +247,7 @@ def _names_denier(item: Item, doubting: Sequence[Item]) -> bool:
 
 
 def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
-    """Sources that state the claim against sources of other articles that only say it may be
+    """Sources that state the claim against sources of other outlets that only say it may be
     so, near restatements of each other (not a contradiction: a difference of certainty)."""
     firm = [
         i
@@ -253,7 +262,7 @@ def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         (f, h)
         for f in firm
         for h in hedged
-        if f.article != h.article
+        if outlets.get(f.article, f.article) != outlets.get(h.article, h.article)
         and overlap(profile(f.terms, weight), profile(h.terms, weight)) >= CERTAINTY_LINK
     ]
     if not pairs:
@@ -340,10 +349,23 @@ def _explains(item: Item, amount: Amount) -> bool:
 
 
 def quantity_contradictions(
-    items: Iterable[Item], related: Related, outlets: Mapping[str, str]
+    items: Iterable[Item],
+    related: Related,
+    outlets: Mapping[str, str],
+    close: Related | None = None,
 ) -> list[Contradiction]:
     """Figures of one quantity (act and counted thing) in one happening that cannot all hold,
-    one issue per quantity, its positions the answers in conflict."""
+    one issue per quantity, its positions the answers in conflict. Two figures are of one
+    happening when their articles are ``related``, or published ``close`` in time with
+    sentences that name SHARED_PARTIES countries in common (same actor and target)."""
+    parties: dict[int, frozenset[tuple[str, ...]]] = {}
+
+    def same_parties(a: Item, b: Item) -> bool:
+        for x in (a, b):
+            if id(x) not in parties:
+                parties[id(x)] = frozenset(places(x.statement.text))
+        return len(parties[id(a)] & parties[id(b)]) >= SHARED_PARTIES
+
     readings: dict[tuple[str, str], list[tuple[Amount, Item]]] = {}
     largest: dict[tuple[str, str, str], float] = {}
     for item in items:
@@ -370,7 +392,9 @@ def quantity_contradictions(
             for amount_b, b in found[x + 1 :]:
                 if a.article == b.article or compatible(amount_a, amount_b):
                     continue
-                if not related(a.article, b.article):
+                if not related(a.article, b.article) and not (
+                    close is not None and close(a.article, b.article) and same_parties(a, b)
+                ):
                     continue
                 if rising and "none" not in (amount_a.word, amount_b.word):
                     continue  # tolls counted at different hours

@@ -56,6 +56,15 @@ DOUBT_LINK = 0.3
 """Similarity (mean of weighted cosine and containment) a doubting statement needs with a firm
 one of another claim to be read as answering it; the shared act and actor are required too."""
 
+DOUBT_LINK_ALL_NAMED = 0.2
+"""The lower similarity that suffices when the firm statement names every one of at least
+DOUBT_NAMES_FOR_LOOSE_LINK actors and places the doubt names, besides its act and its denier:
+the same act of the same actors at the same place told in other words («بعرقلة وصول بعثة …
+إلى دوما» against «نفت … الاتهامات البريطانية بمنع روسيا وسوريا دخول مفتشي … إلى دوما»)."""
+
+DOUBT_NAMES_FOR_LOOSE_LINK = 2
+"""Names a doubt must hold for DOUBT_LINK_ALL_NAMED to apply (one name is often the topic)."""
+
 MIN_ACT_CHARS = 3
 """Shortest normalised word read as the act a doubt answers."""
 
@@ -344,7 +353,9 @@ def doubted_elsewhere(
             for x in (a, b):
                 if id(x) not in profiles:
                     profiles[id(x)] = profile(x.terms, weight)
-            if overlap(profiles[id(a)], profiles[id(b)]) < DOUBT_LINK:
+            all_named = len(b.names) >= DOUBT_NAMES_FOR_LOOSE_LINK and b.names <= (a_keys | a.names)
+            link = DOUBT_LINK_ALL_NAMED if all_named else DOUBT_LINK
+            if overlap(profiles[id(a)], profiles[id(b)]) < link:
                 continue
             groups.join(a, 0, b, 1)
     out: list[Contradiction] = []

@@ -24,6 +24,7 @@ from khabar.claims.data import (
     DENIAL_CUES,
     DENIAL_LEMMAS,
     DENIAL_PARTICIPLES,
+    DOUBT_NOUNS,
     HEDGE_CUES,
     HEDGE_QAD,
     MAX_SPEAKER_TOKENS,
@@ -110,6 +111,7 @@ class _Lexicon:
     links: frozenset[str]
     connectives: frozenset[str]
     not_participle_before: frozenset[str]
+    doubt_nouns: frozenset[str]
 
 
 def _build_lexicon() -> _Lexicon:
@@ -127,6 +129,7 @@ def _build_lexicon() -> _Lexicon:
         links=frozenset(normalize(w) for w in SPEAKER_LINKS),
         connectives=frozenset(normalize(w) for w in CONNECTIVES),
         not_participle_before=frozenset(normalize(w) for w in NOT_PARTICIPLE_BEFORE),
+        doubt_nouns=frozenset(normalize(w) for w in DOUBT_NOUNS),
     )
 
 
@@ -203,6 +206,14 @@ def _speaker_after(
             break
         if word.text.startswith("لـ"):
             break  # قالت مصادر لـCNN: whom it was said to
+        if (
+            phrase
+            and _unclitic(word.norm) in _LEXICON.doubt_nouns
+            and not (word.norm.startswith("ال") and not phrase[-1].norm.startswith("ال"))
+        ):
+            # نفت السلطات الروسية الاتهامات …: what is denied, not who denies (a definite one
+            # after an indefinite word completes it: وكالة الأنباء)
+            break
         if word.norm in _LEXICON.speaker_stops and not (
             phrase and word.norm in _LEXICON.links and _named_ahead(ws, j, end_index, mentions)
         ):
@@ -320,6 +331,10 @@ def _content_span(
             # a quoted word after a preposition (ينفي استماعه إلى تسجيل عن "مقتل" …) is
             # inside the clause; only a colon opens what was said there
             gap_open = _gap_has(text, ws[k - 1].end, word.start, ":")
+        if gap_open and k > j and not _gap_has(text, ws[k - 1].end, word.start, ":"):
+            # a short quoted name inside a clause already begun (بمنع … مفتشي المنظمة أو
+            # "OPCW" إلى دوما) marks a word, it does not open what was said
+            gap_open = not _short_quote(text, ws, k, stop) or _quoted_name(text, ws, k, stop) >= 0
         if gap_open:
             after_name = _quoted_name(text, ws, k, stop)
             opener = ws[after_name].end if after_name >= 0 else ws[k - 1].end
@@ -335,6 +350,15 @@ def _content_span(
         opener = ws[j].start if j < len(ws) and j < stop else (ws[j - 1].end if j else 0)
     end = ws[stop].start if stop < len(ws) else limit
     return opener, max(opener, end)
+
+
+def _short_quote(text: str, ws: list[Word], k: int, stop: int) -> bool:
+    """Whether the quote opening before ``ws[k]`` closes within MAX_QUOTED_NAME_WORDS words."""
+    for n in range(k, min(stop, k + MAX_QUOTED_NAME_WORDS)):
+        after = ws[n + 1].start if n + 1 < len(ws) else ws[n].end + 1
+        if _gap_has(text, ws[n].end, after, _QUOTE_CLOSE):
+            return True
+    return False
 
 
 def _quoted_name(text: str, ws: list[Word], k: int, stop: int) -> int:

@@ -105,3 +105,39 @@ def test_one_claim_in_two_articles_becomes_one_claim_with_two_sources() -> None:
     assert len(shared) == 1
     assert {s.stance for s in shared[0].sources} == {"reported"}
     assert shared[0].event == "e"
+
+
+def _apart(*arts: AnnotatedArticle):  # type: ignore[no-untyped-def]
+    """Each article its own event and story, no place tagged in common."""
+    bare = [AnnotatedArticle(a.article, (), (), a.statements) for a in arts]
+    events = [Event(f"e{n}", "x", (a.article.id,), story=f"s{n}") for n, a in enumerate(bare)]
+    stories = [Story(f"s{n}", "x", (f"e{n}",)) for n in range(len(bare))]
+    return analyze_claims(bare, events, stories, [], ClaimsConfig(), copies={})
+
+
+def test_figures_of_one_act_by_the_same_parties_meet_across_stories() -> None:
+    a = _annotated(
+        "a", "قالت القيادة العامة إن 110 صواريخ أطلقت على مواقع في سوريا من الولايات المتحدة."
+    )
+    b = _annotated(
+        "b",
+        "قال مسؤولون إن الصواريخ الأميركية التي أطلقت عليها 105 صواريخ استهدفت منشآت النظام "
+        "السوري.",
+    )
+    numbers = [x for x in _apart(a, b).contradictions if x.kind == "number"]
+    assert [{p.answer for p in x.positions} for x in numbers] == [{"105", "110"}]
+
+
+def test_figures_sharing_only_the_target_country_stay_apart_across_stories() -> None:
+    a = _annotated("a", "قال الجيش إن 110 صواريخ أطلقت على مواقع في سوريا من الولايات المتحدة.")
+    b = _annotated("b", "قال مسؤولون إن إسرائيل أطلقت 20 صاروخا على مواقع للنظام السوري فجرا.")
+    assert [x for x in _apart(a, b).contradictions if x.kind == "number"] == []
+
+
+def test_a_hedge_and_an_assertion_of_one_outlet_are_no_certainty_record() -> None:
+    firm = "وقال الجيش إن الضربات على سوريا دمرت مركز البحوث العلمية في برزة بالكامل."
+    hedged = "ويعتقد أن الضربات على سوريا ربما دمرت مركز البحوث العلمية في برزة بالكامل."
+    same = _run(_annotated("a", firm, "BBC"), _annotated("b", hedged, "BBC"))
+    assert [c for c in same.contradictions if c.kind == "certainty"] == []
+    other = _run(_annotated("a", firm, "BBC"), _annotated("b", hedged, "CNN"))
+    assert [c.kind for c in other.contradictions if c.kind == "certainty"] == ["certainty"]

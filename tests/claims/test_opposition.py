@@ -101,7 +101,12 @@ def test_an_accusation_against_its_denial_by_another_outlet() -> None:
         "نفى مصدر مسؤول في القنصلية السعودية في إسطنبول التقارير التي تحدثت عن أن الصحفي "
         "جمال خاشقجي قد قتل داخل مبنى القنصلية."
     )
-    found = _contradictions(_article("a", "BBC", killed), _article("b", "سكاي نيوز", denial))
+    _assert_a_passes_b_doubts(_article("a", "BBC", killed), _article("b", "سكاي نيوز", denial))
+
+
+def _assert_a_passes_b_doubts(a: AnnotatedArticle, b: AnnotatedArticle) -> None:
+    """One stance issue: article a passes the claim on, article b doubts it."""
+    found = _contradictions(a, b)
     assert [c.kind for c in found] == ["stance"]
     passing, doubting = found[0].positions
     assert [s.article for s in passing.sources] == ["a"]
@@ -146,3 +151,15 @@ def test_a_denier_not_named_in_the_report_is_no_side_against_it() -> None:
 
 def test_a_negation_glued_to_its_clitic_turns_the_answer() -> None:
     assert answers("أمل جديد بعدم الانسحاب من الاتحاد") == {(0, 0)}
+
+
+def test_an_accusation_told_in_other_words_meets_its_denial_when_all_its_names_are_there() -> None:
+    accusation = (
+        "واتهمت لندن كلا من روسيا وسوريا بعرقلة وصول بعثة تقصي الحقائق التابعة لمنظمة حظر "
+        "الأسلحة الكيميائية إلى دوما للتحقيق في الهجوم الكيميائي المفترض."
+    )
+    denial = (
+        "نفت السلطات الروسية الاتهامات البريطانية بمنع روسيا وسوريا دخول مفتشي منظمة الأسلحة "
+        'الكيماوية أو "OPCW" إلى دوما، مضيفة بأن التأخير أتى بسبب الضربات الجوية.'
+    )
+    _assert_a_passes_b_doubts(_article("a", "فرانس 24", accusation), _article("b", "CNN", denial))

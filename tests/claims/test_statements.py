@@ -210,3 +210,16 @@ def test_a_reporting_verb_in_a_relative_clause_is_part_of_what_is_denied() -> No
     assert len(stmts) == 1
     assert stmts[0].stance == "denied"
     assert "سلمت أدلة صوتية" in stmts[0].content
+
+
+def test_what_is_denied_ends_the_speaker_and_a_quoted_name_stays_in_it() -> None:
+    (stmt,) = _statements(
+        "نفت السلطات الروسية الاتهامات البريطانية بمنع روسيا وسوريا دخول مفتشي منظمة الأسلحة "
+        'الكيماوية أو "OPCW" إلى دوما.'
+    )
+    assert stmt.stance == "denied"
+    assert stmt.speaker == "السلطات الروسية"
+    assert stmt.content.startswith("الاتهامات البريطانية بمنع روسيا")
+    assert stmt.content.endswith("إلى دوما")
+    (stmt,) = _statements("ونقلت وكالة الأنباء الرسمية عن مصدر عسكري أن الدفاعات تصدت للصواريخ.")
+    assert stmt.speaker == "مصدر عسكري"  # وكالة الأنباء: a name, not what is denied
