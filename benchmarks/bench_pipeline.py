@@ -184,15 +184,21 @@ def _comparable(path: str) -> Any:
     return data
 
 
-def _run(tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
+def run_in_tree(script: str, tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
+    """Run ``script run-one tree jsonl out`` in a new process with ``tree`` on the path; return
+    what it pickled to ``out``."""
     subprocess.run(
-        [sys.executable, __file__, "run-one", str(tree), str(jsonl), str(out)],
+        [sys.executable, script, "run-one", str(tree), str(jsonl), str(out)],
         check=True,
         env={**os.environ, "PYTHONPATH": str(tree)},
     )
     with out.open("rb") as fh:
         facts: dict[str, Any] = pickle.load(fh)
     return facts
+
+
+def _run(tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
+    return run_in_tree(__file__, tree, jsonl, out)
 
 
 def compare(

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -34,6 +35,7 @@ from khabar.arabic.normalize import normalize
 from khabar.model import TimeExpr
 from khabar.time import data
 from khabar.time import patterns as P
+from khabar.time.scan import PatternScanner, ScannedText
 from khabar.time.timeml import (
     day_of_month_value,
     day_value,
@@ -373,9 +375,10 @@ def _dated(
     return Found(text, start, end, kind, lo, hi, value=value, **what)  # type: ignore[arg-type]
 
 
-def _month_matches(norm: str, anchor: date | None) -> Iterator[Found]:
+def _month_matches(scan: ScannedText, anchor: date | None) -> Iterator[Found]:
     """Days and months: with a year, a relative year, a modifier, or alone after a cue."""
-    for m in P.DAY_MONTH.finditer(norm):
+    norm = scan.text
+    for m in scan.finditer(P.DAY_MONTH):
         mo = P.MONTHS[_key(m.group("month"))]
         d = int(m.group("day")) if m.group("day") else data.DAY_ORDINALS[_key(m.group("ordinal"))]
         days = [(d, m.start(), m.end())]
@@ -386,7 +389,7 @@ def _month_matches(norm: str, anchor: date | None) -> Iterator[Found]:
                 days[0] = (days[0][0], m.start(), m.end("day0"))
         for day_number, s, e in days:
             yield _day_of_month(m, norm[s:e], s, e, day_number, mo, anchor)
-    for m in P.MONTH_YEAR.finditer(norm):
+    for m in scan.finditer(P.MONTH_YEAR):
         mo, y = P.MONTHS[_key(m.group("month"))], int(m.group("year"))
         if MIN_STATED_YEAR <= y <= MAX_YEAR:
             yield _dated(
@@ -400,7 +403,7 @@ def _month_matches(norm: str, anchor: date | None) -> Iterator[Found]:
                 month=mo,
                 year=y,
             )
-    for m in P.MONTH_RELATIVE.finditer(norm):
+    for m in scan.finditer(P.MONTH_RELATIVE):
         mo = P.MONTHS[_key(m.group("month"))]
         y = _relative_year(m, mo, None, anchor)
         span = month_range(y, mo) if y is not None else None
@@ -417,7 +420,7 @@ def _month_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             month=mo,
             direction=direction,
         )
-    for m in P.MONTH_ALONE.finditer(norm):
+    for m in scan.finditer(P.MONTH_ALONE):
         mo = P.MONTHS[_key(m.group("month"))]
         span = resolve_month_day(mo, None, anchor) if anchor else None
         y = span[0].year if span else None
@@ -485,9 +488,10 @@ def _day_of_month(
     )
 
 
-def _year_matches(norm: str, anchor: date | None) -> Iterator[Found]:
+def _year_matches(scan: ScannedText, anchor: date | None) -> Iterator[Found]:
     """Years: same day in another year, year pairs, years after a year word, decades, centuries."""
-    for m in P.SAME_DAY.finditer(norm):
+    norm = scan.text
+    for m in scan.finditer(P.SAME_DAY):
         if m.group("this"):
             value = day_of_month_value(None, anchor.month, anchor.day) if anchor else None
             yield _dated(m, m.start(), m.end(), m.group(), "relative", None, value)
@@ -506,30 +510,30 @@ def _year_matches(norm: str, anchor: date | None) -> Iterator[Found]:
                 year=y,
                 anchored=True,
             )
-    for m in P.YEAR_LIST.finditer(norm):
+    for m in scan.finditer(P.YEAR_LIST):
         first, second = int(m.group("y1")), int(m.group("y2"))
         if not (MIN_STATED_YEAR <= first <= MAX_YEAR and MIN_STATED_YEAR <= second <= MAX_YEAR):
             continue
         yield _year(m.start(), m.end("y1"), norm, first)
         s2 = m.start("sep") if m.group("sep") == "و" else m.start("y2")
         yield _year(s2, m.end("y2"), norm, second)
-    for m in P.YEAR_ALONE.finditer(norm):
+    for m in scan.finditer(P.YEAR_ALONE):
         y = int(m.group("year"))
         if MIN_STATED_YEAR <= y <= MAX_YEAR:
             yield _year(m.start(), m.end(), norm, y)
-    for m in P.BRACKET_YEARS.finditer(norm):
+    for m in scan.finditer(P.BRACKET_YEARS):
         if m.group("before") and _key(m.group("before")) in data.NUMBERED_THINGS:
             continue
         for group in ("y1", "y2"):
             if m.group(group) and MIN_STATED_YEAR <= int(m.group(group)) <= MAX_YEAR:
                 yield _year(m.start(group), m.end(group), norm, int(m.group(group)))
-    for m in P.DECADE.finditer(norm):
+    for m in scan.finditer(P.DECADE):
         digit = data.DECADES[_key(m.group("decade"))]
         century = TWENTIETH_CENTURY
         if m.group("cpast") and anchor is not None and m.group("cpast") != "العشرين":
             century = anchor.year // 100 - 1
         yield _dated(m, m.start(), m.end(), m.group(), "year", None, f"{century}{digit}")
-    for m in P.CENTURY.finditer(norm):
+    for m in scan.finditer(P.CENTURY):
         if m.group("name"):
             number = data.CENTURY_NAMES[_key(m.group("name"))]
         elif anchor is None:
@@ -559,9 +563,10 @@ def _future_verb_before(norm: str, position: int) -> bool:
     return any(P.FUTURE_VERB.search(w) for w in words) or "المقرر" in words
 
 
-def _weekday_matches(norm: str, anchor: date | None) -> Iterator[Found]:
+def _weekday_matches(scan: ScannedText, anchor: date | None) -> Iterator[Found]:
     """Weekdays, with a relative day (أمس الجمعة), a part of the day or a modifier."""
-    for m in P.WEEKDAY_EXPR.finditer(norm):
+    norm = scan.text
+    for m in scan.finditer(P.WEEKDAY_EXPR):
         name = _key(m.group("weekday") or "ا" + m.group("weekday_l"))
         past, future = bool(m.group("past")), bool(m.group("future"))
         marked = m.group("yawm") or past or future or m.group("part") or m.group("rel")
@@ -600,9 +605,9 @@ def _weekday_matches(norm: str, anchor: date | None) -> Iterator[Found]:
         )
 
 
-def _clock_matches(norm: str, anchor: date | None) -> Iterator[Found]:
+def _clock_matches(scan: ScannedText, anchor: date | None) -> Iterator[Found]:
     """Clock times (الساعة 16:00، 14:00 ت غ), with the day they are on when it is named."""
-    for m in P.CLOCK.finditer(norm):
+    for m in scan.finditer(P.CLOCK):
         colon = m.group("colon")
         if m.group("h2") and not (colon or m.group("utc") or m.group("part")):
             continue  # "9,40" alone is a number
@@ -635,12 +640,13 @@ def _clock_matches(norm: str, anchor: date | None) -> Iterator[Found]:
         )
 
 
-def _relative_matches(norm: str, anchor: date | None) -> Iterator[Found]:
+def _relative_matches(scan: ScannedText, anchor: date | None) -> Iterator[Found]:
     """Yield relative expressions (need the anchor to resolve)."""
-    for m in P.OFFSET.finditer(norm):
+    norm = scan.text
+    for m in scan.finditer(P.OFFSET):
         yield _offset(m, anchor)
-    yield from _weekday_matches(norm, anchor)
-    for m in P.RELATIVE_DAY.finditer(norm):
+    yield from _weekday_matches(scan, anchor)
+    for m in scan.finditer(P.RELATIVE_DAY):
         offset = data.RELATIVE_DAYS[_key(m.group("rel"))]
         day = anchor + timedelta(offset) if anchor else None
         part = data.DAY_PARTS[_key(m.group("part"))] if m.group("part") else None
@@ -657,7 +663,7 @@ def _relative_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             type="TIME" if part else "DATE",
             value=time_value(value, part=part) if part else value,
         )
-    for m in P.WEEKEND.finditer(norm):
+    for m in scan.finditer(P.WEEKEND):
         shift = _direction(m)
         span = value = None
         if anchor:
@@ -675,7 +681,7 @@ def _relative_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             anchored=span is not None,
             direction=shift,
         )
-    for m in P.EARLIER_LATER.finditer(norm):
+    for m in scan.finditer(P.EARLIER_LATER):
         noun = m.group("noun")
         span = None
         if noun and anchor:
@@ -690,7 +696,7 @@ def _relative_matches(norm: str, anchor: date | None) -> Iterator[Found]:
         yield _dated(
             m, m.start(), m.end(), m.group(), "relative", span, value, anchored=span is not None
         )
-    for m in P.PERIOD.finditer(norm):
+    for m in scan.finditer(P.PERIOD):
         noun = m.group("noun") or m.group("noun2")
         if _key(noun) == "العام" and _general_before(norm, m.start()):
             continue  # الأمين العام السابق: "general", not "year"
@@ -768,9 +774,10 @@ def _offset(m: re.Match[str], anchor: date | None) -> Found:
     )
 
 
-def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
+def _duration_matches(scan: ScannedText, anchor: date | None) -> Iterator[Found]:
     """Durations and recurrences that name no day: يومين، لسنوات، كل عامين، سنويا."""
-    for m in P.SET.finditer(norm):
+    norm = scan.text
+    for m in scan.finditer(P.SET):
         if m.group("adverb"):
             value = data.SET_WORDS[_key(m.group("adverb"))]
         elif m.group("weekday2") or m.group("weekday"):
@@ -780,7 +787,7 @@ def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             unit, count = _count(m.group("num"), m.group("word"), m.group("unit"))
             value = set_value(unit, count)
         yield Found(m.group(), m.start(), m.end(), "set", type="SET", value=value)
-    for m in P.WITHIN.finditer(norm):
+    for m in scan.finditer(P.WITHIN):
         unit, count = _count(m.group("num"), m.group("word"), m.group("unit"))
         most = (count or VAGUE_SPAN[unit][1]) * (_unit_days(unit) or 1)
         yield Found(
@@ -794,7 +801,7 @@ def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             type="DURATION",
             value=duration_value(unit, count),
         )
-    for m in P.RECENT.finditer(norm):
+    for m in scan.finditer(P.RECENT):
         back = data.RECENT_WORDS[_key(m.group("recent"))]
         span = (anchor - timedelta(back), anchor) if anchor else None
         phrase = m.group("recent")
@@ -812,7 +819,7 @@ def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             type="DATE" if is_adverb else "DURATION",
             value="PAST_REF" if is_adverb else duration_value(_plural_unit(inner), None),
         )
-    for m in P.PLURAL_SPAN.finditer(norm):
+    for m in scan.finditer(P.PLURAL_SPAN):
         unit = _plural_unit(m.group("unit"))
         yield Found(
             m.group(),
@@ -823,7 +830,7 @@ def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             type="DURATION",
             value=duration_value(unit, None),
         )
-    for m in P.THROUGH.finditer(norm):
+    for m in scan.finditer(P.THROUGH):
         noun = m.group("noun")
         unit = "day" if noun == "اليوم" else data.PERIOD_NOUNS[_key(noun)]
         yield Found(
@@ -836,7 +843,7 @@ def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             type="DURATION",
             value=duration_value(unit, 1),
         )
-    for m in P.ONE_DECADE.finditer(norm):
+    for m in scan.finditer(P.ONE_DECADE):
         yield Found(
             m.group(),
             m.start(),
@@ -847,7 +854,7 @@ def _duration_matches(norm: str, anchor: date | None) -> Iterator[Found]:
             type="DURATION",
             value=duration_value("decade", 1),
         )
-    for m in P.BARE_AMOUNT.finditer(norm):
+    for m in scan.finditer(P.BARE_AMOUNT):
         unit_word = _key(m.group("unit"))
         inherent = data.UNIT_WORDS[unit_word][1]
         lead = m.start("span") > m.start()
@@ -889,9 +896,12 @@ def _plural_unit(words: str) -> str:
     return "day"
 
 
-def _reference_matches(norm: str, text_at: str, anchor: date | None) -> Iterator[Found]:
+def _reference_matches(
+    scan: ScannedText, original: Callable[[int], str], anchor: date | None
+) -> Iterator[Found]:
     """Seasons and the present, past and future named without a date (حاليا، قريبا)."""
-    for m in P.SEASON.finditer(norm):
+    norm = scan.text
+    for m in scan.finditer(P.SEASON):
         code = data.SEASONS[_key(m.group("season"))]
         shift = _direction(m)
         modified = m.group("past") or m.group("future") or m.group("current") or m.group("this")
@@ -903,23 +913,25 @@ def _reference_matches(norm: str, text_at: str, anchor: date | None) -> Iterator
         else:
             value = f"{anchor.year + shift:04d}-{code}" if anchor else None
         yield Found(norm[start : m.end()], start, m.end(), "relative", value=value)
-    for m in P.REFERENCE.finditer(norm):
+    for m in scan.finditer(P.REFERENCE):
         ref = _key(m.group("ref"))
-        if ref == "الان" and text_at[m.start("ref") : m.start("ref") + 1] == "آ":
+        if ref == "الان" and original(m.start("ref")) == "آ":
             continue  # آلان (Alain), not الآن
         yield Found(m.group(), m.start(), m.end(), "relative", value=data.REFERENCE_WORDS[ref])
-    for m in P.AFTER_FI.finditer(norm):
+    for m in scan.finditer(P.AFTER_FI):
         value = data.AFTER_FI_REFERENCES[_key(m.group("ref"))]
         yield Found(m.group("ref"), m.start("ref"), m.end(), "relative", value=value)
-    for m in P.BARE_YEAR.finditer(norm):
+    for m in scan.finditer(P.BARE_YEAR):
         y = int(m.group("year"))
         if MIN_YEAR <= y <= MAX_YEAR:
             yield _year(m.start("year"), m.end("year"), norm, y)
 
 
-def _matches(norm: str, text_at: str, anchor: date | None) -> Iterable[Found]:
+def _matches(
+    scan: ScannedText, original: Callable[[int], str], anchor: date | None
+) -> Iterable[Found]:
     """Yield expressions found in normalised text, offsets into ``norm``, in priority order."""
-    for m in P.NUMERIC.finditer(norm):
+    for m in scan.finditer(P.NUMERIC):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
         else:
@@ -938,19 +950,26 @@ def _matches(norm: str, text_at: str, anchor: date | None) -> Iterable[Found]:
                 year=y,
                 value=day_value(day),
             )
-    for m in P.HIJRI.finditer(norm):
+    for m in scan.finditer(P.HIJRI):
         d = int(m.group("day")) if m.group("day") else None
         span = _hijri_range(int(m.group("year")), HIJRI_MONTHS[_key(m.group("month"))], d)
         if span:
             kind = "absolute" if d else "month"
             value = day_value(span[0]) if d else None
             yield Found(m.group(), m.start(), m.end(), kind, span[0], span[1], value=value)
-    yield from _clock_matches(norm, anchor)
-    yield from _month_matches(norm, anchor)
-    yield from _year_matches(norm, anchor)
-    yield from _relative_matches(norm, anchor)
-    yield from _duration_matches(norm, anchor)
-    yield from _reference_matches(norm, text_at, anchor)
+    yield from _clock_matches(scan, anchor)
+    yield from _month_matches(scan, anchor)
+    yield from _year_matches(scan, anchor)
+    yield from _relative_matches(scan, anchor)
+    yield from _duration_matches(scan, anchor)
+    yield from _reference_matches(scan, original, anchor)
+
+
+@functools.cache
+def scanner() -> PatternScanner:
+    """The scanner of :data:`khabar.time.patterns.WHOLE_TEXT`, built on first use (about 0.1 s)
+    and kept for the process: it remembers which patterns each word seen so far may begin."""
+    return PatternScanner(P.WHOLE_TEXT)
 
 
 def find_times(text: str, anchor: date | None) -> list[Found]:
@@ -960,8 +979,12 @@ def find_times(text: str, anchor: date | None) -> list[Found]:
     # then proportional to the match's length, not to the number of expressions kept before it.
     taken = bytearray(len(norm))
     found: list[Found] = []
-    text_at = text if offsets is None else "".join(text[i] for i in offsets[: len(norm)])
-    for f in _matches(norm, text_at, anchor):
+
+    def original(position: int) -> str:
+        """The character of ``text`` that ``norm[position]`` stands for."""
+        return text[position if offsets is None else offsets[position]]
+
+    for f in _matches(scanner().read(norm), original, anchor):
         f = _trim(f)
         if f.end <= f.start or any(taken[f.start : f.end]):
             continue

@@ -195,3 +195,38 @@ FUTURE_VERB = re.compile(
     rf"(?:^|\s)[وف]?[سي]?س[يتن](?:{_alternation(data.FUTURE_VERB_STEMS)})\w*$"
     rf"|(?:^|\s)(?:سوف|المقرر|المقرره|سيجري|ستجري)(?:\s|$)"
 )
+
+WHOLE_TEXT = (
+    NUMERIC,
+    HIJRI,
+    CLOCK,
+    DAY_MONTH,
+    MONTH_YEAR,
+    MONTH_RELATIVE,
+    MONTH_ALONE,
+    SAME_DAY,
+    YEAR_LIST,
+    YEAR_ALONE,
+    BRACKET_YEARS,
+    DECADE,
+    CENTURY,
+    OFFSET,
+    WEEKDAY_EXPR,
+    RELATIVE_DAY,
+    WEEKEND,
+    EARLIER_LATER,
+    PERIOD,
+    SET,
+    WITHIN,
+    RECENT,
+    PLURAL_SPAN,
+    THROUGH,
+    ONE_DECADE,
+    BARE_AMOUNT,
+    SEASON,
+    REFERENCE,
+    AFTER_FI,
+    BARE_YEAR,
+)
+"""The patterns :mod:`khabar.time.extract` runs over a whole text (through one
+:class:`khabar.time.scan.PatternScanner`); the others test a word or a phrase."""
