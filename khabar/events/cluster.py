@@ -75,6 +75,15 @@ words and still passes. Set on the dev windows (events_dev_a/b.tsv; mean pairwis
 windows 0.622 at LINK_THRESHOLD, 0.627 / 0.627 / 0.629 / 0.608 at 0.32 / 0.34 / 0.36 / 0.42;
 the middle of the flat range kept)."""
 
+NONE, WEAK, STRONG = 0, 1, 2
+"""How surely two headlines' signatures say they report different happenings
+(:meth:`Doer.apart`)."""
+
+SAYING_LATER_DAY_THRESHOLD = 0.6
+WEAK_CONFLICT_THRESHOLD = 0.45
+"""Similarity two clusters need to merge when a member of one names only people whose
+country is not stated and a member of the other only countries (Doer.unplaced)."""
+
 SOLO_GENRES = frozenset({"analysis", "live", "review"})
 """Genres (khabar.events.signature) that report no happening of their own: such a piece is an
 event alone (EVENTS.md), joined only by its own copies (near-duplicates)."""
@@ -117,34 +126,68 @@ class Doer:
         return cls(sig.actors, sig.says, sig.strong and not sig.says, strong, lead, topic)
 
     def conflicts(self, other: Doer) -> bool:
-        """Whether the two headlines report different happenings: what different parties did
-        or said, or one party's saying and an act reported without naming that party, or two
-        kinds of happening named by the headlines (a strike is not a vote), or a saying and an
-        act where only a lead names one of them: a headline's saying and a report whose lead
-        names another party's act (a president's reply, a street scene after the decision it
-        replies to), or a headline's act and a report naming a party whose lead reports its
-        saying (the withdrawal from a deal, a former president's statement on it)."""
+        """Whether the two headlines report different happenings (:meth:`apart` is STRONG)."""
+        return self.apart(other) == STRONG
+
+    def weakly_conflicts(self, other: Doer) -> bool:
+        """Whether the two headlines may or may not report one happening (:meth:`apart` is
+        WEAK): the text decides, at WEAK_CONFLICT_THRESHOLD."""
+        return self.apart(other) == WEAK
+
+    def apart(self, other: Doer) -> int:
+        """How surely the two headlines report different happenings: STRONG for what
+        different parties did or said, one party's saying and an act reported without naming
+        that party, two kinds of happening named by the headlines (a strike is not a vote), or
+        a saying and an act where only a lead names one of them (a headline's saying and a
+        report whose lead names another party's act: a president's reply, a street scene after
+        the decision it replies to; a headline's act and a report naming a party whose lead
+        reports its saying: the withdrawal from a deal, a former president's statement on it).
+        WEAK where the signatures cannot tell: a party's saying that reports an act of the kind
+        the other headline names without its doer (:meth:`announces`), or people whose country
+        no report states against countries (:meth:`unplaced`). NONE otherwise."""
+        if self.announces(other) or other.announces(self):
+            return WEAK
         if self.family and other.family and self.family != other.family:
-            return True
+            return STRONG
+        level = NONE
         for said, done in ((self, other), (other, self)):
             if (
                 said.family == "saying"
                 and done.lead not in (None, "saying")
                 and not said.actors & done.actors
             ):
-                return True  # a headline's saying, and another's act named by a lead
+                return STRONG  # a headline's saying, and another's act named by a lead
             if said.lead == "saying" and said.actors and done.family not in (None, "saying"):
-                return True  # a party's saying named by a lead, and a headline's act
+                level = WEAK  # a party's saying named by a lead, and a headline's act
         if self.actors and other.actors:
             mine, theirs = _people(self.actors), _people(other.actors)
             if mine and theirs:
-                return not mine & theirs  # Macron and Le Drian: two Frenchmen, two sayings
-            return not self.actors & other.actors
-        if self.actors and self.says:
-            return other.act
-        if other.actors and other.says:
-            return self.act
+                # Macron and Le Drian: two Frenchmen, two sayings
+                return level if mine & theirs else STRONG
+            if self.actors & other.actors:
+                return level
+            return max(level, WEAK if self.unplaced(other) else STRONG)
+        for said, done in ((self, other), (other, self)):
+            if said.actors and said.says and done.act:
+                return STRONG if said.family == "saying" else max(level, WEAK)
+        return level
+
+    def unplaced(self, other: Doer) -> bool:
+        """Whether one names only people whose country neither report states and the other
+        only countries (إيفانكا ترامب …, واشنطن تدشن …): whether the people act for those
+        countries is unknown."""
+        for a, b in ((self, other), (other, self)):
+            if a.actors and a.actors == _people(a.actors) and b.actors and not _people(b.actors):
+                return True
         return False
+
+    def announces(self, other: Doer) -> bool:
+        """Whether this headline is a party's saying whose words report an act of the kind
+        the other headline names without naming its doer (مصر: الحكم بالسجن …, and a report
+        of that ruling): the party may be announcing its own act, or commenting on another's."""
+        return bool(
+            self.says and self.actors and self.topic and not other.says and not other.actors
+        ) and (self.topic == other.family)
 
 
 def _joint(a: Doer, b: Doer, doers: Iterable[Doer]) -> bool:
@@ -243,10 +286,20 @@ class ClusterState:
             a.conflicts(b) and not _joint(a, b, doers) for a in self.doers for b in other.doers
         )
 
+    def weakly_apart(self, other: ClusterState) -> bool:
+        """Whether some member of one and some member of the other name doers that may or may
+        not be one party (:meth:`Doer.unplaced`): the two merge only at WEAK_CONFLICT_THRESHOLD."""
+        doers = self.doers + other.doers
+        return any(
+            a.weakly_conflicts(b) and not _joint(a, b, doers)
+            for a in self.doers
+            for b in other.doers
+        )
+
     def compatible_copies(self, other: ClusterState, max_gap_days: int) -> bool:
         """Whether two near-duplicate texts may be copies of one report: any genre (an
         analysis and its copy), but not two parties' sayings written from one template."""
-        if any(a.conflicts(b) for a in self.doers for b in other.doers):
+        if any(a.conflicts(b) or a.weakly_conflicts(b) for a in self.doers for b in other.doers):
             return False
         return self.compatible_dates(other, max_gap_days)
 
@@ -278,6 +331,19 @@ class ClusterState:
         if not (self.pub_min and self.pub_max and other.pub_min and other.pub_max):
             return False
         return self.pub_max < other.pub_min or other.pub_max < self.pub_min
+
+    def sayings_apart(self, other: ClusterState) -> bool:
+        """Whether the two are headline sayings of one speaker published on different days
+        (every report of one before every report of the other)."""
+        if not self.published_apart(other):
+            return False
+        doers = self.doers + other.doers
+        named = [d.actors for d in doers if d.actors]
+        return (
+            all(d.family == "saying" for d in doers)
+            and bool(named)
+            and bool(frozenset.intersection(*named))
+        )
 
     def span_gap_days(self, other: ClusterState) -> int:
         """Days between the two clusters' event spans (0 when they overlap or one is unknown)."""
@@ -403,6 +469,10 @@ def agglomerate(
             continue  # their leads date the happening to neighbouring days
         if current < LATER_DAY_THRESHOLD and state[a].published_apart(state[b]):
             continue  # one's reports all came out on days before the other's
+        if current < SAYING_LATER_DAY_THRESHOLD and state[a].sayings_apart(state[b]):
+            continue  # one speaker's sayings of different days
+        if current < WEAK_CONFLICT_THRESHOLD and state[a].weakly_apart(state[b]):
+            continue  # a person of unknown country, and a country
         merge(a, b)
         for k in sums[a]:
             value = score(a, k)

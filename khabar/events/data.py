@@ -227,6 +227,10 @@ ACTION_CUES: dict[str, tuple[str, ...]] = {
         "يستعد، تستعد، يترقب، تترقب، ترقب، ترقبا، مرتقب، مرتقبة، المرتقب، المرتقبة، قبيل، "
         "سيعلن، ستعلن"
     ),
+    "opening": _cues(
+        "افتتاح، تدشين، يفتتح، تفتتح، افتتح، افتتحت، يدشن، تدشن، دشن، دشنت، حفل، احتفال، "
+        "تحتفل، يحتفل"
+    ),
     "funeral": _cues("تشييع، جنازة، جثمان، يوارى، دفن، مراسم دفن"),
     "protest": _cues("تظاهرة، تظاهرات، مظاهرات، احتجاجات، احتجاج، مسيرة، إضراب، يتظاهر"),
     "disaster": _cues("زلزال، فيضانات، حريق، تحطم، حادث، إعصار، عاصفة، انهيار"),
@@ -251,7 +255,7 @@ STATEMENT_KINDS: frozenset[str] = frozenset(
 
 GENRE_CUES: dict[str, tuple[str, ...]] = {
     "analysis": _cues(
-        "تحليل، رأي، مقال، كل ما، أهمية، سيناريوهات، مراحل، محطات، أهم بنود، "
+        "تحليل، رأي، مقال، كل ما، إليكم، أهمية، سيناريوهات، مراحل، محطات، أهم بنود، "
         "قراءة في، إنفوغرافيك، انفوغرافيك، بالأرقام، تعرف على، تعرف إلى، ما "
         "هي، ما هو، من هو، من هي، من هم، ماذا، لماذا، كيف، هل، معلومات عن، أبرز، ذكريات، "
         "تسلسل زمني، خلفية، بروفايل، ما الذي، ما الذى، ما المواقع، في سطور، حقائق، دليل، ما "
@@ -264,13 +268,16 @@ GENRE_CUES: dict[str, tuple[str, ...]] = {
     "review": _cues("الصحف، صحف، جولة الصحافة، جولة في الصحافة، الصحافة، عناوين الصحف"),
     "roundup": _cues(
         "ردود فعل، ردود الفعل، ردود أفعال، ترحيب دولي، تنديد دولي، إدانات، ردود دولية، مواقف "
-        "دولية، إدانة دولية، تأييد دولي"
+        "دولية، إدانة دولية، تأييد دولي، إدانة واسعة، إدانات واسعة، تنديد واسع، غضب دولي، "
+        "ردود عربية"
     ),
 }
 """Headline words of pieces that report no new happening of their own (analysis, explainers,
 live pages, press reviews) or gather many parties' reactions (a roundup): each is its own event."""
 
-PART_ANALYSIS_CUES: tuple[str, ...] = _cues("ماذا، لماذا، كيف، هل، ما هي، ما هو، أبرز")
+PART_ANALYSIS_CUES: tuple[str, ...] = _cues(
+    "ماذا، لماذا، كيف، هل، ما هي، ما هو، أبرز، من هو، من هي، من هم، إليكم، تسلسل زمني"
+)
 """Questions and lists that make a piece an explainer when a later part of its headline opens
 on them (… : ما هي الصواريخ التي أطلقت؟; بعد انسحاب واشنطن.. أبرز العقوبات …): the first part
 names the happening explained. Other analysis cues (تعرف على، كل ما) count only at the start."""
@@ -290,6 +297,13 @@ ANONYMOUS_ACTORS: tuple[str, ...] = _cues(
 )
 """Headline openings before a colon that name no one (مصدر: …): the piece reports the happening
 rather than one party's saying."""
+
+TOPIC_HEAD_CUES: tuple[str, ...] = _cues(
+    "اختفاء، قضية، أزمة، ملف، الحرب، حرب، مصير، تداعيات، لغز، مقتل، وفاة، اغتيال"
+)
+"""First words of a headline opening before a colon that name a topic, not a speaker
+(اختفاء خاشقجي: تركيا تنفي …؛ الحرب في سوريا: القوات الحكومية تشن …؛ قضية منى المذبوح: حكم …):
+the one who speaks or acts is named after the colon, if anywhere."""
 
 RELAY_SOURCES: tuple[str, ...] = _cues("قناة، القناة، التلفزيون، تلفزيون، الإعلام، المرصد، مرصد")
 """First words of a headline's source that relays a happening rather than doing or saying it

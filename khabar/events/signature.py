@@ -38,6 +38,7 @@ from khabar.events.data import (
     STATEMENT_KINDS,
     STOP_WORDS,
     TITLE_WORDS,
+    TOPIC_HEAD_CUES,
 )
 from khabar.model import AnnotatedArticle
 
@@ -95,6 +96,9 @@ _CONJUNCT = re.compile(r"^[وف]")
 _CONJUNCTION = re.compile(r"\s+و(?=\S{3})(?!زير|زاره|كاله|لي)")
 _SEGMENTS = re.compile(r"\.{2,}|…")
 _PARTS = re.compile(r"\.{2,}|…|:")
+_OBJECT_KINDS = frozenset({"casualties", "arrest", "ruling"})
+"""Kinds whose cue names, in a nationality after it, whom the act was done to (the victims,
+the arrested, the sentenced), not its doers."""
 _CONTEXT = frozenset({"بعد", "عقب", "قبل", "وسط", "رغم", "مع"})
 _CLITICS = re.compile("^" + _CLITIC)
 """Words opening a headline segment that sets the scene (بعد قرار ترامب..), not the happening."""
@@ -146,6 +150,7 @@ _ANONYMOUS = {normalize(w) for w in ANONYMOUS_ACTORS}
 _RELAYS = {normalize(w) for w in RELAY_SOURCES}
 _RELAY_NAMES = {normalize(w) for w in RELAY_NAME_WORDS}
 _TITLES = {normalize(w) for w in TITLE_WORDS}
+_TOPIC_HEADS = frozenset(normalize(w) for w in TOPIC_HEAD_CUES)
 
 
 def skeleton(word: str) -> str:
@@ -333,12 +338,18 @@ def _nisba_actors(text: str) -> set[str]:
         if word.startswith("ال"):
             continue  # القواعد الروسية: a definite adjective describes, it does not act
         before = words[max(0, i - VICTIM_WORDS) : i]
-        if any(_CUE_KINDS.get(_CLITICS.sub("", _PUNCT.sub("", w))) == "casualties" for w in before):
-            continue  # قتلى إيرانيون، مقتل شابين فلسطينيين: the victims' nationality
+        if any(_cue_kind(w) in _OBJECT_KINDS for w in before):
+            continue  # قتلى إيرانيون، مقتل شابين فلسطينيين، القبض على لبناني: who it was done to
         key = _adjective_country(word)
         if key is not None:
             found.add(key)
     return found
+
+
+def _cue_kind(word: str) -> str | None:
+    """The kind a word is a cue of, with or without its clitics (القبض، وقتلى), else None."""
+    bare = _PUNCT.sub("", word)
+    return _CUE_KINDS.get(bare) or _CUE_KINDS.get(_CLITICS.sub("", bare))
 
 
 def _before_context(text: str) -> str:
@@ -415,6 +426,12 @@ def _genre(title: str) -> str | None:
     return None
 
 
+def _first_word(text: str) -> str:
+    """The first word of a text, without punctuation or a conjunction glued before it."""
+    words = _PUNCT.sub(" ", text).split()
+    return _CONJUNCT.sub("", words[0]) if words else ""
+
+
 def _opens_on(text: str, cues: frozenset[str]) -> bool:
     """Whether one of the cues is among the first words of a text."""
     opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", text).split()]
@@ -452,9 +469,12 @@ def signature(annotated: AnnotatedArticle) -> Signature:
         if colon and len(head.split()) <= MAX_SPEAKER_WORDS and rest.strip():
             rest = rest.strip()
             head = head.split(" عن ")[0]  # بوتين عن ضربة سوريا: … is Putin speaking
-            named = _title_opening_actor(head + " x", annotated, any_word=True)
+            topic = _first_word(head) in _TOPIC_HEADS  # اختفاء خاشقجي: … is what it is about
+            named = set() if topic else _title_opening_actor(head + " x", annotated, any_word=True)
             if not named and not (
-                _ACTION_WORDS.search(head) or any(p.search(head) for p in _GENRE_PATTERNS.values())
+                topic
+                or _ACTION_WORDS.search(head)
+                or any(p.search(head) for p in _GENRE_PATTERNS.values())
             ):
                 named = actor_keys(head)  # not a topic (الضربات على سوريا: …) nor a genre
             if _dateline(head, rest, annotated) or _relay(head):
