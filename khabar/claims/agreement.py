@@ -137,14 +137,24 @@ def place_names() -> Mapping[tuple[str, ...], tuple[str, ...]]:
     return types.MappingProxyType(out)
 
 
+@functools.cache
+def _places_by_first_stem() -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """:func:`place_names` indexed by the first stem of each name."""
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for name, country in place_names().items():
+        out.setdefault(name[0], []).append((name, country))
+    return types.MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
 def places(text: str) -> set[tuple[str, ...]]:
     """The countries ``text`` names (directly, by an adjective, or by a capital)."""
     stems = [w.stem for w in words(text)]
     found: set[tuple[str, ...]] = set()
-    for name, country in place_names().items():
-        n = len(name)
-        if any(tuple(stems[i : i + n]) == name for i in range(len(stems) - n + 1)):
-            found.add(country)
+    index = _places_by_first_stem()
+    for i, stem in enumerate(stems):
+        for name, country in index.get(stem, ()):
+            if tuple(stems[i : i + len(name)]) == name:
+                found.add(country)
     return found
 
 

@@ -20,6 +20,7 @@ from khabar.claims.text import (
     Term,
     background_idf,
     content_terms,
+    stems_within,
     words,
 )
 from khabar.model import (
@@ -297,11 +298,7 @@ def _name_stems(
     spans = [(m.start, m.end) for m in (body or BodyMentions.of(art)).overlapping(at, end)]
     if not spans:
         return frozenset()
-    out: set[str] = set()
-    for word in words(stmt.content, at):
-        if any(s <= word.start and word.end <= e for s, e in spans):
-            out.add(word.stem)
-    return frozenset(out)
+    return frozenset(stems_within(stmt.content, at, spans))
 
 
 def build_items(
@@ -379,8 +376,11 @@ def overlap(a: Profile, b: Profile) -> float:
     """Mean of the weighted cosine and the containment of the smaller side (0–1)."""
     if not a.total or not b.total:
         return 0.0
-    share_a = sum(a.weight_of[s] for s, k in a.keys_of.items() if k & b.keys) / a.total
-    share_b = sum(b.weight_of[s] for s, k in b.keys_of.items() if k & a.keys) / b.total
+    keys_a, keys_b = a.keys, b.keys
+    share_a = sum(a.weight_of[s] for s, k in a.keys_of.items() if not k.isdisjoint(keys_b))
+    share_b = sum(b.weight_of[s] for s, k in b.keys_of.items() if not k.isdisjoint(keys_a))
+    share_a /= a.total
+    share_b /= b.total
     small = share_a if len(a.keys_of) <= len(b.keys_of) else share_b
     return (math.sqrt(share_a * share_b) + small) / 2
 
@@ -433,7 +433,7 @@ def prepare(item: Item, weight: Callable[[str], float]) -> Prepared:
 def _count(
     stems: Mapping[str, frozenset[str]], keys: frozenset[str], names: frozenset[str] = frozenset()
 ) -> int:
-    return sum(1 for stem, k in stems.items() if k & keys and stem not in names)
+    return sum(1 for stem, k in stems.items() if not k.isdisjoint(keys) and stem not in names)
 
 
 def linked(a: Item, b: Item, pa: Prepared, pb: Prepared) -> float | None:
@@ -488,8 +488,9 @@ def _pairs_in(
             continue  # a key this common in its block says nothing about a shared claim
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if keep(i, j):
-                    out.add((i, j) if i < j else (j, i))
+                pair = (i, j) if i < j else (j, i)
+                if pair not in out and keep(i, j):
+                    out.add(pair)
 
 
 def candidate_pairs(items: Sequence[Item], prepared: Sequence[Prepared]) -> list[tuple[int, int]]:

@@ -249,13 +249,15 @@ def _names_denier(item: Item, doubting: Sequence[Item]) -> bool:
 def certainty_difference(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
     """Sources that state the claim against sources of other outlets that only say it may be
     so, near restatements of each other (not a contradiction: a difference of certainty)."""
+    hedged = [i for i in aligned.items if i.statement.stance in HEDGING]
+    if not hedged:
+        return []
     firm = [
         i
         for i in aligned.items
         if i.statement.stance in FIRM and not has_hedge_cue(i.statement.content)
     ]  # an attributed statement may hedge inside itself (… يعتقد أنه)
-    hedged = [i for i in aligned.items if i.statement.stance in HEDGING]
-    if not firm or not hedged:
+    if not firm:
         return []
     weight = background_idf().idf
     pairs = [

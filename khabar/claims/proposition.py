@@ -9,6 +9,7 @@ An *outcome* says that an operation (the strike, the mission) achieved its aims 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -34,7 +35,17 @@ from khabar.claims.data import (
     TIME_UNITS,
     UPPER_BOUND_CUES,
 )
-from khabar.claims.text import Word, contains_phrase, light_stem, norm_text, stem_keys, words
+from khabar.claims.text import (
+    WORD_CACHE_SIZE,
+    Word,
+    contains_any_phrase,
+    light_stem,
+    norm_text,
+    stem_keys,
+    surfaces,
+    word_form,
+    words,
+)
 
 MAX_ACT_SUFFIX = 3
 """Letters a word may carry after an act form and still be that act (أطلق + ها)."""
@@ -126,6 +137,7 @@ class Outcome:
     succeeded: bool
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _bare(norm: str) -> str:
     """``norm`` without a leading conjunction, preposition or article (3+ letters kept)."""
     for prefix in _PREFIXES:
@@ -136,11 +148,39 @@ def _bare(norm: str) -> str:
 
 def act_of(word: Word) -> str | None:
     """The act class (``ACT_CLASSES``) a word is a verb or masdar of, or None."""
-    for form in (word.norm, _bare(word.norm)):
+    return _act_of_norm(word.norm)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _act_of_norm(norm: str) -> str | None:
+    for form in (norm, _bare(norm)):
         for act_form, act in _ACT_FORMS:
             if form.startswith(act_form) and len(form) - len(act_form) <= MAX_ACT_SUFFIX:
                 return act
     return None
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _may_count(surface: str) -> bool:
+    """Whether a written word can start a reading of :func:`quantities`: it holds a digit, or
+    is a number word, a quantifier (most, all) or "any"."""
+    if any(ch.isdigit() for ch in surface):
+        return True
+    norm = word_form(surface)[0]
+    return (
+        norm in _NUMBER_WORDS
+        or norm in _MOST
+        or _bare(norm) in _MOST
+        or norm in _ALL
+        or norm in _ANY
+    )
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _names_operation(surface: str) -> bool:
+    """Whether a written word is an operation noun (OPERATION_NOUNS), a clitic aside."""
+    norm = word_form(surface)[0]
+    return norm in _OPERATIONS or _bare(norm) in _OPERATIONS
 
 
 def _thing(word: Word) -> str:
@@ -193,11 +233,11 @@ def _act_near(ws: list[Word], i: int, noun: int) -> str | None:
     return None
 
 
-def _bounds(text_norm: str, ws: list[Word], i: int, value: float) -> Amount:
+def _bounds(ws: list[Word], i: int, value: float) -> Amount:
     before = " ".join(w.norm for w in ws[max(0, i - 3) : i])
-    if any(contains_phrase(f" {before} ", cue) for cue in NUMBER_LOWER_BOUNDS):
+    if contains_any_phrase(f" {before} ", NUMBER_LOWER_BOUNDS):
         return Amount(value, math.inf)
-    if any(contains_phrase(f" {before} ", cue) for cue in UPPER_BOUND_CUES):
+    if contains_any_phrase(f" {before} ", UPPER_BOUND_CUES):
         return Amount(0.0, value)
     if (i > 0 and ws[i - 1].norm in _APPROX) or (
         value >= ROUND_FIGURE and value % ROUND_FIGURE == 0
@@ -209,8 +249,9 @@ def _bounds(text_norm: str, ws: list[Word], i: int, value: float) -> Amount:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """The figures of ``text`` with the act and the thing each counts (acts of ACT_CLASSES only;
     years and counts of time left out), and zero, most and all counts given in words."""
+    if not any(_may_count(w) for w in surfaces(text)):
+        return ()
     ws = _split_glued(words(text))
-    text_norm = norm_text(text)
     out: list[Quantity] = []
     for i, word in enumerate(ws):
         value = _value(word)
@@ -222,7 +263,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 continue
             act = _act_near(ws, i, noun)
             if act is not None:
-                out.append(Quantity(act, _thing(ws[noun]), _bounds(text_norm, ws, i, value)))
+                out.append(Quantity(act, _thing(ws[noun]), _bounds(ws, i, value)))
             continue
         bare = _bare(word.norm)
         if word.norm in _MOST or bare in _MOST or word.norm in _ALL:
@@ -254,13 +295,12 @@ def compatible(a: Amount, b: Amount) -> bool:
 
 def outcomes(text: str) -> tuple[Outcome, ...]:
     """Whether ``text`` says an operation (OPERATION_NOUNS) achieved its aims or failed."""
-    ws = words(text)
-    if not any(w.norm in _OPERATIONS or _bare(w.norm) in _OPERATIONS for w in ws):
+    if not any(_names_operation(w) for w in surfaces(text)):
         return ()
     spaced = norm_text(text)
-    if any(contains_phrase(spaced, cue) for cue in FAILURE_CUES):
+    if contains_any_phrase(spaced, FAILURE_CUES):
         return (Outcome("operation", False),)
-    if any(contains_phrase(spaced, cue) for cue in SUCCESS_CUES):
+    if contains_any_phrase(spaced, SUCCESS_CUES):
         return (Outcome("operation", True),)
     return ()
 

@@ -8,6 +8,7 @@ statement in the outlet's own voice (asserted, hedged, unconfirmed, denied or qu
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import types
 from collections.abc import Mapping, Sequence
@@ -45,7 +46,7 @@ from khabar.claims.data import (
     TRAILING_SOURCE_CUES,
     UNCONFIRMED_SENTENCE_CUES,
 )
-from khabar.claims.text import Word, contains_phrase, norm_text, words
+from khabar.claims.text import WORD_CACHE_SIZE, Word, contains_any_phrase, norm_text, words
 from khabar.model import Article, Mention, Stance, Statement
 
 MIN_ASSERTED_WORDS = 4
@@ -147,15 +148,24 @@ def _unclitic(norm: str) -> str:
 
 def _verb_lemma(word: Word) -> str | None:
     """The reporting-verb lemma of ``word`` (with or without و / ف), or None."""
-    for form in (word.norm, _unclitic(word.norm)):
-        lemma = _LEXICON.verbs.get(form)
-        if lemma is not None:
-            return lemma
-    return None
+    return _cue_of(word.norm)[0]
 
 
 def _is_participle(word: Word) -> bool:
-    return word.norm in _LEXICON.participles or _unclitic(word.norm) in _LEXICON.participles
+    return _cue_of(word.norm)[1]
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _cue_of(norm: str) -> tuple[str | None, bool]:
+    """(reporting-verb lemma or None, whether a reporting participle) of a normalised word,
+    with or without و / ف: worked out once per word form."""
+    lemma = None
+    for form in (norm, _unclitic(norm)):
+        lemma = _LEXICON.verbs.get(form)
+        if lemma is not None:
+            break
+    participle = norm in _LEXICON.participles or _unclitic(norm) in _LEXICON.participles
+    return lemma, participle
 
 
 def _gap_has(text: str, start: int, end: int, chars: str) -> bool:
@@ -409,15 +419,15 @@ def _has_qad_hedge(ws: list[Word]) -> bool:
 
 def _voice_stance(norm_sentence: str, ws: list[Word], sentence: str) -> Stance:
     """Stance of a sentence that no speaker is given for (the outlet's own voice)."""
-    if any(contains_phrase(norm_sentence, c) for c in UNCONFIRMED_SENTENCE_CUES):
+    if contains_any_phrase(norm_sentence, UNCONFIRMED_SENTENCE_CUES):
         return "unconfirmed"
-    if any(contains_phrase(norm_sentence, c) for c in DENIAL_CUES):
+    if contains_any_phrase(norm_sentence, DENIAL_CUES):
         return "denied"
     if sentence.rstrip(' ."”»').endswith(QUESTION_MARKS):
         return "questioned"
-    if any(contains_phrase(norm_sentence, c) for c in REPORT_CUES):
+    if contains_any_phrase(norm_sentence, REPORT_CUES):
         return "reported"
-    if any(contains_phrase(norm_sentence, c) for c in HEDGE_CUES) or _has_qad_hedge(ws):
+    if contains_any_phrase(norm_sentence, HEDGE_CUES) or _has_qad_hedge(ws):
         return "hedged"
     return "asserted"
 
@@ -431,7 +441,7 @@ def _statement_stance(
         and participle_norm in {normalize(p) for p in DENIAL_PARTICIPLES}
     ):
         return "denied"
-    if any(contains_phrase(norm_sentence, c) for c in UNCONFIRMED_SENTENCE_CUES):
+    if contains_any_phrase(norm_sentence, UNCONFIRMED_SENTENCE_CUES):
         return "unconfirmed"
     if speaker is None or speaker.anonymous:
         return "reported"
@@ -783,20 +793,20 @@ def _entity_of(speaker: _Speaker | None, mentions: Sequence[Mention]) -> str | N
 def has_unconfirmed_cue(sentence: str) -> bool:
     """True when ``sentence`` says that what it reports is unconfirmed."""
     spaced = norm_text(sentence)
-    return any(contains_phrase(spaced, c) for c in UNCONFIRMED_SENTENCE_CUES)
+    return contains_any_phrase(spaced, UNCONFIRMED_SENTENCE_CUES)
 
 
 def calls_baseless(content: str) -> bool:
     """True when what a speaker says calls something baseless or false (لا أساس، عارية عن
     الصحة): the statement denies what it answers."""
     spaced = norm_text(content)
-    return any(contains_phrase(spaced, c) for c in BASELESS_CUES)
+    return contains_any_phrase(spaced, BASELESS_CUES)
 
 
 def has_hedge_cue(sentence: str) -> bool:
     """True when ``sentence`` marks what it says as possible or believed."""
     spaced = norm_text(sentence)
-    return any(contains_phrase(spaced, c) for c in HEDGE_CUES) or _has_qad_hedge(words(sentence))
+    return contains_any_phrase(spaced, HEDGE_CUES) or _has_qad_hedge(words(sentence))
 
 
 def _headline_subject(
@@ -839,7 +849,7 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
             head = head[: head_words[-1].start].strip()  # روسيا تؤكد: … → روسيا
         content, direct = _clean_content(rest)
         stance: Stance = "attributed"
-        if any(contains_phrase(norm_text(rest), c) for c in UNCONFIRMED_SENTENCE_CUES):
+        if contains_any_phrase(norm_text(rest), UNCONFIRMED_SENTENCE_CUES):
             stance = "unconfirmed"
         elif calls_baseless(rest):
             stance = "denied"

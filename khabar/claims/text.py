@@ -13,7 +13,7 @@ import re
 import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from khabar.arabic.normalize import normalize
@@ -119,12 +119,42 @@ def stem_keys(norm: str) -> frozenset[str]:
 def words(text: str, offset: int = 0) -> list[Word]:
     """Split ``text`` into words with offsets (shifted by ``offset``), norms and stems."""
     out: list[Word] = []
+    form = _word_form
     for match in _WORD.finditer(text):
-        norm, stem = _word_form(match.group())
-        if not norm:
-            continue
-        out.append(Word(match.group(), match.start() + offset, match.end() + offset, norm, stem))
+        surface = match.group()
+        norm, stem = form(surface)
+        if norm:
+            start = match.start() + offset
+            out.append(Word(surface, start, start + len(surface), norm, stem))
     return out
+
+
+def stems_within(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> set[str]:
+    """Light stems of the words of ``text`` (offsets shifted by ``offset``) that lie wholly
+    inside one of ``spans``: :func:`words` filtered, stemming only the words inside."""
+    out: set[str] = set()
+    if not spans:
+        return out
+    low = min(s for s, _ in spans) - offset
+    high = max(e for _, e in spans) - offset
+    for match in _WORD.finditer(text):
+        if match.start() < low:
+            continue
+        if match.start() >= high:
+            break
+        start = match.start() + offset
+        end = match.end() + offset
+        if any(s <= start and end <= e for s, e in spans):
+            norm, stem = _word_form(match.group())
+            if norm:
+                out.add(stem)
+    return out
+
+
+def surfaces(text: str) -> list[str]:
+    """The written words of ``text`` in order (what :func:`words` splits, without offsets;
+    words that normalise to nothing included): for cheap per-word tests before reading a text."""
+    return _WORD.findall(text)
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -134,9 +164,14 @@ def _word_form(surface: str) -> tuple[str, str]:
     return norm, light_stem(norm)
 
 
+word_form = _word_form
+"""(normalised form, light stem) of one written word, remembered per form."""
+
+
 def norm_text(text: str) -> str:
     """Normalise ``text`` and collapse it to single-spaced words (for phrase matching)."""
-    return " " + " ".join(normalize(m.group()).lower() for m in _WORD.finditer(text)) + " "
+    form = _word_form
+    return " " + " ".join([form(w)[0] for w in _WORD.findall(text)]) + " "
 
 
 @functools.lru_cache(maxsize=PHRASE_CACHE_SIZE)
@@ -152,6 +187,25 @@ def contains_phrase(norm_spaced: str, phrase: str) -> bool:
     if target in norm_spaced:
         return True
     return any(f" {c}{target[1:]}" in norm_spaced for c in ("و", "ف"))
+
+
+@functools.lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``phrases`` as :func:`contains_phrase` does."""
+    literals: list[str] = []
+    for phrase in phrases:
+        target = _phrase_norm(phrase)
+        literals += [target, *(f" {c}{target[1:]}" for c in ("و", "ف"))]
+    if not literals:
+        return None
+    return re.compile("|".join(re.escape(t) for t in dict.fromkeys(literals)))
+
+
+def contains_any_phrase(norm_spaced: str, phrases: tuple[str, ...]) -> bool:
+    """``any(contains_phrase(norm_spaced, p) for p in phrases)`` in one regular-expression
+    search (``phrases`` a constant tuple, its pattern built once)."""
+    pattern = _phrases_pattern(phrases)
+    return pattern is not None and pattern.search(norm_spaced) is not None
 
 
 def content_stems(text: str) -> list[str]:
@@ -216,11 +270,19 @@ class Term:
 def content_terms(text: str) -> list[Term]:
     """Return the content words of ``text`` as terms (function words dropped, order kept)."""
     out: list[Term] = []
-    for word in words(text):
-        term = _term(word.norm, word.stem)
+    for surface in _WORD.findall(text):
+        term = _surface_term(surface)
         if term is not None:
             out.append(term)
     return out
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _surface_term(surface: str) -> Term | None:
+    """The term of one written word (None for a function word or one that normalises to
+    nothing)."""
+    norm, stem = _word_form(surface)
+    return _term(norm, stem) if norm else None
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -247,10 +309,17 @@ class BackgroundIdf:
 
     docs: int
     df: Mapping[str, int]
+    _known: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    """IDFs worked out so far (the same stems are weighed hundreds of thousands of times)."""
 
     def idf(self, stem: str) -> float:
         """Smoothed IDF of ``stem`` (unseen stems get the highest value)."""
-        return math.log((1 + self.docs) / (1 + self.df.get(stem, 0))) + 1.0
+        value = self._known.get(stem)
+        if value is None:
+            value = math.log((1 + self.docs) / (1 + self.df.get(stem, 0))) + 1.0
+            if len(self._known) < WORD_CACHE_SIZE:
+                self._known[stem] = value
+        return value
 
 
 @functools.cache
