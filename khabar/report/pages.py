@@ -132,13 +132,17 @@ def _story_page_view(
     article_ids: Sequence[str],
     other: bool,
     index: tuple[str, frozenset[str]],
+    place: Mapping[str, Sequence[int]],
 ) -> dict[str, Any]:
     """The view of one story page (or of the page of what is outside every story); its names
     (the entities of its articles, events and claims) link to their rows on the index, given as
-    its path from the page and the entities it lists."""
+    its path from the page and the entities it lists. ``place`` gives the positions of each
+    article's views in ``view["articles"]``."""
     index_path, listed = index
-    wanted = set(article_ids)
-    article_views = [v for v in view["articles"] if v["article"]["id"] in wanted]
+    # the page's article views in the order the view lists them, found through their places
+    article_views = [
+        view["articles"][k] for k in sorted({k for a in article_ids for k in place.get(a, ())})
+    ]
     events = group["events"] if group else []
     claims = sum(len(e["claims"]) for e in events)
     loose_claims = view["loose_claims"] if other else []
@@ -327,11 +331,14 @@ def render_pages(
     for entity_id in on_index:
         home[("entity", str(entity_id))] = index_name
 
+    place: dict[str, list[int]] = {}
+    for position, article_view in enumerate(view["articles"]):
+        place.setdefault(article_view["article"]["id"], []).append(position)
     files: dict[str, str] = {}
     story_pages = [(pages[g["id"]], g, False) for g in groups]
     for page, group, other in [*story_pages, *([(other_page, outside, True)] if has_other else [])]:
         to_index = Linker(page, home).to_page(index_name)
-        page_view = _story_page_view(view, group, on_page[page], other, (to_index, listed))
+        page_view = _story_page_view(view, group, on_page[page], other, (to_index, listed), place)
         local = frozenset(("entity", str(row["entity"]["id"])) for row in page_view["names"])
         link = Linker(page, home, local)
         files[page] = renderer.render(

@@ -48,7 +48,13 @@ DEFAULT_FORMATS = ("json", "html")
 def _write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` (text as UTF-8) to ``path`` through a temporary file, so a crash never
     leaves half a file."""
-    data = content if isinstance(content, bytes) else scrub_text(content).encode("utf-8")
+    if isinstance(content, bytes):
+        data = content
+    else:
+        try:
+            data = content.encode("utf-8")  # once: the 100 MB of a big dossier's JSON
+        except UnicodeEncodeError:
+            data = scrub_text(content).encode("utf-8")
     tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
     try:
         # O_EXCL: never through a file or link already there; the umask applies to the mode

@@ -101,3 +101,7 @@ DATELINE_PATTERN = (
     rf"|{_PLACE}(?:{_SOURCE})?{_DASH}{_AGENCY}"
     rf"|{_PLACE}{_SOURCE}:)\s+"
 )
+
+NO_TERM_CHARS = ".…|"
+"""Characters that are never part of a content term: a title word made of them alone (the
+" .. " event titles join headline parts with) has no terms to look up."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -21,7 +23,7 @@ from khabar.summary.data import (
     SENTENCE_ENDS,
 )
 from khabar.summary.rank import cosine_matrix, lexrank, mmr_order, tfidf_matrix
-from khabar.summary.terms import terms_of, tokens_terms, word_count
+from khabar.summary.terms import title_terms, tokens_terms, word_count
 
 # --- which sentences may be quoted ----------------------------------------------------------
 MIN_SENTENCE_WORDS = 6
@@ -115,7 +117,7 @@ def _quotable(sentence: str, max_words: int | None, arabic: bool = True) -> bool
     words = word_count(stripped)
     if words < MIN_SENTENCE_WORDS or (max_words is not None and words > max_words):
         return False
-    if not arabic:
+    if not arabic or _LATIN_LETTER.search(stripped) is None:
         return True
     arabic_letters = len(_ARABIC_LETTER.findall(stripped))
     latin_letters = len(_LATIN_LETTER.findall(stripped))
@@ -136,6 +138,8 @@ def _candidates(
     marks = [(m.start, m.end) for m in annotated.mentions if not m.in_title]
     marks += [(t.start, t.end) for t in annotated.times]
     marks += [(st.start, st.end) for st in annotated.statements if st.speaker]
+    marks.sort()
+    mark_starts = [s for s, _ in marks]
     out: list[_Candidate] = []
     seen: set[str] = set()
     paragraphs = article.paragraphs
@@ -157,12 +161,18 @@ def _candidates(
                 sentence = sentence[dateline.end() :]
                 cut = dateline.end()
             first_sentence = False
+            if not _quotable(sentence, max_words, arabic):
+                continue
             key = normalize(sentence)
-            if key in seen or not _quotable(sentence, max_words, arabic):
+            if key in seen:
                 continue
             seen.add(key)
             lo, hi = start_of_paragraph + start, start_of_paragraph + end
-            found = sum(1 for s, e in marks if s >= lo and e <= hi)
+            # the marks inside the sentence: those starting in it (by the sorted starts) that
+            # end in it too
+            first = bisect.bisect_left(mark_starts, lo)
+            last = bisect.bisect_right(mark_starts, hi, lo=first)
+            found = sum(1 for _, e in marks[first:last] if e <= hi)
             information = min(found, INFORMATION_SATURATION) / INFORMATION_SATURATION
             group = article.outlet or article.id
             terms = tokens_terms(tokens, tokens.indices(lo + cut, hi), known)
@@ -196,14 +206,17 @@ def _topic_terms(
     event: Event, articles: Sequence[AnnotatedArticle], known: dict[str, str]
 ) -> list[str]:
     """Content terms of the event title and of its articles' titles, read from the articles'
-    title tokens (the event's title is tokenised only when no article has it)."""
+    title tokens (an event title no article has as it is: from the words of the titles and
+    texts it was made from)."""
     found: list[str] = []
     titled = {a.article.title: a for a in articles if a.article.title}
     source = titled.get(event.title)
     if source is not None:
         found += tokens_terms(source.title_tokens, known=known)
     else:
-        found += terms_of([event.title])[0]
+        titles = ((a.article.title or "", a.title_tokens) for a in articles if a.article.title)
+        texts = ((a.article.text, a.tokens) for a in articles)
+        found += title_terms(event.title, itertools.chain(titles, texts), known)
     for a in articles:
         if a.article.title:
             found += tokens_terms(a.title_tokens, known=known)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import tokenize
 from khabar.model import Tokens
-from khabar.summary.data import STOP_WORDS, SUFFIXES
+from khabar.summary.data import NO_TERM_CHARS, STOP_WORDS, SUFFIXES
 
 MIN_STEM_CHARS = 3
 """A suffix is stripped only when at least this many letters remain (so وزير keeps its ي)."""
@@ -73,6 +74,61 @@ def tokens_terms(
     return out
 
 
+def title_terms(
+    title: str, sources: Iterable[tuple[str, Tokens]], known: dict[str, str] | None = None
+) -> list[str]:
+    """Content terms of ``title`` (an event title made from its articles' headlines or
+    sentences), as :func:`terms` gives them, read from the tokens of ``sources`` (each a text
+    and its tokens) instead of tokenising it: each word of the title is looked up in the
+    sources until a place is found where tokens cover exactly its characters. The tokeniser
+    never makes a token across white space and looks neither behind nor ahead of a match, so
+    the tokens there are the word's own, wherever the word was cut from. A word found nowhere:
+    the title is tokenised after all."""
+    known = {} if known is None else known
+    pending = iter(sources)
+    pulled: list[tuple[str, Tokens]] = []  # the sources taken so far (each taken when needed)
+
+    def each_source() -> Iterator[tuple[str, Tokens]]:
+        yield from pulled
+        for source in pending:
+            pulled.append(source)
+            yield source
+
+    out: list[str] = []
+    for word in title.split():
+        if not word.strip(NO_TERM_CHARS):
+            continue
+        for text, tokens in each_source():
+            span = _covering(word, text, tokens)
+            if span is not None:
+                out += tokens_terms(tokens, span, known)
+                break
+        else:
+            return terms_of([title])[0]
+    return out
+
+
+def _covering(word: str, text: str, tokens: Tokens) -> range | None:
+    """Indices of the tokens covering exactly the characters of an occurrence of ``word`` (no
+    white space in it) in ``text``, the text ``tokens`` were made from; None if none does."""
+    at = text.find(word)
+    if at < 0:
+        return None
+    starts, ends = tokens.start_offsets(), tokens.end_offsets()
+    count = len(starts)
+    while at >= 0:
+        end = at + len(word)
+        first = bisect.bisect_left(starts, at)
+        if first < count and starts[first] == at:
+            last = first
+            while ends[last] < end and last + 1 < count and starts[last + 1] == ends[last]:
+                last += 1
+            if ends[last] == end:
+                return range(first, last + 1)
+        at = text.find(word, at + 1)
+    return None
+
+
 def _term(norm: str, stem: str) -> str:
     """The term a token stands for ("" for function words, numbers and punctuation)."""
     if not norm.isalpha() or norm in _NORMALIZED_STOP_WORDS:
@@ -86,4 +142,4 @@ def _term(norm: str, stem: str) -> str:
 
 def word_count(text: str) -> int:
     """Count the words of ``text`` (runs of letters or digits)."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khabar.model import (
     AnnotatedArticle,
@@ -24,6 +26,7 @@ from khabar.model import (
     Story,
     SummarySentence,
 )
+from khabar.report.json import dict_to_json, dossier_to_dict, dossier_to_json
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[2] / "docs" / "dossier.schema.json").read_text("utf-8")
@@ -110,3 +113,42 @@ def test_times_carry_their_timeml_type_and_value() -> None:
     got = {(t["text"], t["type"], t["value"]) for t in data["articles"][0]["times"]}
     assert ("أمس الجمعة", "DATE", "2025-10-17") in got
     assert ("يومين", "DURATION", "P2D") in got
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and the infinities too, written as json writes them
+    | st.text(),  # lone surrogates, control characters, quotes, Arabic
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(
+            st.integers() | st.floats() | st.booleans() | st.none(), inner, max_size=3
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES, st.sampled_from([2, 0, 4, None]))
+def test_dict_to_json_writes_exactly_what_json_dumps_writes(
+    value: object, indent: int | None
+) -> None:
+    assert dict_to_json(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_dict_to_json_fails_as_json_dumps_does() -> None:
+    with pytest.raises(TypeError):
+        dict_to_json({"a": [{"b": object()}]})
+    loop: list[object] = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular"):
+        dict_to_json({"a": loop})
+
+
+def test_dossier_json_is_the_indented_json_of_its_dict() -> None:
+    data = dossier_to_dict(_dossier())
+    assert dossier_to_json(_dossier()) == json.dumps(data, ensure_ascii=False, indent=2)
