@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from scipy import sparse
 
@@ -19,7 +19,7 @@ from khabar.events.stories import group_stories, story_id, time_key
 from khabar.events.vectors import merge_bags
 from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
 from khabar.run.base import Executor
-from khabar.time.dating import Dating, date_articles
+from khabar.time.dating import PUBLISH_LAG_DAYS, Dating, date_articles
 
 MAX_TITLE_WORDS = 14
 """Event titles are cut to this many words (headlines rarely need more; teasers often do)."""
@@ -35,6 +35,10 @@ MIN_LEAD_TITLE_WORDS = 5
 
 LEAD_CHARS = 600
 """Characters of an article's body counted as its lead when picking participants."""
+
+RECAP_LEAD_SENTENCES = 1
+"""Sentences of a body that may date its happening far before the report (a lead's "in
+2015"); a date read only further down that ends long before publication is a recap."""
 
 _TITLE_PARTS = re.compile(r"\s*(?:\.{2,}|…+\.*|\|)\s*")
 _CLAUSE_END = re.compile(r"\s*[،,؛;:]\s*")
@@ -133,7 +137,7 @@ def build_events(
     datings: list[Dating] = []
     for ids in groups:
         members = sorted((by_id[i] for i in ids), key=lambda a: order[a.id])
-        dating = date_articles(members)
+        dating = _without_recap(date_articles(members), members)
         people, places = _roles(members, types)
         event = Event(
             id=_event_id(ids, index),
@@ -145,6 +149,27 @@ def build_events(
         events.append(event)
         datings.append(dating)
     return _stories(events, datings, index, by_id)
+
+
+def _without_recap(dating: Dating, members: Sequence[AnnotatedArticle]) -> Dating:
+    """The dating without a recap: a day ending more than PUBLISH_LAG_DAYS before the first
+    report, read from no title or lead but from a later paragraph, recalls an earlier
+    happening (واختفى خاشقجي … في الثاني من أكتوبر under a report of the UN's call of the
+    20th); the happening reported is then only known to lie within PUBLISH_LAG_DAYS before
+    its first report. A lead that dates it so far back (a report of an old happening) is
+    kept."""
+    published = [m.article.published for m in members if m.article.published is not None]
+    if not published or dating.latest is None:
+        return dating
+    first = min(published)
+    if (first - dating.latest).days <= PUBLISH_LAG_DAYS:
+        return dating
+    leads = {normalize(m.article.title or "") for m in members}
+    for m in members:
+        leads |= {normalize(m.article.text[s:e]) for s, e in m.sentences[:RECAP_LEAD_SENTENCES]}
+    if any(normalize(sentence) in leads for sentence in dating.evidence):
+        return dating
+    return Dating(first - timedelta(PUBLISH_LAG_DAYS), first)
 
 
 def _event_id(ids: Sequence[str], index: EventIndex) -> str:

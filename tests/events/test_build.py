@@ -8,8 +8,9 @@ from events_support import make
 
 from khabar.config import EventsConfig
 from khabar.events import build_events
-from khabar.events.build import event_title
+from khabar.events.build import _without_recap, event_title
 from khabar.model import AnnotatedArticle, EntityRecord, Mention
+from khabar.time.dating import Dating
 
 
 def test_event_title_drops_click_bait_segments() -> None:
@@ -92,3 +93,20 @@ def test_story_vectors_leave_out_entity_terms() -> None:
     terms = [index.model_.terms_[c] for c in rows.indices]
     assert terms and not any(t.startswith("@") for t in terms)
     assert set(assignment) == {"e1"}
+
+
+def test_a_recap_further_down_does_not_date_the_happening_reported() -> None:
+    recap = "وكان خاشقجي قد اختفى بعد دخوله القنصلية في الثاني من أكتوبر."
+    body = "دعت الأمم المتحدة السبت إلى محاسبة كاملة للمسؤولين عن مقتل خاشقجي.\n" + recap
+    report = make("u", "الأمم المتحدة تدعو إلى محاسبة كاملة", body, date(2018, 10, 20))
+    by_recap = Dating(date(2018, 10, 2), date(2018, 10, 2), (recap,))
+    dating = _without_recap(by_recap, [report])
+    assert dating.earliest == date(2018, 10, 17) and dating.latest == date(2018, 10, 20)
+    assert dating.evidence == ()  # no sentence dates it: no timestamp shown either
+    # a lead that dates the happening long before the report is believed
+    lead = "أعادت ليبيا جثث أقباط قتلوا في عام 2015 إلى مصر."
+    old = make("o", "ليبيا تعيد جثث أقباط", lead, date(2018, 10, 20))
+    by_lead = Dating(date(2015, 1, 1), date(2015, 12, 31), (lead,))
+    assert _without_recap(by_lead, [old]) == by_lead
+    recent = Dating(date(2018, 10, 19), date(2018, 10, 19), (recap,))
+    assert _without_recap(recent, [report]) == recent  # within the publish lag
