@@ -117,14 +117,15 @@ def _timing(spent: Counter[str], label: str, fn: Callable[..., Any]) -> Callable
     return timed
 
 
-def run_one(tree: Path, jsonl: Path, out: Path) -> None:
-    """In this process: analyse ``jsonl`` with ``tree``'s khabar and the default config, write
-    the default files; pickle the stage CPU times, counts and peak RSS to ``out``."""
+def run_one(tree: Path, jsonl: Path, out: Path, workers: int | None = None) -> None:
+    """In this process: analyse ``jsonl`` with ``tree``'s khabar and the default config (with
+    ``workers``, that many local workers), write the default files; pickle the stage CPU and
+    wall times, counts, peak RSS and the CPU of worker processes to ``out``."""
     sys.path.insert(0, str(tree))
     import importlib
 
     import khabar
-    from khabar.config import Config
+    from khabar.config import Config, RunConfig
     from khabar.pipeline import analyze
     from khabar.report.write import DEFAULT_FORMATS, write_outputs
 
@@ -140,31 +141,40 @@ def run_one(tree: Path, jsonl: Path, out: Path) -> None:
         fn = getattr(sys.modules[module], name)
         setattr(sys.modules[module], name, _timing(spent, label, fn))
 
-    marks: list[tuple[str, float]] = []
+    marks: list[tuple[str, float, float]] = []
 
     def progress(stage: str, done: int, total: int | None) -> None:
         if not marks or marks[-1][0] != stage:
-            marks.append((stage, time.process_time()))
+            marks.append((stage, time.process_time(), time.perf_counter()))
 
+    config = Config() if workers is None else Config(run=RunConfig(workers=workers))
     wall = time.perf_counter()
     started = time.process_time()
-    dossier = analyze([str(jsonl)], Config(), progress)
-    marks.append(("report", time.process_time()))
+    dossier = analyze([str(jsonl)], config, progress)
+    marks.append(("report", time.process_time(), time.perf_counter()))
     out_dir = out.with_suffix("")
     write_outputs(dossier, out_dir, DEFAULT_FORMATS)
     ended = time.process_time()
-    wall = time.perf_counter() - wall
+    ended_wall = time.perf_counter()
+    wall = ended_wall - wall
     stages: Counter[str] = Counter()
-    for (stage, at), (_, until) in zip(marks, [*marks[1:], ("end", ended)], strict=True):
+    stage_wall: Counter[str] = Counter()
+    following = [*marks[1:], ("end", ended, ended_wall)]
+    for (stage, at, at_wall), (_, until, until_wall) in zip(marks, following, strict=True):
         stages[stage] += until - at
+        stage_wall[stage] += until_wall - at_wall
     first = marks[0][1] if marks else started
     stages["(before the first report)"] += first - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     facts = {
         "tree": str(tree),
         "articles": len(dossier.articles),
         "events": len(dossier.events),
         "stages": dict(stages),
+        "stage_wall": dict(stage_wall),
+        "children_cpu": children.ru_utime + children.ru_stime,
+        "workers": workers or config.run.workers,
         "parts": dict(spent),
         "counts": dict(counts),
         "cpu": ended - started,
@@ -184,11 +194,11 @@ def _comparable(path: str) -> Any:
     return data
 
 
-def run_in_tree(script: str, tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
-    """Run ``script run-one tree jsonl out`` in a new process with ``tree`` on the path; return
-    what it pickled to ``out``."""
+def run_in_tree(script: str, tree: Path, jsonl: Path, out: Path, *extra: str) -> dict[str, Any]:
+    """Run ``script run-one tree jsonl out [extra]`` in a new process with ``tree`` on the
+    path; return what it pickled to ``out``."""
     subprocess.run(
-        [sys.executable, script, "run-one", str(tree), str(jsonl), str(out)],
+        [sys.executable, script, "run-one", str(tree), str(jsonl), str(out), *extra],
         check=True,
         env={**os.environ, "PYTHONPATH": str(tree)},
     )
@@ -197,8 +207,9 @@ def run_in_tree(script: str, tree: Path, jsonl: Path, out: Path) -> dict[str, An
     return facts
 
 
-def _run(tree: Path, jsonl: Path, out: Path) -> dict[str, Any]:
-    return run_in_tree(__file__, tree, jsonl, out)
+def _run(tree: Path, jsonl: Path, out: Path, workers: int | None = None) -> dict[str, Any]:
+    extra = () if workers is None else ("--workers", str(workers))
+    return run_in_tree(__file__, tree, jsonl, out, *extra)
 
 
 def compare(
@@ -264,6 +275,49 @@ def report(results: dict[str, dict[str, Any]], dossiers: dict[str, Any]) -> None
         )
 
 
+def scale(tree: Path, size: int, workers: Sequence[int], rounds: int) -> None:
+    """Run ``tree`` with each number of local workers in turn, ``rounds`` times; print the wall
+    time of each stage, the CPU of the main and worker processes, and wall ratios to the first
+    number. The dossiers must be equal, run facts aside."""
+    jsonl = jsonl_path(size)
+    if not jsonl.exists():
+        write_articles(size)
+    runs: dict[int, list[dict[str, Any]]] = {n: [] for n in workers}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(rounds):
+            for n in workers:
+                runs[n].append(_run(tree, jsonl, Path(tmp) / f"w{n}-{r}.pkl", n))
+        dossiers = {n: _comparable(results[0]["json"]) for n, results in runs.items()}
+    first = workers[0]
+    print(f"{runs[first][0]['articles']} articles; load average at the end {os.getloadavg()}")
+    for n in workers[1:]:
+        print(f"dossier with {n} workers equal to {first}'s: {dossiers[n] == dossiers[first]}")
+    print()
+    print("| wall s (best of rounds) | " + " | ".join(f"{n} worker(s)" for n in workers) + " |")
+    print("|---|" + "---:|" * len(workers))
+    stages = [s for s in STAGE_ORDER if s in runs[first][0]["stage_wall"]]
+
+    def best(n: int, get: Callable[[dict[str, Any]], float]) -> float:
+        return min(get(r) for r in runs[n])
+
+    rows: list[tuple[str, Callable[[dict[str, Any]], float]]] = [
+        (stage, lambda r, s=stage: r["stage_wall"].get(s, 0.0)) for stage in stages
+    ]
+    rows += [
+        ("total wall", lambda r: r["wall"]),
+        ("main process CPU", lambda r: r["cpu"]),
+        ("worker processes CPU", lambda r: r["children_cpu"]),
+    ]
+    for label, get in rows:
+        print(f"| {label} | " + " | ".join(f"{best(n, get):.1f}" for n in workers) + " |")
+    for n in workers[1:]:
+        for label, get in rows[: len(stages) + 1]:
+            ratios = ", ".join(
+                f"{get(a) / get(b):.2f}" for a, b in zip(runs[first], runs[n], strict=True)
+            )
+            print(f"{label}: {first} worker(s) / {n} per round: {ratios}")
+
+
 def _per_article(label: str) -> Callable[[dict[str, Any]], float]:
     return lambda r: r["counts"].get(label, 0) / max(r["articles"], 1)
 
@@ -289,15 +343,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument(
         "--reuse", action="store_true", help="take a tree's results from --keep when there"
     )
+    p = sub.add_parser("scale", help="one tree with 1, 2 ... local workers; wall ratios")
+    p.add_argument("--tree", type=Path, default=ROOT)
+    p.add_argument("--size", type=int, default=1000)
+    p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--rounds", type=int, default=1)
     p = sub.add_parser("run-one", help="(internal) one tree, one file, in this process")
     p.add_argument("tree", type=Path)
     p.add_argument("jsonl", type=Path)
     p.add_argument("out", type=Path)
+    p.add_argument("--workers", type=int)
     args = parser.parse_args(argv)
     if args.command == "articles":
         write_articles(args.size)
     elif args.command == "run-one":
-        run_one(args.tree, args.jsonl, args.out)
+        run_one(args.tree, args.jsonl, args.out, args.workers)
+    elif args.command == "scale":
+        scale(args.tree, args.size, args.workers, args.rounds)
     else:
         trees: list[tuple[str, Path]] = []
         if args.head:

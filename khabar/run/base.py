@@ -35,6 +35,11 @@ class Executor(ABC):
         """Whether ``map`` calls the function in this process (no pickling on the way)."""
         return False
 
+    def prepare(self, setup: Callable[[], object] | None = None) -> None:  # noqa: B027 - optional
+        """Start the workers now, each running ``setup`` once (say, loading a model), so that
+        their start overlaps the caller's own work instead of delaying the first results.
+        Backends that start nothing ignore it."""
+
     def close(self) -> None:  # noqa: B027 - backends without resources need not override it
         """Release workers and connections (idempotent)."""
 

@@ -36,6 +36,17 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
 
 
+def _start_worker(parent: int, setup: Callable[[], object] | None) -> None:
+    """Run in each pool worker as it starts: watch the parent, then the executor's setup."""
+    _watch_parent(parent)
+    if setup is not None:
+        setup()
+
+
+def _started() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all."""
+
+
 class LocalExecutor(Executor):
     """Runs work in this process (``workers == 1``) or in a process pool of ``workers``.
 
@@ -50,17 +61,28 @@ class LocalExecutor(Executor):
         self.workers = workers
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
 
-    def _ensure_pool(self) -> concurrent.futures.ProcessPoolExecutor:
+    def _ensure_pool(
+        self, setup: Callable[[], object] | None = None
+    ) -> concurrent.futures.ProcessPoolExecutor:
         if self._pool is None:
             # "spawn" gives workers a clean interpreter: no inherited locks or open databases.
             context = multiprocessing.get_context("spawn")
             self._pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=context,
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
+                initializer=_start_worker,
+                initargs=(os.getpid(), setup),
             )
         return self._pool
+
+    def prepare(self, setup: Callable[[], object] | None = None) -> None:
+        """Start the pool's workers now, each running ``setup`` once as it starts (nothing
+        in-process, or when the pool is already running)."""
+        if self.workers <= 1 or self._pool is not None:
+            return
+        pool = self._ensure_pool(setup)
+        for _ in range(self.workers):
+            pool.submit(_started)  # the pool starts a worker for each task none is free for
 
     @property
     def in_process(self) -> bool:

@@ -70,6 +70,35 @@ def test_local_executor_pool_reraises_the_worker_error() -> None:
         list(ex.map(functools.partial(divmod, 1), [1, 0]))
 
 
+def _mark_started(folder: str) -> None:
+    """A pool setup: leave a file named after this worker process."""
+    with open(os.path.join(folder, str(os.getpid())), "a", encoding="ascii") as fh:
+        fh.write("started\n")
+
+
+def _pid_after_a_pause(_: int) -> int:
+    time.sleep(0.2)  # long enough for both workers to take a task
+    return os.getpid()
+
+
+def test_prepared_pool_runs_the_setup_once_in_each_worker_before_any_task(
+    tmp_path: Path,
+) -> None:
+    with LocalExecutor(workers=2) as ex:
+        ex.prepare(functools.partial(_mark_started, str(tmp_path)))
+        pids = set(ex.map(_pid_after_a_pause, range(8)))
+    started = {int(f.name): f.read_text(encoding="ascii") for f in tmp_path.iterdir()}
+    assert pids <= set(started) and len(started) == 2
+    assert all(text == "started\n" for text in started.values())
+
+
+def test_prepare_starts_nothing_in_process(tmp_path: Path) -> None:
+    with LocalExecutor(workers=1) as ex:
+        ex.prepare(functools.partial(_mark_started, str(tmp_path)))
+        assert list(ex.map(_square, [3])) == [9]
+    assert not list(tmp_path.iterdir())
+
+
 def test_make_executor_rejects_unknown_names() -> None:
     with pytest.raises(ConfigError, match="local, dask"):
         make_executor("spark")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from khabar.annotate import Annotator
 from khabar.config import Config, RunConfig
 from khabar.model import AnnotatedArticle, Article, Dossier, Failure, Page
 from khabar.read import iter_pages
-from khabar.run import LocalExecutor, process_page, process_pages
+from khabar.run import LocalExecutor, PageWorker, process_page, process_pages
+from khabar.run.work import process_annotator
 
 
 def _same(a: Dossier, b: Dossier) -> bool:
@@ -32,6 +34,30 @@ def test_executor_given_explicitly_equals_the_configured_one(examples_dir: Path)
 def test_process_pool_gives_the_in_process_dossier(seeds_dir: Path) -> None:
     config = Config(run=RunConfig(executor="local", workers=2))
     assert _same(khabar.analyze([seeds_dir], config), khabar.analyze([seeds_dir]))
+
+
+def test_copies_of_a_page_worker_in_one_process_share_its_annotator() -> None:
+    """A pool worker receives a fresh copy of the page worker with each task; the copies use the
+    annotator the process keeps, loaded once (it used to be loaded once per task)."""
+    config = Config()
+    first, second = (pickle.loads(pickle.dumps(PageWorker(config))) for _ in range(2))
+    assert all(isinstance(r, AnnotatedArticle) for r in first([_record(0)]) + second([_record(1)]))
+    assert first._annotator is second._annotator is process_annotator(config)
+
+
+def test_a_local_pool_serves_the_per_page_stages_only(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed: list[object] = []
+    real = khabar.pipeline.analyze_annotated
+
+    def spy(*args: object) -> Dossier:
+        handed.append(args[4])
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(khabar.pipeline, "analyze_annotated", spy)
+    khabar.pipeline.analyze([seeds_dir], Config(run=RunConfig(workers=2)))
+    assert handed == [None]
 
 
 def test_process_page_turns_a_page_without_article_into_a_failure(tmp_path: Path) -> None:
