@@ -455,10 +455,16 @@ def linked(a: Item, b: Item, pa: Prepared, pb: Prepared) -> float | None:
         return None  # different stories: different happenings
     if not same_event and a.statement.stance in NARRATIVE and b.statement.stance in NARRATIVE:
         return None  # narration of two different happenings, not one claim passed on
-    if _count(pa.profile.keys_of, pb.profile.keys) < MIN_SHARED_STEMS:
-        return None
     names = b.names
     shared_distinct = _count(pa.distinct, pb.profile.keys, names)
+    if (
+        not same_event
+        and not (same_speaker and same_story)
+        and shared_distinct < CROSS_EVENT_DISTINCT_SHARED
+    ):
+        return None  # the cheaper test of the cross-event rule below, asked first
+    if _count(pa.profile.keys_of, pb.profile.keys) < MIN_SHARED_STEMS:
+        return None
     if same_event:
         if shared_distinct < 1:
             return None
@@ -506,7 +512,8 @@ def candidate_pairs(items: Sequence[Item], prepared: Sequence[Prepared]) -> list
     by_event: dict[str, dict[str, list[int]]] = {}
     by_story: dict[str, dict[str, list[int]]] = {}
     everywhere: dict[str, list[int]] = {}
-    unplaced = False
+    # the collection-wide index serves only pairs with a statement of an article in no event
+    unplaced = any(p.linkable and items[i].event is None for i, p in enumerate(prepared))
     for i, prep in enumerate(prepared):
         if not prep.linkable:
             continue
@@ -517,11 +524,11 @@ def candidate_pairs(items: Sequence[Item], prepared: Sequence[Prepared]) -> list
             blocks.append(by_event.setdefault(item.event, {}))
         if item.story is not None:
             blocks.append(by_story.setdefault(item.story, {}))
-        unplaced = unplaced or item.event is None
+        if unplaced:
+            blocks.append(everywhere)
         for key in keys:
             for block in blocks:
                 block.setdefault(key, []).append(i)
-            everywhere.setdefault(key, []).append(i)
 
     def other_article(i: int, j: int) -> bool:
         return items[i].article != items[j].article

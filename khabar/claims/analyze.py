@@ -10,6 +10,7 @@ from khabar.claims.align import align, build_items, event_maps
 from khabar.claims.contradict import (
     NEGATIVE,
     certainty_difference,
+    of_another_year,
     ordinal_contradiction,
     outcome_contradictions,
     quantity_contradictions,
@@ -101,8 +102,10 @@ def analyze_claims(
         contradictions += certainty_difference(claim, outlets)
     related = _relatedness(independent, article_event, event_story)
     close = _closeness(independent)
-    contradictions += quantity_contradictions(items, related, outlets, close)
-    contradictions += outcome_contradictions(items, related, outlets)
+    published = {art.id: art.article.published for art in independent}
+    current = [i for i in items if not of_another_year(i.statement.text, published.get(i.article))]
+    contradictions += quantity_contradictions(current, related, outlets, close)
+    contradictions += outcome_contradictions(current, related, outlets)
     contradictions += opposite_predicates(items, related, outlets)
     contradictions += doubted_elsewhere(items, related, outlets, contradictions)
     flags: list[ArticleFlag] = []

@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from khabar.arabic.normalize import normalize
 from khabar.claims.agreement import places
@@ -348,6 +349,19 @@ def _explains(item: Item, amount: Amount) -> bool:
         and amount.low == amount.high
         and amount.low in _all_numbers(item.statement.content)
     )
+
+
+_YEAR = re.compile(r"(?<![\d])(?:19|20)\d\d(?![\d])")
+
+
+def of_another_year(sentence: str, published: date | None) -> bool:
+    """Whether ``sentence`` names years, none of them the year its article was published in:
+    it tells of another time («في مايو 2003 … أعلن بوش أن المهمة أنجزت»), so its figures and
+    outcomes answer nothing about the happening reported now."""
+    if published is None:
+        return False
+    years = {int(y) for y in _YEAR.findall(normalize(sentence))}
+    return bool(years) and published.year not in years
 
 
 def quantity_contradictions(

@@ -17,7 +17,7 @@ articles of different outlets are set against each other, and only reports of on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
@@ -42,7 +42,7 @@ from khabar.claims.data import (
 )
 from khabar.claims.proposition import NEGATION_SCOPE, asserts, negates, negative_claim
 from khabar.claims.statements import has_hedge_cue
-from khabar.claims.text import background_idf, content_terms, norm_text, stem_keys, words
+from khabar.claims.text import Word, background_idf, content_terms, norm_text, stem_keys, words
 from khabar.model import Contradiction
 
 ARGUMENT_REACH = 3
@@ -57,13 +57,18 @@ DOUBT_LINK = 0.3
 one of another claim to be read as answering it; the shared act and actor are required too."""
 
 DOUBT_LINK_ALL_NAMED = 0.2
-"""The lower similarity that suffices when the firm statement names every one of at least
-DOUBT_NAMES_FOR_LOOSE_LINK actors and places the doubt names, besides its act and its denier:
-the same act of the same actors at the same place told in other words («بعرقلة وصول بعثة …
-إلى دوما» against «نفت … الاتهامات البريطانية بمنع روسيا وسوريا دخول مفتشي … إلى دوما»)."""
+"""The lower similarity that suffices when the firm statement names at least
+DOUBT_NAMES_FOR_LOOSE_LINK of the actors and places the doubt names and misses at most
+DOUBT_NAMES_MISSED of them, besides sharing its act and naming its denier: the same act of the
+same actors at the same place told in other words («بعرقلة وصول بعثة … إلى دوما» against «نفت …
+الاتهامات البريطانية بمنع روسيا وسوريا دخول مفتشي … إلى دوما»)."""
 
 DOUBT_NAMES_FOR_LOOSE_LINK = 2
-"""Names a doubt must hold for DOUBT_LINK_ALL_NAMED to apply (one name is often the topic)."""
+"""Names the two must share for DOUBT_LINK_ALL_NAMED to apply (one name is often the topic)."""
+
+DOUBT_NAMES_MISSED = 1
+"""Names of the doubt the firm statement may lack under DOUBT_LINK_ALL_NAMED (a name spelt
+otherwise: منظمة الأسلحة الكيماوية / الكيميائية)."""
 
 MIN_ACT_CHARS = 3
 """Shortest normalised word read as the act a doubt answers."""
@@ -131,14 +136,7 @@ def readings(text: str) -> dict[tuple[int, int], frozenset[str]]:
     القوات، سحب قواته: القوات), empty when none follows (a phrase's answer has none)."""
     found: dict[tuple[int, int], frozenset[str]] = {}
     ws = words(text)
-    for i, w in enumerate(ws):
-        hit = next((_LEXICON.words[k] for k in stem_keys(w.norm) if k in _LEXICON.words), None)
-        if hit is None:
-            continue
-        group, answer = hit
-        before = ws[max(0, i - NEGATION_SCOPE) : i]
-        if any(_negation(b.norm) for b in before):
-            answer = 1 - answer
+    for i, group, answer in _word_hits(ws):
         after = (x for x in ws[i + 1 : i + 1 + ARGUMENT_REACH] if content_terms(x.text))
         argument = next(after, None)
         keys = stem_keys(argument.norm) if argument is not None else frozenset()
@@ -148,6 +146,28 @@ def readings(text: str) -> dict[tuple[int, int], frozenset[str]]:
         if f" {phrase} " in f" {spaced} ":
             found.setdefault((group, answer), frozenset())
     return found
+
+
+def _word_hits(ws: Sequence[Word]) -> Iterator[tuple[int, int, int]]:
+    """(word index, group, side) of each lexicon word of ``ws``, in order, its side turned by a
+    negation within NEGATION_SCOPE words before it."""
+    for i, w in enumerate(ws):
+        hit = next((_LEXICON.words[k] for k in stem_keys(w.norm) if k in _LEXICON.words), None)
+        if hit is None:
+            continue
+        group, answer = hit
+        if any(_negation(b.norm) for b in ws[max(0, i - NEGATION_SCOPE) : i]):
+            answer = 1 - answer
+        yield i, group, answer
+
+
+def superseded(sentence: str, found: tuple[int, int]) -> bool:
+    """Whether the answer ``found`` is one its own sentence turns from: the sentence gives both
+    answers and the other one last («قال ترامب إن الولايات المتحدة تريد الانسحاب من سوريا، لقد
+    أقنعناه بضرورة البقاء»: wanting to withdraw is what changed, staying is what is said)."""
+    group, answer = found
+    said = [a for _, g, a in _word_hits(words(sentence)) if g == group]
+    return answer in said and 1 - answer in said and said[-1] != answer
 
 
 def _negation(norm: str) -> bool:
@@ -234,6 +254,8 @@ def opposite_predicates(
         if not found_here or has_hedge_cue(item.statement.content):
             continue
         for found, said_of in found_here.items():
+            if superseded(item.statement.text, found):
+                continue
             by_answer.setdefault(found, []).append(item)
             argument[(id(item), found)] = said_of
     out: list[Contradiction] = []
@@ -252,6 +274,20 @@ def opposite_predicates(
                 ):
                     continue
                 groups.join(a, 0, b, 1)
+        # two statements giving one answer about the same thing in one happening are one side
+        # of one issue, whichever opposite statements each was paired with
+        for answer, members in ((0, side_a), (1, side_b)):
+            placed = [i for i in members if id(i) in groups.parent]
+            for x, a in enumerate(placed):
+                for b in placed[x + 1 :]:
+                    if (
+                        related(a.article, b.article)
+                        and _topic_shared(a, b) >= MIN_SHARED_TOPIC
+                        and _same_argument(
+                            argument[(id(a), (g, answer))], argument[(id(b), (g, answer))]
+                        )
+                    ):
+                        groups.join(a, answer, b, answer)
         for issue in groups.issues():
             positions = [
                 (name, [side(i, outlets) for i, answer in issue if answer == n])
@@ -353,7 +389,10 @@ def doubted_elsewhere(
             for x in (a, b):
                 if id(x) not in profiles:
                     profiles[id(x)] = profile(x.terms, weight)
-            all_named = len(b.names) >= DOUBT_NAMES_FOR_LOOSE_LINK and b.names <= (a_keys | a.names)
+            named = len(b.names & (a_keys | a.names))
+            all_named = (
+                named >= DOUBT_NAMES_FOR_LOOSE_LINK and len(b.names) - named <= DOUBT_NAMES_MISSED
+            )
             link = DOUBT_LINK_ALL_NAMED if all_named else DOUBT_LINK
             if overlap(profiles[id(a)], profiles[id(b)]) < link:
                 continue

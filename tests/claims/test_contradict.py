@@ -141,3 +141,11 @@ def test_a_hedge_and_an_assertion_of_one_outlet_are_no_certainty_record() -> Non
     assert [c for c in same.contradictions if c.kind == "certainty"] == []
     other = _run(_annotated("a", firm, "BBC"), _annotated("b", hedged, "CNN"))
     assert [c.kind for c in other.contradictions if c.kind == "certainty"] == ["certainty"]
+
+
+def test_an_outcome_told_of_another_year_answers_nothing_now() -> None:
+    past = _annotated(
+        "a", "وفي مايو 2003 أعلن الرئيس الأمريكي الأسبق أن المهمة أنجزت في العراق وحققت أهدافها."
+    )
+    failed = _annotated("b", "وقالت دمشق إن الضربات الغربية على سوريا مصيرها الفشل لا محالة.")
+    assert [c for c in _run(past, failed).contradictions if c.kind == "claim"] == []

@@ -163,3 +163,17 @@ def test_an_accusation_told_in_other_words_meets_its_denial_when_all_its_names_a
         'الكيماوية أو "OPCW" إلى دوما، مضيفة بأن التأخير أتى بسبب الضربات الجوية.'
     )
     _assert_a_passes_b_doubts(_article("a", "فرانس 24", accusation), _article("b", "CNN", denial))
+
+
+def test_an_answer_its_own_sentence_turns_from_is_no_side() -> None:
+    turned = (
+        'وتابع الرئيس الفرنسي ماكرون "قال الرئيس ترامب إن الولايات المتحدة تريد سحب القوات '
+        'الأمريكية من سوريا، لقد أقنعناه ببقاء القوات الأمريكية في سوريا".'
+    )
+    leave = "وقال البيت الأبيض إن ترامب يريد سحب القوات الأمريكية من سوريا في أقرب وقت ممكن."
+    found = _contradictions(_article("a", "فرانس 24", turned), _article("b", "BBC", STAY))
+    assert found == []  # both say he stays: a's "wants to withdraw" is what changed
+    (issue,) = _contradictions(_article("a", "فرانس 24", turned), _article("b", "BBC", leave))
+    stays, leaves = issue.positions
+    assert [s.article for s in stays.sources] == ["a"]
+    assert [s.article for s in leaves.sources] == ["b"]
