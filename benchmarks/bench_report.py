@@ -18,6 +18,9 @@ of ``compare`` render the very same dossier. ``compare`` runs each tree in its o
 - ``tables``: CSV, JSON Lines and SVG;
 - ``summaries``: ``summarize_event`` over every event with one term memo, as the pipeline does.
 
+The files are written with the garbage collector as ``khabar analyze`` leaves it (nothing frozen);
+the summaries run with the dossier frozen, as the pipeline runs them.
+
 The files of the trees' first runs must be byte-identical (JSON, every HTML page, the tables), and
 the summaries equal.
 """
@@ -93,7 +96,6 @@ def run_one(tree: Path, size: int, out_dir: Path, result: Path) -> None:
         raise SystemExit(f"khabar was imported from {khabar.__file__}, not from {tree}")
     with dossier_path(size).open("rb") as fh:
         dossier = pickle.load(fh)
-    gc.freeze()  # the dossier lives to the end, as in a run (the pipeline freezes it too)
     spent: dict[str, float] = {}
     # first, in a fresh process, as ``khabar analyze`` writes (the template compiled here)
     _timed(spent, "write", write_outputs, dossier, out_dir / "default", DEFAULT_FORMATS)
@@ -113,16 +115,16 @@ def run_one(tree: Path, size: int, out_dir: Path, result: Path) -> None:
             for e in dossier.events
         ]
 
+    gc.freeze()  # the pipeline runs the summaries with what annotation made frozen
     summarized = _timed(spent, "summaries", summaries)
+    gc.unfreeze()
     with result.open("wb") as fh:
         pickle.dump({"spent": spent, "summaries": summarized}, fh)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
 
 
@@ -168,7 +170,8 @@ def compare(trees: Sequence[tuple[str, Path]], size: int, repeat: int) -> None:
         print(f"\n{name}: {len(files[name])} files byte-identical to {base}'s: {same}")
         if not same:
             differ = sorted(
-                k for k in files[name].keys() | files[base].keys()
+                k
+                for k in files[name].keys() | files[base].keys()
                 if files[name].get(k) != files[base].get(k)
             )
             print(f"  differing: {len(differ)}, e.g. {differ[:5]}")

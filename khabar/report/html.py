@@ -391,10 +391,12 @@ def _entity_claims(
         speaker = claim.get("speaker")
         if speaker in entity_by_id:
             found.append(str(speaker))
+        tested = set(found)  # an entity is looked for in the text once, whatever its sources
         for source in claim.get("sources", []):
             for entity_id in entities_of.get(source.get("article"), ()):
-                if entity_id in found:
+                if entity_id in tested:
                     continue
+                tested.add(entity_id)
                 names = names_of.get(entity_id)
                 if names is None:
                     entity = entity_by_id[entity_id]
