@@ -281,9 +281,10 @@ def analyze(
 
     Per-page stages run on ``executor`` when given (left open), else on the one ``config.run``
     names (closed after); on Dask, clustering's candidate search does too. A local process
-    pool serves the per-page stages only and, when made here, ends with them: sending
-    clustering's tasks to its workers cost more than running them here (1,000 ANT articles,
-    two workers: events 13.9 CPU s in all against 5.8-8.3 in-process, and twice the wall time).
+    pool serves the per-page stages only and, when made here, ends with them: clustering's
+    tasks cost more to send to its workers than to run here (1,000 ANT articles, two workers:
+    events 3.1 + 7.1 and 2.7 + 6.2 CPU s, main process + workers, against 5.8 and 6.9
+    in-process, and no less wall time).
     Every input ends up in ``Dossier.articles`` or ``Dossier.errors``.
     """
     config = config or Config()
