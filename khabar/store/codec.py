@@ -26,8 +26,27 @@ T = TypeVar("T")
 Decoder = Callable[[Any], Any]
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Types written as they are (exactly these: a subclass takes the general path)."""
+
+
 def encode(value: Any) -> Any:
     """Turn a model dataclass (or a value inside one) into plain JSON-ready data."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _MODEL_FIELDS.get(kind)
+    if names is not None:  # a model class: its field names from the table, not fields()
+        return {name: encode(getattr(value, name)) for name in names}
+    if kind is tuple or kind is list:
+        if _SCALARS.issuperset(map(type, value)):  # a token's forms: nothing to encode
+            return list(value)
+        return [encode(v) for v in value]
+    return _encode_any(value)
+
+
+def _encode_any(value: Any) -> Any:
+    """:func:`encode` of any value, by what it is an instance of."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -82,6 +101,8 @@ def _decoder_for(tp: Any, classes: Mapping[type, Any]) -> Decoder:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder_for(args[0], classes)
+            if item is _identity:  # a tuple of strings (a token's forms): taken as it is
+                return tuple
             return lambda v: tuple(item(x) for x in v)
         parts = [_decoder_for(a, classes) for a in args]
         return lambda v: tuple(d(x) for d, x in zip(parts, v, strict=True))
@@ -123,6 +144,11 @@ def _model_classes() -> Mapping[type, Any]:
 
 _MODEL_DECODERS: Mapping[type, Any] = _model_classes()
 """Field decoders per model class; filled once at import, read-only afterwards."""
+
+_MODEL_FIELDS: Mapping[type, tuple[str, ...]] = types.MappingProxyType(
+    {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _MODEL_DECODERS}
+)
+"""The field names of each model class, in order (what :func:`encode` writes); read-only."""
 
 
 def decode(cls: type[T], data: Any) -> T:

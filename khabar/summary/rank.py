@@ -28,9 +28,11 @@ def tfidf_matrix(documents: Sequence[Sequence[str]]) -> NDArray[np.float64]:
         return matrix
     doc_freq = Counter(term for doc in documents for term in set(doc))
     n_docs = len(documents)
+    # the idf of each document frequency, worked out once (most terms are in one document)
+    idf_of = {df: math.log((1 + n_docs) / (1 + df)) + 1.0 for df in set(doc_freq.values())}
     for row, doc in enumerate(documents):
         for term, count in Counter(doc).items():
-            idf = math.log((1 + n_docs) / (1 + doc_freq[term])) + 1.0
+            idf = idf_of[doc_freq[term]]
             matrix[row, vocabulary[term]] = (1.0 + math.log(count)) * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0.0] = 1.0

@@ -169,3 +169,40 @@ def test_codec_round_trips_generated_events_and_times(
     assert loads(Event, dumps(events)) == events
     annotated = AnnotatedArticle(ARTICLE, times=times)
     assert loads(AnnotatedArticle, dumps(annotated)) == annotated
+
+
+def _reference_encode(value: object) -> object:
+    """The codec's rules written plainly: dataclass fields in order, dates as ISO text, tuples as
+    lists, bytes as base64 (what ``encode`` must write, however it gets there)."""
+    import base64
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _reference_encode(getattr(value, f.name)) for f in dataclasses.fields(value)
+        }
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_reference_encode(v) for v in value]
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def test_codec_writes_an_analysed_article_as_its_plain_rules_do() -> None:
+    from khabar.arabic.tokenize import tokenize
+    from khabar.model import Analysis, Tokens
+
+    text = ARTICLE.text
+    analysed = dataclasses.replace(
+        ANNOTATED,
+        analysis=Analysis(
+            sentences=((0, 10), (11, len(text))),
+            tokens=Tokens.pack(tokenize(text)),
+            title_tokens=Tokens.pack(tokenize(ARTICLE.title or "")),
+        ),
+    )
+    assert encode(analysed) == _reference_encode(analysed)
+    back = loads(AnnotatedArticle, dumps(analysed))
+    assert back == analysed
+    assert isinstance(back.tokens.norms, tuple) and back.tokens.norms == analysed.tokens.norms
