@@ -6,14 +6,15 @@ import bisect
 import functools
 from collections.abc import Iterator, Sequence
 
-from khabar.arabic import normalize, proclitic_chars, split_clitics, tokenize
+from khabar.arabic import normalize, split_clitics, tokenize
+from khabar.arabic.data.clitics import ARTICLE
 from khabar.arabic.lexicon import default_lexicon
 from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.data.given_names import GIVEN_NAMES
-from khabar.entities.rules import SpanRules
+from khabar.entities.rules import SpanRules, _is_title
 from khabar.entities.tagger import Tagger
+from khabar.entities.words import MIN_PLACE_LETTERS, bare_form, clitic_chars, proclitics
 from khabar.entities.words import bare as _bare
-from khabar.entities.words import bare_form
 from khabar.model import Article, EntityType, Mention, Token
 
 SENTENCE_END_NORMS = frozenset({".", "!", "?", ";"})
@@ -65,6 +66,20 @@ against 100 and 1,000 on NewsFANE held-out and ANERcorp dev (benchmarks/results_
 
 MAX_GIVEN_NAMES = 3
 """Most given names in a row before a surname (جان إيف لودريان، محمد جواد ظريف)."""
+
+MAX_TITLE_COMPLEMENTS = 2
+"""Definite words between a person's title and its nationality adjective (وزير الخارجية السوري,
+نائب وزير الخارجية الروسي): the title phrase a name follows."""
+
+MIN_TITLED_NAME_WORDS = 2
+"""A name taken after a title phrase has a given name and a surname at least (one word after
+الرئيس السوري is as often a common word as a name)."""
+
+TITLED_NAME_MAX_PER_MILLION = 10.0
+"""Each word of a name taken after a title phrase, unless a known given name, is at most this
+common in the word-count corpus, per million words (أسعد 7.3, سامح 7.7): at SURNAME_MAX_PER_MILLION
+(38) verbs got in (الرئيس الكوري الجنوبي اقترح 18.5, تعامل 21; 600 ANT articles read by hand)."""
+
 
 LISTED_GIVEN_NAMES = frozenset(normalize(name) for name in GIVEN_NAMES)
 """The hand-written given names of khabar/entities/data/given_names.py, normalised."""
@@ -146,7 +161,7 @@ def _split_coordination(kind: str, span: Sequence[Token], tagger: Tagger) -> lis
     start = 0
     for i in range(1, len(span)):
         token = span[i]
-        if not token.norm.isalpha() or not split_clitics(token.norm).clitics.startswith("و"):
+        if not token.norm.isalpha() or not proclitics(token.norm).startswith("و"):
             continue
         if f"{kind}:I" in tagger.known_roles(token.norm):
             continue  # و belongs to the name (البوسنة والهرسك)
@@ -204,7 +219,7 @@ def _fix_spans(
             kind == "LOC"
             and first > 0
             and first - 1 not in taken
-            and split_clitics(sentence[first].norm).clitics.startswith("و")
+            and proclitics(sentence[first].norm).startswith("و")
             and sentence[first - 1].norm.isalpha()
             and _place_only(sentence[first - 1], tagger)
         ):
@@ -311,7 +326,7 @@ def _tagged_mentions(
 
 def _mention(text: str, span: Sequence[Token], kind: str, in_title: bool) -> Mention | None:
     """The mention covering ``span``, its first token's clitics left out."""
-    start = span[0].start + proclitic_chars(span[0])
+    start = span[0].start + clitic_chars(span[0])
     end = span[-1].end
     if end <= start:
         return None
@@ -478,7 +493,7 @@ def _extend_given_names(
             ):
                 first -= 1
             if first < i:
-                start = tokens[first].start + proclitic_chars(tokens[first])
+                start = tokens[first].start + clitic_chars(tokens[first])
                 m = Mention(text[start : m.end], m.type, start, m.end, in_title=m.in_title)
         out.append(m)
     return out
@@ -492,10 +507,138 @@ def find_mentions(
     mentions = _tag_mentions(text, tokens, tagger, in_title)
     names = _names_to_repeat(_found_names(text, tokens, mentions))
     mentions = _repeat_names(text, tokens, names, mentions, in_title)
+    rules = SpanRules(tagger)
+    mentions = _coordinated_places(text, tokens, mentions, tagger)
+    mentions = _titled_people(text, tokens, mentions, tagger, rules, in_title)
     mentions = _extend_given_names(text, tokens, mentions, tagger)
     if not span_rules:
         return mentions
-    return SpanRules(tagger).apply(text, tokens, mentions, in_title)
+    return rules.apply(text, tokens, mentions, in_title)
+
+
+def _coordinated_places(
+    text: str, tokens: Sequence[Token], mentions: list[Mention], tagger: Tagger
+) -> list[Mention]:
+    """A place name joined by و to a place mention (طرطوس واللاذقية), which the tagger passed
+    over, as a place: a word of MIN_PLACE_LETTERS or more opening a CLDR or GeoNames place name,
+    rare in news text (at most REPEAT_MAX_PER_MILLION: commoner ones are common words too, قوم،
+    صور، المنطقة، شمال), that training never saw outside places."""
+    taken = _covered(tokens, mentions)
+    ends = {m.end: m for m in mentions if m.type == "LOC"}
+    extra: list[Mention] = []
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if (
+            taken[i]
+            or tokens[i - 1].end not in ends
+            or text[tokens[i - 1].end : token.start].strip()
+            or not token.norm.isalpha()
+            or not proclitics(token.norm).startswith("و")
+            or not _coordinated_place(token, tagger)
+        ):
+            continue
+        mention = _mention(text, [token], "LOC", ends[tokens[i - 1].end].in_title)
+        if mention:
+            extra.append(mention)
+            ends[mention.end] = mention  # a list of places: طرطوس واللاذقية وبانياس
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _coordinated_place(token: Token, tagger: Tagger) -> bool:
+    """Whether a word after a place mention and و names a place (``_coordinated_places``)."""
+    word = _bare(token)
+    if len(word) < MIN_PLACE_LETTERS:
+        return False
+    roles = tagger.known_roles(word)
+    if roles and not all(r.startswith("LOC:") for r in roles):
+        return False
+    return (
+        tagger.extractor_.places.get(word, "").endswith(":B")
+        and default_lexicon().per_million(word) <= REPEAT_MAX_PER_MILLION
+    )
+
+
+def _titled_people(
+    text: str,
+    tokens: Sequence[Token],
+    mentions: list[Mention],
+    tagger: Tagger,
+    rules: SpanRules,
+    in_title: bool,
+) -> list[Mention]:
+    """A name after a title phrase with a nationality adjective (لوزير الخارجية السوري + أسعد
+    الشيباني), which the tagger passed over, as a person: two or three untagged words, each
+    without clitics, not a title, not known to training outside people's names, the first no
+    definite word, each a given name or rare (TITLED_NAME_MAX_PER_MILLION), the last a likely
+    surname (``_may_be_surname``)."""
+    taken = _covered(tokens, mentions)
+    bare = [_bare(t) for t in tokens]
+
+    def adjacent(i: int) -> bool:
+        return text[tokens[i].end : tokens[i + 1].start].strip() == ""
+
+    extra: list[Mention] = []
+    for i, word in enumerate(bare):
+        if taken[i] or not word.isalpha() or not _is_title(word):
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= MAX_TITLE_COMPLEMENTS
+            and adjacent(j - 1)
+            and not taken[j]
+            and bare[j].startswith(ARTICLE)
+            and not rules.is_nationality_adjective(bare[j])
+        ):
+            j += 1
+        if j >= len(tokens) or taken[j] or not adjacent(j - 1):
+            continue
+        if not rules.is_nationality_adjective(bare[j]):
+            continue
+        first = j + 1
+        last = first
+        while (
+            last < len(tokens)
+            and last - first < MAX_GIVEN_NAMES + 1
+            and adjacent(last - 1)
+            and not taken[last]
+            and _may_be_name_word(tokens[last], tagger)
+            and (_is_given_name(tokens[last], tagger) or _is_rare(tokens[last]))
+        ):
+            last += 1
+        # the shortest run of two or more ending in a likely surname (ساندرين بونار, not ساندرين
+        # بونار المكافأة)
+        end = next(
+            (
+                k
+                for k in range(first + MIN_TITLED_NAME_WORDS, last + 1)
+                if _may_be_surname(tokens[k - 1], tagger)
+            ),
+            first,
+        )
+        last = end
+        if last - first < MIN_TITLED_NAME_WORDS or bare[first].startswith(ARTICLE):
+            continue
+        mention = _mention(text, tokens[first:last], "PER", in_title)
+        if mention:
+            extra.append(mention)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _may_be_name_word(token: Token, tagger: Tagger) -> bool:
+    """A word that can be part of a person's name after a title phrase: written without a
+    clitic, no title, not known to training only outside people's names."""
+    norm = token.norm
+    if not norm.isalpha() or _bare(token) != norm or _is_title(norm):
+        return False
+    roles = tagger.known_roles(norm)
+    return not roles or any(r.startswith("PER:") for r in roles)
+
+
+def _is_rare(token: Token) -> bool:
+    """A word rare enough in the word-count corpus to be part of a name after a title phrase
+    (TITLED_NAME_MAX_PER_MILLION)."""
+    return default_lexicon().per_million(token.norm) <= TITLED_NAME_MAX_PER_MILLION
 
 
 def _found_names(
@@ -546,6 +689,10 @@ def recognize(
     in_title = _repeat_names(title, title_tokens, names, in_title, True)
     in_body = _repeat_names(body, body_tokens, names, in_body, False)
     rules = SpanRules(tagger)
+    in_title = _coordinated_places(title, title_tokens, in_title, tagger)
+    in_body = _coordinated_places(body, body_tokens, in_body, tagger)
+    in_title = _titled_people(title, title_tokens, in_title, tagger, rules, True)
+    in_body = _titled_people(body, body_tokens, in_body, tagger, rules, False)
     in_title = _extend_given_names(title, title_tokens, in_title, tagger)
     in_body = _extend_given_names(body, body_tokens, in_body, tagger)
     return tuple(

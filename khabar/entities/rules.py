@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from khabar.arabic import normalize, proclitic_chars, split_clitics
+from khabar.arabic import normalize, split_clitics
 from khabar.arabic.data.clitics import ARTICLE
 from khabar.entities.data.cues import (
     FACILITY_ADJECTIVES,
@@ -30,6 +30,7 @@ from khabar.entities.data.cues import (
 from khabar.entities.gazetteer import cldr_one_word_places
 from khabar.entities.tagger import Tagger
 from khabar.entities.words import bare as _bare
+from khabar.entities.words import clitic_chars
 from khabar.model import EntityType, Mention, Token
 
 MAX_BODY_WORDS = 3
@@ -171,7 +172,7 @@ class SpanRules:
         text: str, tokens: Sequence[Token], first: int, last: int, kind: EntityType, in_title: bool
     ) -> Mention | None:
         """A mention over tokens ``first … last - 1``, the first token's clitics left out."""
-        start = tokens[first].start + proclitic_chars(tokens[first])
+        start = tokens[first].start + clitic_chars(tokens[first])
         end = tokens[last - 1].end
         if end <= start:
             return None

@@ -3,26 +3,80 @@
 The mention finder and the span rules ask for the bare form of every token several times (about
 900 thousand times for a thousand news articles), and cutting clitics consults word counts each
 time; a word's bare form depends on the word alone, so it is worked out once per word.
+
+The word counts vouch for a clitic only when the rest of the word is common enough in them
+(:data:`khabar.arabic.clitics.MIN_REST_COUNT`), which a town seldom in the news is not: وطرطوس
+stays whole when طرطوس was seen fewer times than that. For names, a known place name is vouched
+for by the place lists instead (:func:`place_after_clitic`).
 """
 
 from __future__ import annotations
 
 import functools
 
-from khabar.arabic import strip_prefix_clitics
+from khabar.arabic import original_length, proclitic_chars, split_clitics, strip_prefix_clitics
+from khabar.arabic.clitics import MIN_STEM_LETTERS, REST_OVER_WHOLE
+from khabar.arabic.data.clitics import STRIPPABLE_PREFIXES
+from khabar.arabic.lexicon import default_lexicon
+from khabar.entities.gazetteer import known_places
 from khabar.model import Token
 
 BARE_FORM_CACHE = 200_000
 """Normalised words whose bare form is remembered (bounds memory: about 30 MB when full)."""
+
+MIN_PLACE_LETTERS = 4
+"""A place name taken from behind a one-letter clitic has at least this many letters (short town
+names, قوم، صور, are common words too)."""
+
+
+@functools.lru_cache(maxsize=BARE_FORM_CACHE)
+def place_after_clitic(norm: str) -> bool:
+    """Whether the normalised ``norm`` is a one-letter clitic (و ف ب ل ك) the word counts could not
+    vouch for, followed by a place name: the rest opens a CLDR or GeoNames place name, has at
+    least :data:`MIN_PLACE_LETTERS` letters, was seen in the word counts and at least
+    REST_OVER_WHOLE times as often as the whole word (وطرطوس: طرطوس 17, وطرطوس 7)."""
+    if len(norm) <= MIN_STEM_LETTERS or norm[0] not in STRIPPABLE_PREFIXES or not norm.isalpha():
+        return False
+    if split_clitics(norm).clitics:
+        return False  # the counts already cut it
+    rest = split_clitics(norm[1:])
+    name = rest.article + rest.stem
+    if len(name) < MIN_PLACE_LETTERS or not known_places().get(name, "").endswith(":B"):
+        return False
+    lexicon = default_lexicon()
+    part = lexicon.count(norm[1:])
+    return part > 0 and part >= REST_OVER_WHOLE * lexicon.count(norm)
+
+
+def proclitics(norm: str) -> str:
+    """The one-letter proclitics of a normalised word (وب of وبموسكو, و of وطرطوس), as the word
+    counts or, for a rare place name, the place lists cut them."""
+    if not norm.isalpha():
+        return ""
+    if place_after_clitic(norm):
+        return norm[0] + split_clitics(norm[1:]).clitics
+    return split_clitics(norm).clitics
 
 
 @functools.lru_cache(maxsize=BARE_FORM_CACHE)
 def bare_form(norm: str) -> str:
     """A normalised word without one-letter prefix clitics (وبالرئيس → الرئيس); numbers and
     punctuation as they are."""
-    return strip_prefix_clitics(norm) if norm.isalpha() else norm
+    if not norm.isalpha():
+        return norm
+    if place_after_clitic(norm):
+        return strip_prefix_clitics(norm[1:])
+    return strip_prefix_clitics(norm)
 
 
 def bare(token: Token) -> str:
     """A token's normalised form without one-letter prefix clitics (the article kept)."""
     return bare_form(token.norm)
+
+
+def clitic_chars(token: Token) -> int:
+    """Characters of one-letter proclitics at the start of a token, in the original (as
+    :func:`khabar.arabic.proclitic_chars`, with a rare place name's clitic cut too)."""
+    if token.norm.isalpha() and place_after_clitic(token.norm):
+        return original_length(token.text, len(proclitics(token.norm)))
+    return proclitic_chars(token)

@@ -29,10 +29,12 @@ from khabar.entities.crf import (
 )
 from khabar.entities.recognize import (
     _bare,
+    _coordinated_places,
     _extend_given_names,
     _names_to_repeat,
     _repeat_names,
     _tag_mentions,
+    _titled_people,
     recognize,
     sentence_chunks,
 )
@@ -128,9 +130,13 @@ def _reference_recognize(article: Article, tagger: Tagger) -> tuple[Mention, ...
     names = _names_to_repeat(found)
     in_title = _repeat_names(title, title_tokens, names, in_title, True)
     in_body = _repeat_names(body, body_tokens, names, in_body, False)
+    rules = SpanRules(tagger)
+    in_title = _coordinated_places(title, title_tokens, in_title, tagger)
+    in_body = _coordinated_places(body, body_tokens, in_body, tagger)
+    in_title = _titled_people(title, title_tokens, in_title, tagger, rules, True)
+    in_body = _titled_people(body, body_tokens, in_body, tagger, rules, False)
     in_title = _extend_given_names(title, title_tokens, in_title, tagger)
     in_body = _extend_given_names(body, body_tokens, in_body, tagger)
-    rules = SpanRules(tagger)
     return tuple(
         rules.apply(title, title_tokens, in_title, True)
         + rules.apply(body, body_tokens, in_body, False)

@@ -11,14 +11,17 @@ from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.recognize import (
     LISTED_GIVEN_NAMES,
     _bare,
+    _coordinated_places,
     _found_names,
     _given_name_spans,
     _is_nationality,
     _is_possessed_noun,
     _split_coordination,
+    _titled_people,
     repeat_names_in_tags,
 )
-from khabar.model import Article
+from khabar.entities.rules import SpanRules
+from khabar.model import Article, Mention
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +180,27 @@ def test_found_names_are_the_words_of_each_mentions_text_tokenised(tagger: Tagge
     assert any(m.start > 0 and text[m.start - 1] in "وبل" for m in mentions)  # clitics cut
     expected = [(m.type, tuple(_bare(t) for t in tokenize(m.text))) for m in mentions]
     assert _found_names(text, tokens, mentions) == expected
+
+
+def _mention_of(text: str, name: str, kind: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, kind, start, start + len(name))  # type: ignore[arg-type]
+
+
+def test_a_rare_town_coordinated_with_a_place_is_a_place(tagger: Tagger) -> None:
+    text = "إمدادات للصناعات في مدينتي الجبيل وينبع الصناعيتين"
+    found = _coordinated_places(text, tokenize(text), [_mention_of(text, "الجبيل", "LOC")], tagger)
+    assert [(m.text, m.type) for m in found] == [("الجبيل", "LOC"), ("ينبع", "LOC")]
+    # a common word that also opens place names is left alone
+    text = "الزراعة في الشرق الأوسط وشمال أفريقيا"
+    mentions = [_mention_of(text, "الشرق الأوسط", "LOC")]
+    assert _coordinated_places(text, tokenize(text), mentions, tagger) == mentions
+
+
+def test_a_rare_name_after_a_title_phrase_is_a_person(tagger: Tagger) -> None:
+    rules = SpanRules(tagger)
+    text = "وقال وزير الخارجية المصري سامح شكري إن المحادثات جرت"
+    found = _titled_people(text, tokenize(text), [], tagger, rules, False)
+    assert [(m.text, m.type) for m in found] == [("سامح شكري", "PER")]
+    text = "وكان الرئيس الكوري الجنوبي اقترح الاثنين أن تذهب الجائزة"
+    assert _titled_people(text, tokenize(text), [], tagger, rules, False) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.arabic import normalize, strip_prefix_clitics, tokenize
-from khabar.entities.words import bare, bare_form
+from khabar.entities.words import bare, bare_form, clitic_chars, proclitics
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,27 @@ def test_bare_is_strip_prefix_clitics_of_words_and_the_form_of_the_rest() -> Non
         expected = strip_prefix_clitics(token.norm) if token.norm.isalpha() else token.norm
         assert bare(token) == expected
         assert bare(token) == expected  # the remembered answer is the same
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("وطرطوس", "طرطوس"),  # طرطوس too rare in the counts for them to vouch for the clitic
+        ("بريطانيا", "بريطانيا"),
+        ("لبنان", "لبنان"),
+        ("وهران", "وهران"),
+    ],
+)
+def test_a_place_name_too_rare_for_the_word_counts_loses_its_clitic(
+    word: str, expected: str
+) -> None:
+    norm = normalize(word)
+    assert bare_form(norm) == normalize(expected)
+    assert proclitics(norm) == norm[: len(norm) - len(bare_form(norm))]
+
+
+def test_a_mention_leaves_a_rare_place_names_clitic_out() -> None:
+    [token] = tokenize("وطرطوس")
+    assert clitic_chars(token) == 1
+    [token] = tokenize("وزير")
+    assert clitic_chars(token) == 0
