@@ -995,7 +995,7 @@ def find_times(text: str, anchor: date | None) -> list[Found]:
             start, end = offsets[f.start], offsets[f.end - 1] + 1
             while end < len(text) and text[end] in _WORD_MARKS:  # حالياً keeps its tanween
                 end += 1
-        found.append(dataclasses.replace(f, text=text[start:end], start=start, end=end))
+        found.append(_moved(f, text[start:end], start, end))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -1006,9 +1006,17 @@ def _trim(f: Found) -> Found:
     if stripped == f.text:
         return f
     lead = len(f.text) - len(f.text.lstrip())
-    return dataclasses.replace(
-        f, text=stripped, start=f.start + lead, end=f.start + lead + len(stripped)
-    )
+    return _moved(f, stripped, f.start + lead, f.start + lead + len(stripped))
+
+
+_AFTER_SPAN = tuple(field.name for field in dataclasses.fields(Found))[3:]
+"""The fields of :class:`Found` after ``text``, ``start`` and ``end``."""
+
+
+def _moved(f: Found, text: str, start: int, end: int) -> Found:
+    """``f`` with another text and offsets (what ``dataclasses.replace`` does, without its
+    per-call look at the fields)."""
+    return Found(text, start, end, *[getattr(f, name) for name in _AFTER_SPAN])
 
 
 def extract_times(text: str, anchor: date | None) -> tuple[TimeExpr, ...]:
