@@ -227,13 +227,24 @@ class _Indented:
         if found is None:
             separators = (",\n" + self.unit * level, ": ")
             encoder = json.JSONEncoder(ensure_ascii=False, separators=separators)
-            if c_make_encoder is None:  # a Python without json's C part
-                found = encoder.encode
-            else:  # what encoder.encode does, made once instead of on every call
-                chunks = c_make_encoder(
-                    {}, encoder.default, _encode_text, None, ": ", separators[0], False, False, True
-                )
-                found = functools.partial(_joined, chunks)
+            found = encoder.encode  # the public path: a Python without json's C part
+            if c_make_encoder is not None:  # what encoder.encode does, made once, not per call
+                try:
+                    chunks = c_make_encoder(
+                        {},
+                        encoder.default,
+                        _encode_text,
+                        None,
+                        ": ",
+                        separators[0],
+                        False,
+                        False,
+                        True,
+                    )
+                except TypeError:  # a private signature another Python version changed
+                    pass
+                else:
+                    found = functools.partial(_joined, chunks)
             self.flat[level] = found
         return found
 
