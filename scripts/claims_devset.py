@@ -57,10 +57,12 @@ SPLITS = {
     "heldout": DATA / "claims_heldout.jsonl",
     "heldout_b": DATA / "claims_heldout_b.jsonl",
     "heldout_c": DATA / "claims_heldout_c.jsonl",
+    "heldout_d": DATA / "claims_heldout_d.jsonl",
 }
 """heldout_b (2018-04-16) labels only contradictions and the claims that are their sides;
 heldout_c (2018-10-06, 10-07, one 10-09 article) was labelled before the second round of
-speaker and contradiction work and is never tuned on."""
+speaker and contradiction work, heldout_d (eight disputes of 2018-03..08, ten contradiction
+issues) before the third; neither is tuned on."""
 OUTLET = "OUTLET"
 
 MIN_CLAUSE_COVER = 0.5
