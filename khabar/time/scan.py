@@ -33,6 +33,7 @@ different.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress
 from re import _constants as C  # the parser's own opcode names
@@ -369,6 +370,7 @@ class RunAutomaton:
         self._sets: list[frozenset[int]] = []
         self._masks: list[dict[str, int]] = []
         self._next: list[dict[str, int]] = []
+        self._building = threading.Lock()
         self.dead = self._state(frozenset())
         self.start = self._state(self._nfa.closure(starts))
 
@@ -394,16 +396,22 @@ class RunAutomaton:
         return len(self._sets) - 1
 
     def _step(self, state: int, ch: str) -> int:
-        nfa = self._nfa
-        reached = [
-            to
-            for s in self._sets[state]
-            for cls, to in nfa.edges[s]
-            if nfa.classes[cls].match(ch) is not None
-        ]
-        nxt = self._state(nfa.closure(reached))
-        self._next[state][ch] = nxt
-        return nxt
+        """Build the state ``state`` goes to on ``ch`` (one thread at a time: a state's number
+        is its place in the lists)."""
+        with self._building:
+            nxt = self._next[state].get(ch)
+            if nxt is not None:
+                return nxt
+            nfa = self._nfa
+            reached = [
+                to
+                for s in self._sets[state]
+                for cls, to in nfa.edges[s]
+                if nfa.classes[cls].match(ch) is not None
+            ]
+            nxt = self._state(nfa.closure(reached))
+            self._next[state][ch] = nxt
+            return nxt
 
     def _walk(self, state: int, chars: str) -> int:
         """The state after reading ``chars`` from ``state`` (the dead state as soon as no

@@ -3,8 +3,10 @@ time finder runs over a whole text."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import given, settings
@@ -136,3 +138,13 @@ def test_start_analysis_reads_look_behinds() -> None:
     assert starts_on_runs(parse(r"(?:(?<![\w])ال)?(?<!\d)\d"))
     assert not starts_on_runs(parse(r"(?:ال)?(?<!\d)\d"))
     assert not starts_on_runs(parse(r"(?<![\w])\s*\d"))
+
+
+def test_threads_sharing_a_fresh_scanner_find_what_finditer_finds() -> None:
+    """The automaton's states are built as runs need them; threads building them at the same
+    time must not mix up their numbers."""
+    scan = PatternScanner(P.WHOLE_TEXT)
+    rng = random.Random(7)
+    texts = [_text(rng, 40) for _ in range(40)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(functools.partial(_same_as_finditer, scan), texts))
