@@ -35,7 +35,6 @@ from khabar.arabic.normalize import normalize
 from khabar.model import TimeExpr
 from khabar.time import data
 from khabar.time import patterns as P
-from khabar.time.scan import PatternScanner, ScannedText
 from khabar.time.timeml import (
     day_of_month_value,
     day_value,
@@ -46,6 +45,11 @@ from khabar.time.timeml import (
     week_value,
     year_value,
 )
+
+try:  # the one-pass scanner reads re's private parser, which a later Python may change
+    from khabar.time.scan import PatternScanner, ScannedText
+except (ImportError, AttributeError):  # pragma: no cover - only on such a Python
+    PatternScanner = None  # type: ignore[assignment,misc]
 
 MIN_YEAR = 1900  # a bare number outside [MIN_YEAR, MAX_YEAR] is a number, not a year, in news
 MAX_YEAR = 2100
@@ -965,11 +969,36 @@ def _matches(
     yield from _reference_matches(scan, original, anchor)
 
 
+class PlainText:
+    """A text whose patterns are found by plain ``finditer``: what :class:`ScannedText` gives,
+    read the slow way, where the one-pass scanner cannot be built."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(self.text)
+
+
+class PlainScanner:
+    """The stand-in for :class:`PatternScanner` on a Python whose regular-expression parser it
+    cannot read: the same matches, each pattern run over the whole text."""
+
+    def read(self, text: str) -> PlainText:
+        return PlainText(text)
+
+
 @functools.cache
-def scanner() -> PatternScanner:
+def scanner() -> PatternScanner | PlainScanner:
     """The scanner of :data:`khabar.time.patterns.WHOLE_TEXT`, built on first use (about 0.1 s)
-    and kept for the process: it remembers which patterns each word seen so far may begin."""
-    return PatternScanner(P.WHOLE_TEXT)
+    and kept for the process: it remembers which patterns each word seen so far may begin.
+    Where re's private parser is missing or reads differently, the plain scanner stands in."""
+    if PatternScanner is None:
+        return PlainScanner()
+    try:
+        return PatternScanner(P.WHOLE_TEXT)
+    except (AttributeError, TypeError, ValueError, KeyError):  # a parse tree of another shape
+        return PlainScanner()
 
 
 def find_times(text: str, anchor: date | None) -> list[Found]:

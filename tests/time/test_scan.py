@@ -148,3 +148,23 @@ def test_threads_sharing_a_fresh_scanner_find_what_finditer_finds() -> None:
     texts = [_text(rng, 40) for _ in range(40)]
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(functools.partial(_same_as_finditer, scan), texts))
+
+
+def test_find_times_without_the_scanner_gives_the_same_expressions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Where re's private parser cannot be read (a later Python), the plain stand-in is used and
+    the time finder's answers do not change."""
+    from datetime import date
+
+    from khabar.time import extract
+
+    texts = [date_text(3_000), news_text(30_000), *news_text(30_000).splitlines()]
+    anchor = date(2018, 5, 10)
+    scanned = [extract.find_times(t, anchor) for t in texts]
+    assert any(scanned)
+    monkeypatch.setattr(extract, "PatternScanner", None)
+    extract.scanner.cache_clear()
+    try:
+        assert isinstance(extract.scanner(), extract.PlainScanner)
+        assert [extract.find_times(t, anchor) for t in texts] == scanned
+    finally:
+        extract.scanner.cache_clear()
