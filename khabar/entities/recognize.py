@@ -11,7 +11,7 @@ from khabar.arabic.data.clitics import ARTICLE
 from khabar.arabic.lexicon import default_lexicon
 from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.data.given_names import GIVEN_NAMES
-from khabar.entities.rules import SpanRules, _is_title
+from khabar.entities.rules import SpanRules, is_title
 from khabar.entities.tagger import Tagger
 from khabar.entities.words import MIN_PLACE_LETTERS, bare_form, clitic_chars, proclitics
 from khabar.entities.words import bare as _bare
@@ -506,14 +506,28 @@ def find_mentions(
     tokens = tokenize(text)
     mentions = _tag_mentions(text, tokens, tagger, in_title)
     names = _names_to_repeat(_found_names(text, tokens, mentions))
-    mentions = _repeat_names(text, tokens, names, mentions, in_title)
     rules = SpanRules(tagger)
-    mentions = _coordinated_places(text, tokens, mentions, tagger)
-    mentions = _titled_people(text, tokens, mentions, tagger, rules, in_title)
-    mentions = _extend_given_names(text, tokens, mentions, tagger)
+    mentions = _name_rules(text, tokens, mentions, names, tagger, rules, in_title)
     if not span_rules:
         return mentions
     return rules.apply(text, tokens, mentions, in_title)
+
+
+def _name_rules(
+    text: str,
+    tokens: Sequence[Token],
+    mentions: list[Mention],
+    names: dict[tuple[str, ...], str],
+    tagger: Tagger,
+    rules: SpanRules,
+    in_title: bool,
+) -> list[Mention]:
+    """The tagger's mentions of one text after the name rules, in order: names found elsewhere
+    repeated, places joined by و, people after a title phrase, given names extended."""
+    mentions = _repeat_names(text, tokens, names, mentions, in_title)
+    mentions = _coordinated_places(text, tokens, mentions, tagger)
+    mentions = _titled_people(text, tokens, mentions, tagger, rules, in_title)
+    return _extend_given_names(text, tokens, mentions, tagger)
 
 
 def _coordinated_places(
@@ -579,7 +593,7 @@ def _titled_people(
 
     extra: list[Mention] = []
     for i, word in enumerate(bare):
-        if taken[i] or not word.isalpha() or not _is_title(word):
+        if taken[i] or not word.isalpha() or not is_title(word):
             continue
         j = i + 1
         while (
@@ -629,7 +643,7 @@ def _may_be_name_word(token: Token, tagger: Tagger) -> bool:
     """A word that can be part of a person's name after a title phrase: written without a
     clitic, no title, not known to training only outside people's names."""
     norm = token.norm
-    if not norm.isalpha() or _bare(token) != norm or _is_title(norm):
+    if not norm.isalpha() or _bare(token) != norm or is_title(norm):
         return False
     roles = tagger.known_roles(norm)
     return not roles or any(r.startswith("PER:") for r in roles)
@@ -686,15 +700,9 @@ def recognize(
     in_body = _tagged_mentions(body, body_sentences, tagged[split:], tagger, False)
     found = _found_names(body, body_tokens, in_body) + _found_names(title, title_tokens, in_title)
     names = _names_to_repeat(found)
-    in_title = _repeat_names(title, title_tokens, names, in_title, True)
-    in_body = _repeat_names(body, body_tokens, names, in_body, False)
     rules = SpanRules(tagger)
-    in_title = _coordinated_places(title, title_tokens, in_title, tagger)
-    in_body = _coordinated_places(body, body_tokens, in_body, tagger)
-    in_title = _titled_people(title, title_tokens, in_title, tagger, rules, True)
-    in_body = _titled_people(body, body_tokens, in_body, tagger, rules, False)
-    in_title = _extend_given_names(title, title_tokens, in_title, tagger)
-    in_body = _extend_given_names(body, body_tokens, in_body, tagger)
+    in_title = _name_rules(title, title_tokens, in_title, names, tagger, rules, True)
+    in_body = _name_rules(body, body_tokens, in_body, names, tagger, rules, False)
     return tuple(
         rules.apply(title, title_tokens, in_title, True)
         + rules.apply(body, body_tokens, in_body, False)

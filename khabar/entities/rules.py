@@ -62,7 +62,7 @@ _NISBA_ENDINGS = ("يه", "ي")
 """Endings of a singular adjective of relation (روسي، روسية)."""
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A person's title or role (وزير، نائب، المتحدث), with or without the article."""
     return word in PERSON_TITLES or split_clitics(word).stem in PERSON_TITLES
 
@@ -242,7 +242,7 @@ class SpanRules:
         for i, word in enumerate(bare):
             if i < done or word not in GOVERNMENT_BODY_HEADS:
                 continue
-            if i > 0 and word.startswith(ARTICLE) and _is_title(bare[i - 1]):
+            if i > 0 and word.startswith(ARTICLE) and is_title(bare[i - 1]):
                 continue  # وزير الخارجية السوري is a person's title, not the ministry
             for j in range(i + 1, min(i + 1 + MAX_BODY_WORDS, len(tokens))):
                 if not self._adjacent(text, tokens, j - 1) or tokens[j].norm != bare[j]:
