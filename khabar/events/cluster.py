@@ -301,8 +301,8 @@ class ClusterState:
         )
 
     def weakly_apart(self, other: ClusterState) -> bool:
-        """Whether some member of one and some member of the other name doers that may or may
-        not be one party (:meth:`Doer.unplaced`): the two merge only at WEAK_CONFLICT_THRESHOLD."""
+        """Whether some member of one and some member of the other may or may not report one
+        happening (:meth:`Doer.apart` is WEAK): the two merge only at WEAK_CONFLICT_THRESHOLD."""
         doers = self.doers + other.doers
         return any(
             a.weakly_conflicts(b) and not _joint(a, b, doers)
@@ -313,7 +313,7 @@ class ClusterState:
     def compatible_copies(self, other: ClusterState, max_gap_days: int) -> bool:
         """Whether two near-duplicate texts may be copies of one report: any genre (an
         analysis and its copy), but not two parties' sayings written from one template."""
-        if any(a.conflicts(b) or a.weakly_conflicts(b) for a in self.doers for b in other.doers):
+        if any(a.apart(b) != NONE for a in self.doers for b in other.doers):
             return False
         return self.compatible_dates(other, max_gap_days)
 

@@ -426,16 +426,19 @@ def _genre(title: str) -> str | None:
     return None
 
 
+def _opening_words(text: str, n: int) -> list[str]:
+    """The first ``n`` words of a text, without punctuation or a conjunction glued before each."""
+    return [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", text).split()[:n]]
+
+
 def _first_word(text: str) -> str:
     """The first word of a text, without punctuation or a conjunction glued before it."""
-    words = _PUNCT.sub(" ", text).split()
-    return _CONJUNCT.sub("", words[0]) if words else ""
+    return next(iter(_opening_words(text, 1)), "")
 
 
 def _opens_on(text: str, cues: frozenset[str]) -> bool:
     """Whether one of the cues is among the first words of a text."""
-    opening = [_CONJUNCT.sub("", w) for w in _PUNCT.sub(" ", text).split()]
-    heads = opening[:QUESTION_OPENING_WORDS]
+    heads = _opening_words(text, QUESTION_OPENING_WORDS)
     joined = " ".join(heads)
     return any(w in cues for w in heads) or any(" " in c and joined.startswith(c) for c in cues)
 
