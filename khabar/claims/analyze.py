@@ -101,8 +101,8 @@ def analyze_claims(
         contradictions += ordinal_contradiction(claim, outlets)
         contradictions += certainty_difference(claim, outlets)
     related = _relatedness(independent, article_event, event_story)
-    close = _closeness(independent)
     published = {art.id: art.article.published for art in independent}
+    close = _closeness(published)
     current = [i for i in items if not of_another_year(i.statement.text, published.get(i.article))]
     contradictions += quantity_contradictions(current, related, outlets, close)
     contradictions += outcome_contradictions(current, related, outlets)
@@ -157,10 +157,9 @@ def _relatedness(
     return related
 
 
-def _closeness(annotated: Sequence[AnnotatedArticle]) -> Callable[[str, str], bool]:
-    """Whether two articles were published at most MAX_DAYS_APART days apart (or either
-    carries no date)."""
-    days = {art.id: art.article.published for art in annotated}
+def _closeness(days: Mapping[str, date | None]) -> Callable[[str, str], bool]:
+    """Whether two articles (their publication days by id) were published at most
+    MAX_DAYS_APART days apart (or either carries no date)."""
 
     def close(a: str, b: str) -> bool:
         day_a, day_b = days.get(a), days.get(b)

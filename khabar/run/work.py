@@ -100,8 +100,9 @@ class PageWorker:
         if not pages:
             return []
         if self._annotator is None:
-            shared = self._shared
-            self._annotator = process_annotator(self.config) if shared else Annotator(self.config)
+            self._annotator = (
+                process_annotator(self.config) if self._shared else Annotator(self.config)
+            )
         out: list[AnnotatedArticle | Failure] = []
         for task in pages:
             page, chrome = task if isinstance(task, tuple) else (task, frozenset[str]())
@@ -117,16 +118,11 @@ class PageWorker:
         self._shared = True
 
 
-_PROCESS_ANNOTATOR: list[Annotator] = []
-"""The annotator of this worker process (at most one: the last config asked for)."""
-
-
+@functools.lru_cache(maxsize=1)
 def process_annotator(config: Config) -> Annotator:
     """The annotator this process keeps for ``config`` across tasks, loaded on first use (and
-    again when a task brings another config)."""
-    if not _PROCESS_ANNOTATOR or _PROCESS_ANNOTATOR[0].config != config:
-        _PROCESS_ANNOTATOR[:] = [Annotator(config)]
-    return _PROCESS_ANNOTATOR[0]
+    again when a task brings another config: one is kept, the last asked for)."""
+    return Annotator(config)
 
 
 def prepare_workers(executor: Executor, config: Config) -> None:
