@@ -12,6 +12,7 @@ from khabar.config import EventsConfig
 from khabar.events import EventIndex, build_events
 from khabar.events.cluster import (
     ADJACENT_DAY_THRESHOLD,
+    FIRST_DAY_THRESHOLD,
     LATER_DAY_THRESHOLD,
     LINK_THRESHOLD,
     ClusterState,
@@ -220,6 +221,21 @@ def test_reports_of_a_later_day_need_more_similarity_to_join_an_earlier_day_s() 
     assert len(set(agglomerate([monday, tuesday], between, LINK_THRESHOLD, 3))) == 2
     assert len(set(agglomerate([monday, tuesday], above, LINK_THRESHOLD, 3))) == 1
     assert len(set(agglomerate([monday, both], between, LINK_THRESHOLD, 3))) == 1
+
+
+def test_a_next_day_report_needs_more_similarity_to_join_an_event_first_reported_before() -> None:
+    both = ClusterState(pub_min=DAY, pub_max=DAY + timedelta(days=1))  # with a follow-up
+    tuesday = ClusterState(pub_min=DAY + timedelta(days=1), pub_max=DAY + timedelta(days=1))
+    monday = ClusterState(pub_min=DAY, pub_max=DAY)
+    assert both.first_reported_apart(tuesday) and tuesday.first_reported_apart(both)
+    assert not both.published_apart(tuesday)  # the later-day rule does not see this pair
+    assert not both.first_reported_apart(monday)
+    assert not both.first_reported_apart(ClusterState())  # undated: nothing is known
+    below = {(0, 1): (LINK_THRESHOLD + FIRST_DAY_THRESHOLD) / 2}
+    above = {(0, 1): FIRST_DAY_THRESHOLD + 0.01}
+    assert len(set(agglomerate([both, tuesday], below, LINK_THRESHOLD, 3))) == 2
+    assert len(set(agglomerate([both, tuesday], above, LINK_THRESHOLD, 3))) == 1
+    assert len(set(agglomerate([both, monday], below, LINK_THRESHOLD, 3))) == 1
 
 
 def test_a_casualty_count_does_not_make_an_organisation_former() -> None:
