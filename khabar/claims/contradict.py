@@ -42,7 +42,7 @@ from khabar.claims.proposition import (
     outcomes,
     quantities,
 )
-from khabar.claims.statements import has_hedge_cue
+from khabar.claims.statements import has_hedge_cue, sets_against
 from khabar.claims.text import background_idf, content_terms, stem_keys, words
 from khabar.model import ClaimSource, Contradiction, Position, Stance
 
@@ -211,7 +211,11 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
     balanced = {i.article for i in aligned.items if i.statement.stance in POSITIVE} & {
         i.article for i in aligned.items if i.statement.stance in NEGATIVE
     }
-    doubting = [i for i in items if i.statement.stance in NEGATIVE and i.article not in balanced]
+    doubting = [
+        i
+        for i in items
+        if i.statement.stance in NEGATIVE and i.article not in balanced and not _no_side(i)
+    ]
     if not doubting:
         return []
     doubted = frozenset().union(*(predicate_keys(i.statement.content, i.names) for i in doubting))
@@ -235,6 +239,17 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         f"{i.article} {_STANCE_WORDS[i.statement.stance]}" for i in (*passing, *doubting)
     )
     return [record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
+
+
+def _no_side(item: Item) -> bool:
+    """Whether a doubting ``item`` takes no side: a named speaker's doubt (الدول المؤيدة للاتفاق
+    تشكك في اتهامات …) is a difference of certainty, not a denial, and an outlet that sets a
+    confirmation against a denial (تأكيد سوري ونفي أميركي) reports the dispute; an outlet that
+    calls a claim unconfirmed in its own voice still takes the doubting side."""
+    stmt = item.statement
+    if stmt.stance != "unconfirmed":
+        return False
+    return (stmt.speaker is not None and stmt.verb is not None) or sets_against(stmt.text)
 
 
 def _names_denier(item: Item, doubting: Sequence[Item]) -> bool:

@@ -15,7 +15,7 @@ from khabar.arabic.data.places import SEAT_COUNTRIES
 
 REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     # lemma: finite forms (past and present, 3rd person) that introduce a statement
-    "قال": ("قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "قائلا", "قائلة"),
+    "قال": ("قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون"),
     "أكد": ("أكد", "أكدت", "أكدوا", "أكدا", "يؤكد", "تؤكد", "يؤكدون"),
     "أعلن": ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن"),
     "صرح": ("صرح", "صرحت", "صرحوا", "يصرح", "تصرح"),
@@ -34,10 +34,30 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "ادعى": ("ادعى", "ادعت", "ادعوا", "يدعي", "تدعي"),
     "نفى": ("نفى", "نفت", "نفوا", "ينفي", "تنفي"),
     "نقل": ("نقل", "نقلت", "نقلوا", "ينقل", "تنقل"),
-    "دعا": ("دعا", "دعت", "دعوا", "يدعو", "تدعو"),
     "اتهم": ("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم"),
+    "رجح": ("رجح", "رجحت", "رجحوا", "يرجح", "ترجح"),
+    "وصف": ("وصف", "وصفت", "وصفوا", "يصف", "تصف"),
+    "رفض": ("رفض", "رفضت", "رفضوا", "يرفض", "ترفض"),
+    "تبرأ": ("تبرأ", "تبرأت", "يتبرأ", "تتبرأ"),
+    "فند": ("فند", "فندت", "يفند", "تفند"),
+    "شكك": ("شكك", "شككت", "شككوا", "يشكك", "تشكك"),
+    "أبدى": ("أبدى", "أبدت", "أبدوا", "يبدي", "تبدي"),
+    "رد": ("رد", "ردت", "يرد", "ترد"),
 }
-"""Finite reporting verbs by lemma. A leading و or ف clitic is accepted on any of them."""
+"""Finite reporting verbs by lemma. A leading و or ف clitic is accepted on any of them. A call
+(دعا، طالب) is not among them: the outlet narrates it as an act (دعت الأمم المتحدة إلى تحقيق)."""
+
+OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد"})
+"""Lemmas that introduce a statement only when أن / إن / a colon opens what was said, or what
+follows names a claim (رفض الكرملين إشارات بأنه …، ترد على اتهامات: …); otherwise they name an
+act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران)."""
+
+OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف"})
+"""Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات
+بريطانيا … بأنها "هراء": the claim is the accusations, بأنها opens the speaker's verdict)."""
+
+DOUBT_LEMMAS: frozenset[str] = frozenset({"شكك"})
+"""Lemmas by which a speaker doubts what it answers: the statement is unconfirmed."""
 
 REPORTING_PARTICIPLES: tuple[str, ...] = (
     "مؤكدا",
@@ -64,13 +84,23 @@ REPORTING_PARTICIPLES: tuple[str, ...] = (
     "نافية",
     "قائلا",
     "قائلة",
+    "واصفا",
+    "واصفة",
+    "مرجحا",
+    "مرجحة",
+    "مستنكرا",
+    "مستنكرة",
 )
 """Circumstantial participles (… مؤكدًا أن) whose speaker is the subject of the clause before."""
 
-DENIAL_LEMMAS: frozenset[str] = frozenset({"نفى"})
+DENIAL_LEMMAS: frozenset[str] = frozenset({"نفى", "رفض", "تبرأ", "فند"})
 """Lemmas whose statement is a denial of its content."""
 
-DENIAL_PARTICIPLES: frozenset[str] = frozenset({"نافيا", "نافية"})
+SPEAKERLESS_LEMMAS: frozenset[str] = frozenset({"نفى"})
+"""Lemmas kept as a statement inside a sentence even where no speaker is reachable (… ونفى
+مقتل …): the denial itself is the claim, read in the outlet's voice."""
+
+DENIAL_PARTICIPLES: frozenset[str] = frozenset({"نافيا", "نافية", "مستنكرا", "مستنكرة"})
 
 RELAY_LEMMAS: frozenset[str] = frozenset({"نقل"})
 """Lemmas by which an outlet or agency relays a source named after عن (نقلت رويترز عن مصدر …):
@@ -258,6 +288,11 @@ SPEAKER_HEADS: tuple[str, ...] = (
     "النيابة",
 )
 """Words that can open a speaker phrase when no named entity was found after the verb."""
+
+HONORIFICS: tuple[str, ...] = ("الدكتور", "الدكتورة", "د.", "العقيد", "العميد", "اللواء", "الركن",
+                              "الفريق", "المقدم", "الرائد", "النقيب", "الشيخ", "السيد", "السيدة",
+                              "المهندس", "القاضي", "الحاج")  # fmt: skip
+"""Honorifics and ranks that may stand before a name set between commas after a title."""
 
 SPEAKER_LINKS: tuple[str, ...] = ("باسم", "عن", "في", "لدى", "إلى", "الى")
 """Words that may stand inside a speaker phrase between two of its parts (المتحدث باسم …)."""
@@ -498,6 +533,10 @@ DENIAL_CUES: tuple[str, ...] = (
 )
 """Phrases that deny what the sentence reports."""
 
+CONFIRMATION_NOUNS: tuple[str, ...] = ("تأكيد", "وتأكيد", "تأكيدات")
+"""Nouns of confirmation: beside a denial in one sentence of the outlet's own voice (تأكيد سوري
+ونفي أميركي), the outlet reports the claim as disputed, unconfirmed, not as denied."""
+
 BASELESS_CUES: tuple[str, ...] = (
     "لا أساس",
     "عار عن الصحة",
@@ -513,6 +552,7 @@ BASELESS_CUES: tuple[str, ...] = (
     "باطلة",
     "أكاذيب",
     "افتراءات",
+    "هراء",
 )
 """Words by which a speaker calls what it answers baseless: an attributed statement holding one
 is a denial (الكرملين: "لا أساس" لاتهام روسيا بعرقلة …)."""
@@ -1412,10 +1452,10 @@ OPPOSITION_NEGATIONS: tuple[str, ...] = ("لا", "لم", "لن", "ليس", "لي
                                          "ولا", "ولم", "ولن")  # fmt: skip
 """Negations that turn an opposite-predicate word into the other answer (لن تنسحب = stays)."""
 
-DOUBT_NOUNS: tuple[str, ...] = ("اتهام", "اتهامات", "الاتهامات", "تقارير", "التقارير", "أنباء",
-                                "الأنباء", "مزاعم", "المزاعم", "ادعاءات", "الادعاءات", "صحة",
-                                "رواية", "الرواية", "تصريحات", "التصريحات", "تضارب", "تضاربت",
-                                "متضاربة", "أنباء", "وجود", "حدوث", "وقوع")  # fmt: skip
+DOUBT_NOUNS: tuple[str, ...] = ("اتهام", "اتهامات", "الاتهامات", "إشارات", "تقارير", "التقارير",
+                                "أنباء", "الأنباء", "مزاعم", "المزاعم", "ادعاءات", "الادعاءات",
+                                "صحة", "رواية", "الرواية", "تصريحات", "التصريحات", "تضارب",
+                                "تضاربت", "متضاربة", "أنباء", "وجود", "حدوث", "وقوع")  # fmt: skip
 """Words by which a denial names what it answers (نفى صحة التقارير عن …): not the act denied."""
 
 ACT_SYNONYMS: tuple[tuple[str, ...], ...] = (

@@ -20,18 +20,23 @@ from khabar.claims.data import (
     ANONYMOUS_SOURCES,
     BASELESS_CUES,
     COMPLEMENTIZERS,
+    CONFIRMATION_NOUNS,
     CONNECTIVES,
     DATELINE_ENDS,
     DENIAL_CUES,
     DENIAL_LEMMAS,
     DENIAL_PARTICIPLES,
+    DOUBT_LEMMAS,
     DOUBT_NOUNS,
     HEDGE_CUES,
     HEDGE_QAD,
+    HONORIFICS,
     MAX_SPEAKER_TOKENS,
     MAX_TITLE_SPEAKER_WORDS,
     NOT_PARTICIPLE_BEFORE,
+    OBJECT_LEMMAS,
     OBJECT_PREPOSITIONS,
+    OPENER_ONLY_LEMMAS,
     PRESENT_PREFIXES,
     QUESTION_MARKS,
     RELATIVE_PRONOUNS,
@@ -43,6 +48,7 @@ from khabar.claims.data import (
     SPEAKER_HEADS,
     SPEAKER_LINKS,
     SPEAKER_STOP_WORDS,
+    SPEAKERLESS_LEMMAS,
     TRAILING_SOURCE_CUES,
     UNCONFIRMED_SENTENCE_CUES,
 )
@@ -82,6 +88,9 @@ MAX_QUOTED_NAME_WORDS = 3
 MAX_DATELINE_CHARS = 80
 """Characters from a sentence's start within which a dateline ends (دبي، … (CNN)— قالت …)."""
 
+MAX_HONORIFIC_WORDS = 2
+"""Most honorifics or ranks before a name set between commas (اللواء الركن …)."""
+
 MAX_APPOSITION_WORDS = 4
 """Longest name set between commas after a speaker title (قال وزير الدفاع، جيمس ماتيس، إن)."""
 
@@ -89,6 +98,15 @@ MAX_OPENER_SPEAKER_WORDS = 14
 """Longest stretch between a sentence-initial verb and its أن read as the speaker when a title
 runs to a comma and a name or a day stands between commas after it (أعلن قائد قوات التحالف
 العربي في الساحل الغربي، العميد الركن عبد السلام الشحي، الثلاثاء، أن)."""
+
+MAX_TITLE_HEAD_SPEAKER_WORDS = 7
+"""Longest phrase before a headline's colon read as its speaker when it opens with a title
+(نائب المندوب الروسي إلى الأمم المتحدة: …)."""
+
+MIN_TOPIC_HEADLINE_WORDS = 6
+"""Words after a lone place and a colon from which they make a headline of their own, the place
+its label, when they name no other place (سوريا: قصف صاروخي يستهدف مواقع …); shorter, or about
+another place, the place is the speaker (موسكو: 100 صاروخ لم تسقط قتيلا واحدا في سوريا)."""
 
 MAX_TRAILING_SOURCE_WORDS = 8
 """Longest source phrase after a sentence-final حسب / بحسب / وفقا لـ (… حسب مسؤولين فلسطينيين)."""
@@ -113,6 +131,7 @@ class _Lexicon:
     connectives: frozenset[str]
     not_participle_before: frozenset[str]
     doubt_nouns: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def _build_lexicon() -> _Lexicon:
@@ -131,10 +150,12 @@ def _build_lexicon() -> _Lexicon:
         connectives=frozenset(normalize(w) for w in CONNECTIVES),
         not_participle_before=frozenset(normalize(w) for w in NOT_PARTICIPLE_BEFORE),
         doubt_nouns=frozenset(normalize(w) for w in DOUBT_NOUNS),
+        honorifics=frozenset(normalize(w) for w in HONORIFICS),
     )
 
 
 _LEXICON = _build_lexicon()
+_SOURCE_CUES = frozenset(normalize(c) for c in TRAILING_SOURCE_CUES)
 _OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in OBJECT_PREPOSITIONS)
 _RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS)
 
@@ -203,9 +224,16 @@ def _speaker_from(
 
 
 def _speaker_after(
-    text: str, ws: list[Word], i: int, end_index: int, mentions: Sequence[Mention]
+    text: str,
+    ws: list[Word],
+    i: int,
+    end_index: int,
+    mentions: Sequence[Mention],
+    places: bool = False,
 ) -> tuple[_Speaker | None, int]:
-    """Read the speaker phrase after the verb at ``ws[i]``; return it and the next word index."""
+    """Read the speaker phrase after the verb at ``ws[i]``; return it and the next word index.
+    ``places``: the verb opens its sentence, so a place right after it is its subject (اتهمت
+    فرنسا وبريطانيا …), not its object (… ترمب حذر إيران)."""
     j = i + 1
     phrase: list[Word] = []
     while j < end_index and len(phrase) < MAX_SPEAKER_TOKENS:
@@ -234,7 +262,9 @@ def _speaker_after(
         return None, i + 1
     head = phrase[0]
     inside = [
-        m for m in _mentions_in(mentions, head.start, phrase[-1].end) if m.type in ("PER", "ORG")
+        m
+        for m in _mentions_in(mentions, head.start, phrase[-1].end)
+        if m.type in ("PER", "ORG") or (places and m.type == "LOC" and m.start <= head.start + 1)
     ]
     while len(phrase) > 1 and phrase[-1].norm in _LEXICON.links:
         phrase.pop()
@@ -322,16 +352,23 @@ def _speaker_before(
 
 
 def _content_span(
-    text: str, ws: list[Word], j: int, stop: int, limit: int, appositive: bool = False
-) -> tuple[int, int]:
-    """Span of what was said: after the أن / إن / colon within reach, else right after ``j``.
+    text: str,
+    ws: list[Word],
+    j: int,
+    stop: int,
+    limit: int,
+    appositive: bool = False,
+    reach: int = MAX_COMPLEMENTIZER_GAP,
+) -> tuple[int, int, bool]:
+    """Span of what was said: after the أن / إن / colon within ``reach`` words, else right after
+    ``j``; and whether such an opener was found.
 
     ``appositive``: a comma follows the speaker (قال X، رئيس Y، إن …), so the first comma-
     delimited stretch may describe the speaker rather than start the content.
     """
     opener = None
     commas = 0
-    for k in range(j, min(stop, j + MAX_COMPLEMENTIZER_GAP)):
+    for k in range(j, min(stop, j + reach)):
         word = ws[k]
         gap = text[ws[k - 1].end : word.start] if k > 0 else ""
         # an opening quote clings to the word it opens ("مقتل" خاشقجي: the gap before خاشقجي
@@ -356,10 +393,11 @@ def _content_span(
         if word.norm in _LEXICON.complementizers:
             opener = word.end
             break
+    opened = opener is not None
     if opener is None:
         opener = ws[j].start if j < len(ws) and j < stop else (ws[j - 1].end if j else 0)
     end = ws[stop].start if stop < len(ws) else limit
-    return opener, max(opener, end)
+    return opener, max(opener, end), opened
 
 
 def _short_quote(text: str, ws: list[Word], k: int, stop: int) -> bool:
@@ -422,6 +460,8 @@ def _voice_stance(norm_sentence: str, ws: list[Word], sentence: str) -> Stance:
     if contains_any_phrase(norm_sentence, UNCONFIRMED_SENTENCE_CUES):
         return "unconfirmed"
     if contains_any_phrase(norm_sentence, DENIAL_CUES):
+        if contains_any_phrase(norm_sentence, CONFIRMATION_NOUNS):
+            return "unconfirmed"  # تأكيد سوري ونفي أميركي: the outlet sets one against the other
         return "denied"
     if sentence.rstrip(' ."”»').endswith(QUESTION_MARKS):
         return "questioned"
@@ -441,7 +481,7 @@ def _statement_stance(
         and participle_norm in {normalize(p) for p in DENIAL_PARTICIPLES}
     ):
         return "denied"
-    if contains_any_phrase(norm_sentence, UNCONFIRMED_SENTENCE_CUES):
+    if lemma in DOUBT_LEMMAS or contains_any_phrase(norm_sentence, UNCONFIRMED_SENTENCE_CUES):
         return "unconfirmed"
     if speaker is None or speaker.anonymous:
         return "reported"
@@ -492,7 +532,8 @@ def extract_statements(
             continue
         stance = _voice_stance(norm_sentence, ws, sentence)
         content = sentence
-        source = _trailing_source(text, ws, in_sentence) if stance == "asserted" else None
+        sourced = stance in ("asserted", "hedged")
+        source = _trailing_source(text, ws, in_sentence) if sourced else None
         if source is not None:
             content = text[s_start : source[1]]
             stance = "reported" if source[0].anonymous else "attributed"
@@ -519,21 +560,39 @@ def _trailing_source(
 ) -> tuple[_Speaker, int] | None:
     """The source a sentence names at its end (… حسب مسؤولين فلسطينيين، … وفقا لوكالة وفا) and
     where the sentence's own clause ends, or None."""
-    cues = {normalize(c) for c in TRAILING_SOURCE_CUES}
     first = max(1, len(ws) - MAX_TRAILING_SOURCE_WORDS - 1)
-    for k in range(len(ws) - 2, first - 1, -1):
-        if ws[k].norm not in cues and _unclitic(ws[k].norm) not in cues:
+    for k in range(MIN_ASSERTED_WORDS, len(ws) - 1):
+        if ws[k].norm not in _SOURCE_CUES and _unclitic(ws[k].norm) not in _SOURCE_CUES:
             continue
-        rest = ws[k + 1 :]
-        if rest and rest[0].norm == "ما":  # حسب ما أفادت به مصادر …
-            rest = rest[2:]
+        if k < first and not _gap_has(text, ws[k - 1].end, ws[k].start, "،,"):
+            continue  # inside the sentence only a cue set off by a comma names its source
+        end = next(
+            (
+                n
+                for n in range(k + 1, len(ws))
+                if _gap_has(text, ws[n - 1].end, ws[n].start, _CLAUSE_PUNCT)
+            ),
+            len(ws),
+        )
+        rest = ws[k + 1 : end]
+        while rest and rest[-1].norm in _LEXICON.speaker_stops:
+            rest = rest[:-1]  # … بشار الجعفري الثلاثاء: the day is no source
+        after_ma = ws[k].norm.endswith("ما")  # حسبما أفاد …
+        if rest and rest[0].norm in ("ما", "لما"):  # حسب ما أفادت به مصادر …
+            rest, after_ma = rest[1:], True
+        if rest and after_ma:
+            rest = rest[1:]  # the verb after ما (حسبما أفاد التلفزيون …)
             if rest and rest[0].norm in ("به", "عنه", "عنها"):
                 rest = rest[1:]
         links = [n for n, w in enumerate(rest) if w.norm == "عن"]
         if links:  # حسبما نقلت وسائل الإعلام عن النائب العام: the one quoted
             rest = rest[links[-1] + 1 :]
-        if not rest or any(ch.isdigit() for w in rest for ch in w.text):
-            return None
+        if (
+            not rest
+            or len(rest) > MAX_TRAILING_SOURCE_WORDS
+            or any(ch.isdigit() for w in rest for ch in w.text)
+        ):
+            continue
         speaker = _speaker_from(text, rest[0].start, rest[-1].end, rest[0], mentions)
         return speaker, ws[k - 1].end
     return None
@@ -580,8 +639,8 @@ def _sentence_statements(
             j = i + 1
         else:
             subject = _headline_subject(text, ws, i, mentions) if headline else None
-            speaker, j = _speaker_after(text, ws, i, stop, mentions)
             initial = i <= opening
+            speaker, j = _speaker_after(text, ws, i, stop, mentions, initial)
             if lemma in RELAY_LEMMAS:
                 source = _relayed_source(text, ws, i, stop, mentions)
                 if source is None:
@@ -606,7 +665,7 @@ def _sentence_statements(
             ):
                 # وقال إن … / وأضاف في بيان: … continue the previous speaker.
                 speaker = sentence_speaker or previous_speaker
-        if speaker is None and not participle and i > 0 and lemma not in DENIAL_LEMMAS:
+        if speaker is None and not participle and i > 0 and lemma not in SPEAKERLESS_LEMMAS:
             # A verb inside a clause with no reachable speaker: not a reporting use (… التي أعلن).
             continue
         appositive = (
@@ -618,7 +677,14 @@ def _sentence_statements(
         )
         if appositive and speaker is not None:
             speaker, j = _with_apposition(text, ws, speaker, j, stop, mentions)
-        start, end = _content_span(text, ws, j, stop, s_end, appositive)
+        reach = 0 if lemma in OBJECT_LEMMAS else MAX_COMPLEMENTIZER_GAP
+        start, end, opened = _content_span(text, ws, j, stop, s_end, appositive, reach)
+        if (
+            lemma in OPENER_ONLY_LEMMAS
+            and not opened
+            and not (j < stop and _unclitic(ws[j].norm) in _LEXICON.doubt_nouns)
+        ):
+            continue  # رفضت المحكمة الطعن: an act, not an answer to a claim
         content, direct = _clean_content(text[start:end])
         first, _, remainder = content.partition(" ")
         if normalize(first) in _OBJECT_PREPOSITIONS and remainder:
@@ -672,14 +738,34 @@ def _with_apposition(
             break
         k += 1
     if k == j or k >= stop or not _gap_has(text, ws[k - 1].end, ws[k].start, "،,"):
-        return speaker, j
+        # no closing comma (مندوبة الولايات المتحدة، نيكي هيلي في جلسة …): the name the
+        # tagger found at the stretch's start is the apposition
+        at = next((m for m in people if abs(m.start - ws[j].start) <= 1), None)
+        if at is None:
+            return speaker, j
+        k = next((n for n in range(j, stop) if ws[n].end >= at.end - 1), stop - 1) + 1
+        if k >= stop:
+            return speaker, j
     name_start, name_end = ws[j].start, ws[k - 1].end
-    if not any(m.start <= name_start + 1 and m.end >= name_end - 1 for m in people):
+    if not any(
+        (m.start <= name_start + 1 and m.end >= name_end - 1)
+        or (m.end >= name_end - 1 and m.start >= name_start and _titles_only(ws, j, m.start))
+        for m in people
+    ):
         return speaker, j
     extended = _Speaker(
         text[speaker.start : name_end], speaker.start, name_end, speaker.anonymous, True
     )
     return extended, k
+
+
+def _titles_only(ws: list[Word], j: int, name_start: int) -> bool:
+    """Whether the words from ``ws[j]`` up to ``name_start`` are honorifics or ranks (الدكتور،
+    العقيد تركي المالكي): the name the tagger found is the whole apposition."""
+    before = [w for w in ws[j:] if w.end <= name_start]
+    return 0 < len(before) <= MAX_HONORIFIC_WORDS and all(
+        _unclitic(w.norm) in _LEXICON.honorifics for w in before
+    )
 
 
 def _bare_verb(text: str, ws: list[Word], i: int, stop: int) -> bool:
@@ -790,6 +876,15 @@ def _entity_of(speaker: _Speaker | None, mentions: Sequence[Mention]) -> str | N
     return None
 
 
+def sets_against(sentence: str) -> bool:
+    """True when ``sentence`` sets a confirmation against a denial (تأكيد سوري ونفي أميركي):
+    it reports the dispute and takes neither side."""
+    spaced = norm_text(sentence)
+    return contains_any_phrase(spaced, DENIAL_CUES) and contains_any_phrase(
+        spaced, CONFIRMATION_NOUNS
+    )
+
+
 def has_unconfirmed_cue(sentence: str) -> bool:
     """True when ``sentence`` says that what it reports is unconfirmed."""
     spaced = norm_text(sentence)
@@ -820,9 +915,29 @@ def _headline_subject(
     k = i
     while k > 0 and not _gap_has(text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN):
         k -= 1
+    if ws[i].norm != _unclitic(ws[i].norm):
+        # a conjoined verb (روسيا تستدعي السفير … وتصف …) shares the subject of the first verb
+        named = [m for m in mentions if m.start < ws[i].start]
+        first = next(
+            (
+                n
+                for n in range(k + 1, i)
+                if _unclitic(ws[n].norm)[:1] in PRESENT_PREFIXES
+                and not any(m.start <= ws[n].start < m.end for m in named)
+            ),
+            None,
+        )
+        if first is not None:
+            i = first
     if not 0 < i - k <= MAX_TITLE_SPEAKER_WORDS:
         return None
     return _speaker_from(text, ws[k].start, ws[i - 1].end, ws[k], mentions)
+
+
+def _lone_place(head: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the words before a headline's colon are one place and nothing else."""
+    places = [m for m in mentions if m.type == "LOC" and m.end <= len(head) + 1]
+    return len(places) == 1 and places[0].text.strip() == head.strip()
 
 
 def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Statement, ...]:
@@ -844,7 +959,24 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
         return tuple(replace(stmt, start=0, end=0) for stmt, _ in found)
     head, colon, rest = title.partition(":")
     head_words = words(head)
-    if colon and 0 < len(head_words) <= MAX_TITLE_SPEAKER_WORDS and len(rest.split()) >= 2:
+    if colon and _lone_place(head, own):
+        # سوريا: قصف صاروخي يستهدف …: the place is the story's label, the rest the headline,
+        # when the rest names its own speaker or is a headline about no other place
+        shifted = len(title) - len(rest.lstrip())
+        moved = [
+            replace(m, start=m.start - shifted, end=m.end - shifted)
+            for m in mentions
+            if m.in_title and m.start >= shifted
+        ]
+        inner = title_statements(replace(article, title=rest.strip()), moved)
+        elsewhere = any(m.type == "LOC" for m in moved)
+        if any(stmt.speaker for stmt in inner) or (
+            not elsewhere and len(rest.split()) >= MIN_TOPIC_HEADLINE_WORDS
+        ):
+            return inner
+    speaker_head = bool(head_words) and _unclitic(head_words[0].norm) in _LEXICON.speaker_heads
+    longest = MAX_TITLE_HEAD_SPEAKER_WORDS if speaker_head else MAX_TITLE_SPEAKER_WORDS
+    if colon and 0 < len(head_words) <= longest and len(rest.split()) >= 2:
         if len(head_words) > 1 and _verb_lemma(head_words[-1]) is not None:
             head = head[: head_words[-1].start].strip()  # روسيا تؤكد: … → روسيا
         content, direct = _clean_content(rest)
