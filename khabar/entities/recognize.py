@@ -383,8 +383,41 @@ def repeat_names_in_tags(
         new = list(sentence_tags)
         for first, last, kind in _repeats(words, [t != "O" for t in new], names):
             new[first:last] = [f"B-{kind}"] + [f"I-{kind}"] * (last - first - 1)
+            _join_neighbours(new, first, last, kind)
         out.append(new)
-    return out
+    return _majority_types(bare, out)
+
+
+def _join_neighbours(tags: list[str], first: int, last: int, kind: str) -> None:
+    """Make a repeated name at ``first:last`` one mention with a tagged name of its type right
+    before or after it (كيني tagged, ميلر repeated from «ميلر» elsewhere: كيني ميلر), in place.
+
+    Two names of one type side by side are mostly one name cut in two when one of them was
+    repeated (ANERcorp development part, tag-entities: 0.750 → 0.754, PER boundary errors 49 →
+    45); the tagger's own adjacent names are left apart (joining those too: 0.748).
+    """
+    inside = (f"B-{kind}", f"I-{kind}")
+    if first > 0 and tags[first - 1] in inside:
+        tags[first] = f"I-{kind}"
+    if last < len(tags) and tags[last] == f"B-{kind}":
+        tags[last] = f"I-{kind}"
+
+
+def _majority_types(bare: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
+    """The block's tags with each name given the type most of its mentions in the block have,
+    when one type has more of them than the mention's own (بنفيكا twice ORG, once LOC → ORG)."""
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    for words, sentence_tags in zip(bare, tags, strict=True):
+        for kind, first, last in bio_spans(sentence_tags):
+            count = votes.setdefault(tuple(words[first:last]), {})
+            count[kind] = count.get(kind, 0) + 1
+    for words, sentence_tags in zip(bare, tags, strict=True):
+        for kind, first, last in bio_spans(sentence_tags):
+            count = votes[tuple(words[first:last])]
+            best = max(count, key=lambda k: count[k])
+            if count[best] > count[kind]:
+                sentence_tags[first:last] = [f"B-{best}"] + [f"I-{best}"] * (last - first - 1)
+    return tags
 
 
 def _repeats(

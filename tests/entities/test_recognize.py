@@ -170,6 +170,35 @@ def test_repeat_names_in_tags_takes_rare_names_and_leaves_common_words() -> None
     assert out[1] == ["O", "B-PER", "O", "O", "O"]
 
 
+def test_a_repeated_name_joins_a_tagged_name_of_its_type_beside_it() -> None:
+    sentences = [
+        ["وسجل", "ميلر", "هدفا"],
+        ["سجل", "كيني", "ميلر", "هدف", "الفوز"],  # the tagger found كيني only
+        ["سجل", "ميلر", "كيني", "هدفا"],  # the tagged name after the repeated one
+        ["قال", "زكرونوف", "ميلر"],  # a person then a repeated name of another type
+    ]
+    tags = [
+        ["O", "B-PER", "O"],
+        ["O", "B-PER", "O", "O", "O"],
+        ["O", "O", "B-PER", "O"],
+        ["O", "B-ORG", "O"],
+    ]
+    out = repeat_names_in_tags(sentences, tags)
+    assert out[1] == ["O", "B-PER", "I-PER", "O", "O"]
+    assert out[2] == ["O", "B-PER", "I-PER", "O"]
+    assert out[3] == ["O", "B-ORG", "B-PER"]
+
+
+def test_a_name_takes_the_type_most_of_its_mentions_in_the_block_have() -> None:
+    sentences = [["فاز", "بنفيكا"], ["خسر", "بنفيكا"], ["في", "بنفيكا"], ["زار", "زكرونوف"]]
+    tags = [["O", "B-ORG"], ["O", "B-ORG"], ["O", "B-LOC"], ["O", "B-PER"]]
+    out = repeat_names_in_tags(sentences, tags)
+    assert [t[1] for t in out] == ["B-ORG", "B-ORG", "B-ORG", "B-PER"]
+    # a tie leaves each mention its own type
+    tied = repeat_names_in_tags(sentences[1:], tags[1:])
+    assert [t[1] for t in tied] == ["B-ORG", "B-LOC", "B-PER"]
+
+
 def test_found_names_are_the_words_of_each_mentions_text_tokenised(tagger: Tagger) -> None:
     text = (
         "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو وبكين ولندن اتفقت، "
