@@ -10,7 +10,7 @@ import pytest
 from khabar.cli import main
 from khabar.config import EntitiesConfig
 from khabar.entities import Tagger, load_tagger, tag_conll
-from khabar.entities.conll import input_scheme
+from khabar.entities.conll import _without_heads, input_scheme
 from khabar.errors import ConfigError
 
 
@@ -140,3 +140,14 @@ def test_cli_tag_entities_scheme_input_reads_standard_input(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("\t")[0] for line in lines] == ["زار", "جاك", "شيراك", "موسكو"]
     assert lines[1:] == ["جاك\tB-PERS", "شيراك\tI-PERS", "موسكو\tB-LOC"]
+
+
+def test_heads_the_corpora_leave_out_are_taken_off_organisations() -> None:
+    tokens = ["قالت", "صحيفة", "تايمز", "إن", "حزب", "الليكود", "ونادي", "الوحدة"]
+    tags = ["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "B-ORG", "I-ORG"]
+    out = _without_heads(tokens, tags)
+    # صحيفة and نادي (its clitic too) left out; حزب stays, as both corpora write it
+    assert out == ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG"]
+    assert tags[1] == "B-ORG"  # the input is not changed
+    alone = ["O", "B-ORG", "O", "O", "O", "O", "O", "O"]
+    assert _without_heads(tokens, alone) == alone  # a lone head is left as tagged
