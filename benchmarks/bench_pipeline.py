@@ -318,6 +318,83 @@ def scale(tree: Path, size: int, workers: Sequence[int], rounds: int) -> None:
             print(f"{label}: {first} worker(s) / {n} per round: {ratios}")
 
 
+def run_pages(tree: Path, jsonl: Path, out: Path, workers: int, size: int) -> None:
+    """In this process: read the first ``size`` pages of ``jsonl`` and run the per-page stages
+    (chrome learning, clean, annotate: ``annotate_all`` as ``analyze`` calls it) with
+    ``workers`` local workers; pickle the wall time, this process's CPU, the workers' CPU and a
+    digest of the annotated articles to ``out``."""
+    sys.path.insert(0, str(tree))
+    import hashlib
+
+    from khabar.config import Config, RunConfig
+    from khabar.pipeline import annotate_all, read_all
+    from khabar.run import executor_for
+
+    config = Config(run=RunConfig(workers=workers))
+    pages, _ = read_all([str(jsonl)], config)
+    del pages[size:]
+    n = len(pages)
+    runner = executor_for(config.run)
+    started = time.process_time()
+    wall = time.perf_counter()
+    try:
+        annotated, failures = annotate_all(pages, config, runner, release=True, freeze=True)
+    finally:
+        runner.close()
+    wall = time.perf_counter() - wall
+    cpu = time.process_time() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    digest = hashlib.sha256(pickle.dumps((annotated, failures), 4)).hexdigest()
+    facts = {
+        "pages": n,
+        "workers": workers,
+        "wall": wall,
+        "cpu": cpu,
+        "children_cpu": children.ru_utime + children.ru_stime,
+        "digest": digest,
+        "load": os.getloadavg()[0],
+    }
+    with out.open("wb") as fh:
+        pickle.dump(facts, fh)
+
+
+def pages(tree: Path, sizes: Sequence[int], workers: Sequence[int], rounds: int) -> None:
+    """The per-page stages alone with each number of local workers, back to back, ``rounds``
+    times per size: wall ratio to the first number per round (the spread), CPU of the main
+    process and of the workers, and whether the annotated articles are identical."""
+    largest = max(sizes)
+    jsonl = jsonl_path(largest)
+    if not jsonl.exists():
+        write_articles(largest)
+    print("| pages | workers | round | wall s | main CPU s | workers CPU s | load | speed-up |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            digests = set()
+            for r in range(rounds):
+                first: dict[str, Any] | None = None
+                for n in workers:
+                    out = Path(tmp) / f"p{size}-{n}-{r}.pkl"
+                    extra = ("--workers", str(n), "--size", str(size))
+                    subprocess.run(
+                        [sys.executable, __file__, "run-pages", str(tree), str(jsonl), str(out),
+                         *extra],
+                        check=True,
+                        env={**os.environ, "PYTHONPATH": str(tree)},
+                    )  # fmt: skip
+                    with out.open("rb") as fh:
+                        f = pickle.load(fh)
+                    digests.add(f["digest"])
+                    first = first or f
+                    print(
+                        f"| {f['pages']} | {n} | {r + 1} | {f['wall']:.2f} | {f['cpu']:.2f} | "
+                        f"{f['children_cpu']:.2f} | {f['load']:.1f} | "
+                        f"{first['wall'] / f['wall']:.2f} |",
+                        flush=True,
+                    )
+            print(f"<!-- {size} pages: annotated articles identical: {len(digests) == 1} -->")
+
+
 def _per_article(label: str) -> Callable[[dict[str, Any]], float]:
     return lambda r: r["counts"].get(label, 0) / max(r["articles"], 1)
 
@@ -348,6 +425,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--size", type=int, default=1000)
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     p.add_argument("--rounds", type=int, default=1)
+    p = sub.add_parser("pages", help="the per-page stages alone with 1, 2 ... local workers")
+    p.add_argument("--tree", type=Path, default=ROOT)
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--rounds", type=int, default=1)
+    p = sub.add_parser("run-pages", help="(internal) the per-page stages in this process")
+    p.add_argument("tree", type=Path)
+    p.add_argument("jsonl", type=Path)
+    p.add_argument("out", type=Path)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--size", type=int, default=1000)
     p = sub.add_parser("run-one", help="(internal) one tree, one file, in this process")
     p.add_argument("tree", type=Path)
     p.add_argument("jsonl", type=Path)
@@ -358,6 +446,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         write_articles(args.size)
     elif args.command == "run-one":
         run_one(args.tree, args.jsonl, args.out, args.workers)
+    elif args.command == "run-pages":
+        run_pages(args.tree, args.jsonl, args.out, args.workers, args.size)
+    elif args.command == "pages":
+        pages(args.tree, args.sizes, args.workers, args.rounds)
     elif args.command == "scale":
         scale(args.tree, args.size, args.workers, args.rounds)
     else:

@@ -52,6 +52,10 @@ class PeakMemory:
         self._stop = threading.Event()
         self.peak_tree = 0
         self.peak_self = 0
+        self.stage = "start"
+        """The stage the next samples are counted to (set by a progress callback)."""
+        self.stage_peaks: dict[str, int] = {}
+        """The largest process-tree sample seen during each stage, in bytes."""
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
@@ -70,7 +74,12 @@ class PeakMemory:
                 continue
             self.peak_self = max(self.peak_self, own)
             self.peak_tree = max(self.peak_tree, tree)
+            self.stage_peaks[self.stage] = max(self.stage_peaks.get(self.stage, 0), tree)
             self._stop.wait(SAMPLE_S)
+
+    def progress(self, stage: str, done: int, total: int | None) -> None:
+        """A pipeline progress callback: count what follows to ``stage``."""
+        self.stage = stage
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -105,10 +114,14 @@ def run_one(inputs: Path, db: Path, executor: str, out: Path) -> dict[str, Any]:
         startup = time.perf_counter() - started
         try:
             began = time.perf_counter()
-            report = add_paths(db, [str(inputs)], config, executor=runner, update=False)
+            report = add_paths(
+                db, [str(inputs)], config, memory.progress, executor=runner, update=False
+            )
             per_page_s = time.perf_counter() - began
             began = time.perf_counter()
-            refresh(db, config, executor=runner)
+            memory.stage = "load"
+            refresh(db, config, memory.progress, executor=runner)
+            memory.stage = "end"
             update_s = time.perf_counter() - began
         finally:
             runner.close()
@@ -124,6 +137,41 @@ def run_one(inputs: Path, db: Path, executor: str, out: Path) -> dict[str, Any]:
         "peak_driver_mb": round(memory.peak_self / 2**20),
         "peak_tree_mb": round(memory.peak_tree / 2**20),
         "store_mb": round(db.stat().st_size / 2**20, 1),
+        "stage_peak_mb": {k: round(v / 2**20) for k, v in memory.stage_peaks.items()},
+    }
+
+
+def refresh_peak(db: Path, out: Path) -> dict[str, Any]:
+    """Recompute the collection of a copy of the store ``db`` in this process (what the end of
+    one add of all its articles does): peak RSS per stage, and the RSS once the stored articles
+    are decoded (``Store.iter_annotated``)."""
+    import shutil
+
+    from khabar.store import open_store, refresh
+
+    copy = out / f"refresh-{db.name}"
+    for suffix in ("", "-wal", "-shm"):
+        if Path(str(db) + suffix).exists():
+            shutil.copyfile(str(db) + suffix, str(copy) + suffix)
+    config = frozen_model_config(out)
+    with open_store(copy) as store:
+        began = time.process_time()
+        with PeakMemory() as decoded:
+            annotated = list(store.iter_annotated())
+        decode_s = time.process_time() - began
+        count = len(annotated)
+        del annotated
+    with PeakMemory() as memory:
+        began = time.process_time()
+        refresh(copy, config, memory.progress)
+        refresh_s = time.process_time() - began
+    return {
+        "articles": count,
+        "decode_cpu_s": round(decode_s, 2),
+        "decoded_peak_mb": round(decoded.peak_self / 2**20),
+        "refresh_cpu_s": round(refresh_s, 2),
+        "refresh_peak_mb": round(memory.peak_self / 2**20),
+        "stage_peak_mb": {k: round(v / 2**20) for k, v in memory.stage_peaks.items()},
     }
 
 
@@ -305,8 +353,17 @@ def main() -> None:
         help="with --batches: fill one side only, or compare stores filled before",
     )
     parser.add_argument("--one", nargs=2, metavar=("INPUT", "EXECUTOR"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--refresh-peak",
+        type=Path,
+        metavar="DB",
+        help="recompute the collection of a copy of the store DB; peak RSS per stage",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.refresh_peak:
+        print(json.dumps(refresh_peak(args.refresh_peak, args.out)))
+        return
     if args.one:
         inputs, executor = Path(args.one[0]), args.one[1]
         print(

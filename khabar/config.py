@@ -94,8 +94,15 @@ class RunConfig:
 
     executor: str = "local"
     """``local`` or ``dask``."""
-    workers: int = 1
-    """Worker processes for the local executor (1 = in-process)."""
+    workers: int = 0
+    """Worker processes for the per-page stages: 0 (the default) = one per core this process
+    may run on; 1 = in-process, no pool."""
+    pool_min_pages: int = 200
+    """Fewest pages for which the local executor starts a process pool; fewer are cleaned and
+    annotated in-process. A pool pays for its start (a fork server: about 1 CPU s of imports
+    besides the annotator's load, which in-process pays too) and its result pickling only
+    past a few hundred pages; below that one process is as fast and lighter on a shared
+    machine (measured: benchmarks/results_pipeline.md, "The pool by default")."""
     scheduler: str | None = None
     """Address of a running Dask scheduler; None starts a local cluster."""
 

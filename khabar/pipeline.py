@@ -31,7 +31,7 @@ from khabar.read import iter_pages
 from khabar.read.fetch import NOT_FETCHED, Fetcher, is_url
 from khabar.read.reader import GLOB_CHARS, STDIN_PATH
 from khabar.run import Executor, LocalExecutor, annotate_pages, executor_for
-from khabar.run.work import PAGES_PER_TASK, error_detail, prepare_workers
+from khabar.run.work import PAGES_PER_TASK, error_detail, prepare_workers, wants_pool
 from khabar.summary import summarize_event
 
 _log = logging.getLogger(__name__)
@@ -141,7 +141,8 @@ def annotate_all(
     uncollected)."""
     total = len(pages)
     progress("annotate", 0, total)
-    prepare_workers(executor, config)  # workers start while the chrome is learned
+    if wants_pool(executor, total, config):
+        prepare_workers(executor, config)  # workers start while the chrome is learned
     # the outlets' chrome is learned from the whole batch before any page is cleaned
     learner = OutletChrome().fit(pages) if config.clean.learn_outlet_chrome else None
     queue = deque(pages)
@@ -207,7 +208,10 @@ def analyze_annotated(
     """Run the collection stages (entities, events, claims, summaries) over annotated articles.
 
     With an ``executor`` (left open), event clustering's per-article work and candidate search
-    run on it; the dossier is the same as without."""
+    run on it; the dossier is the same as without. A local process pool is not used here: its
+    workers cost more to send clustering's tasks to than to run them here (see ``analyze``)."""
+    if isinstance(executor, LocalExecutor):
+        executor = None
     stage_failures: list[Failure] = []
     guard = _StageGuard(stage_failures)
     # one display name per outlet over the whole collection (a site seen with and without its

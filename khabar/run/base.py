@@ -6,6 +6,7 @@ way datasketch picks a storage backend; a new backend is one subclass registered
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,18 @@ R = TypeVar("R")
 IN_FLIGHT_PER_WORKER = 4
 """Tasks submitted ahead per worker, in tasks. Enough to keep every worker busy while results are
 collected in order, few enough that a long stream of pages never piles up in memory."""
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the platform tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def resolve_workers(workers: int) -> int:
+    """``workers`` as configured, with 0 (or less) meaning one per available core."""
+    return workers if workers > 0 else available_cores()
 
 
 class Executor(ABC):

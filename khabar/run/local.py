@@ -1,16 +1,28 @@
-"""The local executor: in-process, or a pool of worker processes when ``workers > 1``."""
+"""The local executor: in-process, or a pool of worker processes when ``workers > 1``.
+
+Where the platform has fork servers (Linux, macOS), a pool prepared with a setup forks its
+workers from a fork server started for it, in which the setup has already run
+(:data:`PRELOAD_MODULE`): the annotator is loaded once per pool, not once per worker.
+Elsewhere, or when another pool of this process is running, workers are spawned and each runs
+the setup as it starts.
+"""
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.forkserver
 import os
+import pickle
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from khabar.run.base import IN_FLIGHT_PER_WORKER, Executor, in_order
+from khabar.run.base import IN_FLIGHT_PER_WORKER, Executor, in_order, resolve_workers
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -20,27 +32,89 @@ PARENT_POLL_S = 0.5
 A killed parent (``kill -9``) cannot shut its pool down, and a worker waiting for tasks would
 wait forever; this bounds how long it outlives the parent, at the cost of one wake-up."""
 
+PRELOAD_MODULE = "khabar.run.preload"
+"""The module a pool's fork server imports as it starts: it runs the setup found in
+:data:`SETUP_ENV` (imported by name only, never by khabar itself)."""
+
+SETUP_ENV = "KHABAR_POOL_SETUP"
+"""Environment variable holding the pool's pickled setup (base64) while its fork server starts."""
+
 ORPHAN_EXIT_CODE = 3
 """Exit status of a pool worker that ended because its parent was gone."""
 
 
-def _watch_parent(parent: int) -> None:
-    """Run in each pool worker as it starts: end the worker once ``parent`` has died (the worker
-    is then re-parented, so its parent pid changes)."""
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: nothing is sent, only whether the process is there
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # there, owned by someone else (the pid was reused)
+        return False
+    return True
+
+
+def _watch_parent(owner: int) -> None:
+    """Run in each pool worker as it starts: end the worker once ``owner`` (the process that
+    made the pool) has died. A spawned worker's parent is the owner; a forked one's is the fork
+    server, which ends with the owner. Either way the worker is then re-parented, so its parent
+    pid changes; the owner's own pid is watched too."""
+    parent = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == parent and _exists(owner):
             time.sleep(PARENT_POLL_S)
         os._exit(ORPHAN_EXIT_CODE)  # no clean-up to do: the parent that wanted results is gone
 
     threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
 
 
-def _start_worker(parent: int, setup: Callable[[], object] | None) -> None:
-    """Run in each pool worker as it starts: watch the parent, then the executor's setup."""
-    _watch_parent(parent)
-    if setup is not None:
+def _start_worker(owner: int, setup: Callable[[], object] | None) -> None:
+    """Run in each pool worker as it starts: watch the owner, then the executor's setup unless
+    the fork server the worker came from has run it."""
+    _watch_parent(owner)
+    preloaded = getattr(sys.modules.get(PRELOAD_MODULE), "done", False)
+    if setup is not None and not preloaded:
         setup()
+
+
+_servers = threading.Lock()
+"""Held while a pool's fork server is started or stopped, and the count of pools changes."""
+_pools_running = 0
+"""Pools of this process with live workers; a fork server is started or stopped only at 0."""
+
+
+def _forkserver_with(setup: Callable[[], object]) -> multiprocessing.context.BaseContext | None:
+    """Start a fresh fork server that runs ``setup`` before forking any worker; its context,
+    or None where there are no fork servers or one is serving a running pool of ours."""
+    if "forkserver" not in multiprocessing.get_all_start_methods() or _pools_running:
+        return None
+    server = multiprocessing.forkserver._forkserver
+    _stop_forkserver()  # a server left from an earlier pool ran another setup
+    saved = {k: os.environ.get(k) for k in (SETUP_ENV, "PYTHONPATH")}
+    previous = list(server._preload_modules)
+    try:
+        os.environ[SETUP_ENV] = base64.b64encode(pickle.dumps(setup)).decode("ascii")
+        # the server imports the preload module: from the same khabar as this process
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        server.set_forkserver_preload([PRELOAD_MODULE])
+        server.ensure_running()
+    except Exception:  # no fork server (an unpicklable setup, say): spawned workers run it
+        return None
+    finally:
+        server.set_forkserver_preload(previous)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return multiprocessing.get_context("forkserver")
+
+
+def _stop_forkserver() -> None:
+    """Stop this process's fork server (and free what its setup loaded), if one runs."""
+    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def _started() -> None:
@@ -58,21 +132,27 @@ class LocalExecutor(Executor):
     name = "local"
 
     def __init__(self, workers: int = 1) -> None:
-        self.workers = workers
+        self.workers = resolve_workers(workers)
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._server = False
 
     def _ensure_pool(
         self, setup: Callable[[], object] | None = None
     ) -> concurrent.futures.ProcessPoolExecutor:
+        global _pools_running
         if self._pool is None:
-            # "spawn" gives workers a clean interpreter: no inherited locks or open databases.
-            context = multiprocessing.get_context("spawn")
-            self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=context,
-                initializer=_start_worker,
-                initargs=(os.getpid(), setup),
-            )
+            with _servers:
+                # Workers get a clean interpreter, no inherited locks or open databases: forked
+                # from a fresh fork server that has run the setup, or spawned.
+                context = _forkserver_with(setup) if setup is not None else None
+                self._server = context is not None
+                self._pool = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=context or multiprocessing.get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(os.getpid(), setup),
+                )
+                _pools_running += 1
         return self._pool
 
     def prepare(self, setup: Callable[[], object] | None = None) -> None:
@@ -102,10 +182,17 @@ class LocalExecutor(Executor):
         )
 
     def close(self) -> None:
-        """Shut the process pool down, if one was started."""
+        """Shut the process pool down, if one was started, and the fork server started for it
+        (with whatever its setup loaded)."""
+        global _pools_running
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            with _servers:
+                _pools_running -= 1
+                if self._server and not _pools_running:
+                    _stop_forkserver()
+                self._server = False
 
     def __repr__(self) -> str:
         return f"LocalExecutor(workers={self.workers})"

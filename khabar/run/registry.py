@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from khabar.config import RunConfig
 from khabar.errors import ConfigError
-from khabar.run.base import Executor
+from khabar.run.base import Executor, resolve_workers
 from khabar.run.dask_executor import DaskExecutor
 from khabar.run.local import LocalExecutor
 
@@ -18,7 +18,9 @@ EXECUTORS: Mapping[str, type[Executor]] = MappingProxyType(
 
 
 def make_executor(name: str = "local", workers: int = 1, scheduler: str | None = None) -> Executor:
-    """Return a new executor of the backend ``name`` (``local`` or ``dask``)."""
+    """Return a new executor of the backend ``name`` (``local`` or ``dask``) with ``workers``
+    workers (0: one per available core)."""
+    workers = resolve_workers(workers)
     if name == LocalExecutor.name:
         return LocalExecutor(workers=workers)
     if name == DaskExecutor.name:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 
 from khabar.annotate import Annotator
 from khabar.clean import clean_or_fail
@@ -17,11 +18,16 @@ from khabar.clean.scrub import scrub_source, scrub_text
 from khabar.config import Config
 from khabar.model import AnnotatedArticle, Failure, Page
 from khabar.run.base import Executor, chunked
+from khabar.run.local import LocalExecutor
+from khabar.run.transport import register
 
-PAGES_PER_TASK = 64
-"""Pages sent to a worker as one task. A worker process builds the annotator (about 0.85 s for
-the bundled tagger, measured) once per task, and each task costs a scheduler round trip, so a
-task holds enough pages (about 5 s of work on news articles) to make both small."""
+register()  # model objects cross the pool's pipes without the dataclass module's pickling
+
+PAGES_PER_TASK = 32
+"""Pages sent to a worker as one task: about half a second of work on news articles, so that a
+task's round trip (the page worker pickled, results collected in order) is small beside it,
+and the workers finish a batch within about a task of each other. (A worker loads the
+annotator once, not per task: :func:`process_annotator`.)"""
 
 
 Chrome = frozenset[str]
@@ -131,11 +137,29 @@ def prepare_workers(executor: Executor, config: Config) -> None:
     executor.prepare(functools.partial(process_annotator, config))
 
 
+def wants_pool(executor: Executor, pages: int, config: Config) -> bool:
+    """Whether ``pages`` pages go to ``executor``'s process pool: not when it is a local one and
+    they are fewer than ``[run] pool_min_pages`` (a pool would not pay for its start)."""
+    if not isinstance(executor, LocalExecutor):
+        return not executor.in_process
+    return not executor.in_process and pages >= config.run.pool_min_pages
+
+
 def annotate_pages(
     pages: Iterable[PageTask], config: Config, executor: Executor
 ) -> Iterator[AnnotatedArticle | Failure]:
     """Clean and annotate a stream of pages (alone or with their outlet's chrome lines) on
-    ``executor``; one result per page, in order."""
+    ``executor``; one result per page, in order. A local pool is started only once the stream
+    has held ``[run] pool_min_pages`` pages; a shorter one is processed in this process."""
     work = PageWorker(config)
-    for results in executor.map(work, chunked(pages, PAGES_PER_TASK)):
+    stream = iter(pages)
+    if isinstance(executor, LocalExecutor) and not executor.in_process:
+        head = list(islice(stream, config.run.pool_min_pages))
+        if not wants_pool(executor, len(head), config):
+            for chunk in chunked(head, PAGES_PER_TASK):
+                yield from work(chunk)
+            return
+        stream = chain(head, stream)
+        prepare_workers(executor, config)
+    for results in executor.map(work, chunked(stream, PAGES_PER_TASK)):
         yield from results

@@ -27,7 +27,7 @@ from khabar.config import Config
 from khabar.events.cluster import MAX_PUBLISH_GAP_DAYS
 from khabar.model import Failure, Page
 from khabar.pipeline import Progress, analyze_annotated, no_progress, read_inputs
-from khabar.run import Executor, annotate_pages, make_executor
+from khabar.run import Executor, LocalExecutor, annotate_pages, make_executor
 from khabar.run.base import chunked
 from khabar.run.work import PageTask
 from khabar.store.base import Collection, PageOutcome, Store
@@ -309,6 +309,8 @@ def add_paths(
             try:
                 inputs = [str(p) for p in paths]
                 _add_stream(store, inputs, config, runner, run_id, batch_pages, tally, progress)
+                if owned and isinstance(runner, LocalExecutor):
+                    runner.close()  # its workers' memory is not needed by the collection stages
                 recomputed = 0
                 if update and store.collection_stale():
                     recomputed = update_incremental(store, config, run_id, progress, runner)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -72,6 +73,18 @@ def _identity(value: Any) -> Any:
     return value
 
 
+def _shared_strings(values: Any) -> tuple[Any, ...]:
+    """A tuple of strings whose equal strings are one object (``sys.intern``; an interned
+    string is freed once nothing else holds it). The tokens' normalised forms and stems are
+    most of a stored article's analysis: decoded apart, every word repeated across articles
+    would be a string of its own for each (as the annotator makes them, they are the
+    tokeniser's cached strings, shared). Non-text items are kept as they are."""
+    try:
+        return tuple(map(sys.intern, values))
+    except TypeError:  # an item that is not text: kept as it is
+        return tuple(values)
+
+
 def _decode_date(value: Any) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
@@ -101,8 +114,8 @@ def _decoder_for(tp: Any, classes: Mapping[type, Any]) -> Decoder:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder_for(args[0], classes)
-            if item is _identity:  # a tuple of strings (a token's forms): taken as it is
-                return tuple
+            if item is _identity:  # a tuple of strings (tokens' forms): one object per word
+                return _shared_strings
             return lambda v: tuple(item(x) for x in v)
         parts = [_decoder_for(a, classes) for a in args]
         return lambda v: tuple(d(x) for d, x in zip(parts, v, strict=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -76,20 +77,43 @@ def _mark_started(folder: str) -> None:
         fh.write("started\n")
 
 
+_SETUP_RAN_IN: list[int] = []
+"""Processes in which :func:`_note_setup` ran, as seen by the process reading it."""
+
+
+def _note_setup() -> None:
+    _SETUP_RAN_IN.append(os.getpid())
+
+
+def _setup_seen(_: int) -> tuple[tuple[int, ...], int]:
+    time.sleep(0.2)  # long enough for both workers to take a task
+    return tuple(_SETUP_RAN_IN), os.getpid()
+
+
+def test_prepared_pool_gives_every_worker_the_setup_before_any_task() -> None:
+    with LocalExecutor(workers=2) as ex:
+        ex.prepare(_note_setup)
+        seen = list(ex.map(_setup_seen, range(8)))
+    workers = {pid for _, pid in seen}
+    assert len(workers) == 2 and all(len(ran) == 1 for ran, _ in seen)
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        # run once, in the fork server, before the workers were forked from it
+        assert len({ran for ran, _ in seen}) == 1 and not workers & set(seen[0][0])
+    else:  # spawned: once in each worker
+        assert all(ran == (pid,) for ran, pid in seen)
+
+
+def test_a_pool_started_while_another_runs_spawns_workers_that_run_the_setup() -> None:
+    with LocalExecutor(workers=2) as first, LocalExecutor(workers=2) as second:
+        first.prepare(_note_setup)
+        second.prepare(_note_setup)
+        seen = list(second.map(_setup_seen, range(4))) + list(first.map(_setup_seen, range(4)))
+    assert all(len(ran) == 1 for ran, _ in seen)
+
+
 def _pid_after_a_pause(_: int) -> int:
     time.sleep(0.2)  # long enough for both workers to take a task
     return os.getpid()
-
-
-def test_prepared_pool_runs_the_setup_once_in_each_worker_before_any_task(
-    tmp_path: Path,
-) -> None:
-    with LocalExecutor(workers=2) as ex:
-        ex.prepare(functools.partial(_mark_started, str(tmp_path)))
-        pids = set(ex.map(_pid_after_a_pause, range(8)))
-    started = {int(f.name): f.read_text(encoding="ascii") for f in tmp_path.iterdir()}
-    assert pids <= set(started) and len(started) == 2
-    assert all(text == "started\n" for text in started.values())
 
 
 def test_prepare_starts_nothing_in_process(tmp_path: Path) -> None:

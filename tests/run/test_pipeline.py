@@ -17,7 +17,16 @@ from khabar.annotate import Annotator
 from khabar.config import Config, RunConfig
 from khabar.model import AnnotatedArticle, Article, Dossier, Failure, Page
 from khabar.read import iter_pages
-from khabar.run import LocalExecutor, PageWorker, process_page, process_pages
+from khabar.report.write import write_outputs
+from khabar.run import (
+    LocalExecutor,
+    PageWorker,
+    annotate_pages,
+    make_executor,
+    process_page,
+    process_pages,
+)
+from khabar.run.base import available_cores
 from khabar.run.work import process_annotator
 
 
@@ -31,9 +40,47 @@ def test_executor_given_explicitly_equals_the_configured_one(examples_dir: Path)
     assert _same(given, khabar.analyze([examples_dir]))
 
 
-def test_process_pool_gives_the_in_process_dossier(seeds_dir: Path) -> None:
-    config = Config(run=RunConfig(executor="local", workers=2))
-    assert _same(khabar.analyze([seeds_dir], config), khabar.analyze([seeds_dir]))
+def _written(dossier: Dossier, out: Path) -> dict[str, bytes]:
+    """Every file the dossier's default formats write, by name, with the run facts fixed."""
+    write_outputs(dataclasses.replace(dossier, meta=(("created", "-"),)), out)
+    return {str(f.relative_to(out)): f.read_bytes() for f in sorted(out.rglob("*")) if f.is_file()}
+
+
+def test_process_pool_writes_the_in_process_dossier_byte_for_byte(
+    seeds_dir: Path, examples_dir: Path, tmp_path: Path
+) -> None:
+    inputs = [seeds_dir, examples_dir]
+    pooled = Config(run=RunConfig(executor="local", workers=2, pool_min_pages=1))
+    alone = Config(run=RunConfig(workers=1))
+    files = [
+        _written(khabar.analyze(inputs, config), tmp_path / name)
+        for name, config in (("pool", pooled), ("alone", alone))
+    ]
+    assert files[0] == files[1] and "dossier.json" in files[0]
+
+
+def test_a_batch_below_pool_min_pages_never_starts_the_pool(examples_dir: Path) -> None:
+    config = Config(run=RunConfig(workers=2, pool_min_pages=10_000))
+    with LocalExecutor(workers=2) as executor:
+        dossier = khabar.pipeline.analyze([examples_dir], config, executor=executor)
+        assert executor._pool is None
+    assert dossier.articles and _same(dossier, khabar.analyze([examples_dir], Config()))
+
+
+def test_annotate_pages_starts_the_pool_only_past_pool_min_pages() -> None:
+    pages = [_record(n) for n in range(5)]
+    results = {}
+    for threshold in (6, 5):
+        config = Config(run=RunConfig(workers=2, pool_min_pages=threshold))
+        with LocalExecutor(workers=2) as executor:
+            results[threshold] = list(annotate_pages(iter(pages), config, executor))
+            assert (executor._pool is not None) == (threshold == 5)
+    assert results[5] == results[6] and len(results[5]) == 5
+
+
+def test_the_default_config_uses_every_core() -> None:
+    assert Config().run.workers == 0
+    assert make_executor("local", workers=Config().run.workers).workers == available_cores()
 
 
 def test_copies_of_a_page_worker_in_one_process_share_its_annotator() -> None:
