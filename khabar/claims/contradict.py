@@ -214,7 +214,7 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
     doubting = [
         i
         for i in items
-        if i.statement.stance in NEGATIVE and i.article not in balanced and not _no_side(i)
+        if i.statement.stance in NEGATIVE and i.article not in balanced and not takes_no_side(i)
     ]
     if not doubting:
         return []
@@ -241,7 +241,7 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
     return [record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
 
 
-def _no_side(item: Item) -> bool:
+def takes_no_side(item: Item) -> bool:
     """Whether a doubting ``item`` takes no side: a named speaker's doubt (الدول المؤيدة للاتفاق
     تشكك في اتهامات …) is a difference of certainty, not a denial, and an outlet that sets a
     confirmation against a denial (تأكيد سوري ونفي أميركي) reports the dispute; an outlet that

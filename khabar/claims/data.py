@@ -156,6 +156,11 @@ REPORT_OPENERS: tuple[str, ...] = (
 # Speakers
 # ------------------------------------------------------------------------------------------
 
+SPEAKER_LEADING_TIMES: tuple[str, ...] = ("أمس", "اليوم", "الإثنين", "الاثنين", "الثلاثاء",
+                                          "الأربعاء", "الخميس", "الجمعة", "السبت",
+                                          "الأحد")  # fmt: skip
+"""Time words that may stand between a verb and its speaker (أعلن الثلاثاء الإعلام السوري …)."""
+
 SPEAKER_STOP_WORDS: tuple[str, ...] = (
     "أن",
     "إن",
@@ -286,6 +291,8 @@ SPEAKER_HEADS: tuple[str, ...] = (
     "القوات",
     "الوزارة",
     "النيابة",
+    "الإعلام",
+    "التلفزيون",
 )
 """Words that can open a speaker phrase when no named entity was found after the verb."""
 

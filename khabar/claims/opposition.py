@@ -31,6 +31,7 @@ from khabar.claims.contradict import (
     describe,
     record,
     side,
+    takes_no_side,
 )
 from khabar.claims.data import (
     ACT_SYNONYMS,
@@ -344,7 +345,7 @@ def doubted_elsewhere(
         for b in c.positions[1].sources
     }
     weight = background_idf().idf
-    doubting = [i for i in items if i.statement.stance in NEGATIVE]
+    doubting = [i for i in items if i.statement.stance in NEGATIVE and not takes_no_side(i)]
     if not doubting:
         return []
     acts_of = {id(b): _act_keys(b) for b in doubting}

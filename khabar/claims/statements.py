@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ from khabar.claims.data import (
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     SPEAKER_HEADS,
+    SPEAKER_LEADING_TIMES,
     SPEAKER_LINKS,
     SPEAKER_STOP_WORDS,
     SPEAKERLESS_LEMMAS,
@@ -98,6 +100,9 @@ MAX_OPENER_SPEAKER_WORDS = 14
 """Longest stretch between a sentence-initial verb and its أن read as the speaker when a title
 runs to a comma and a name or a day stands between commas after it (أعلن قائد قوات التحالف
 العربي في الساحل الغربي، العميد الركن عبد السلام الشحي، الثلاثاء، أن)."""
+
+MIN_TITLE_PART_WORDS = 2
+"""Fewest words of a headline part set apart by dots (… .. وموسكو: عمل عدائي) read on its own."""
 
 MAX_TITLE_HEAD_SPEAKER_WORDS = 7
 """Longest phrase before a headline's colon read as its speaker when it opens with a title
@@ -156,6 +161,8 @@ def _build_lexicon() -> _Lexicon:
 
 _LEXICON = _build_lexicon()
 _SOURCE_CUES = frozenset(normalize(c) for c in TRAILING_SOURCE_CUES)
+_PART_BREAK = re.compile(r"\s*(?:\.{2,}|…)\s*")
+_LEADING_TIMES = frozenset(normalize(w) for w in SPEAKER_LEADING_TIMES)
 _OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in OBJECT_PREPOSITIONS)
 _RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS)
 
@@ -235,6 +242,8 @@ def _speaker_after(
     ``places``: the verb opens its sentence, so a place right after it is its subject (اتهمت
     فرنسا وبريطانيا …), not its object (… ترمب حذر إيران)."""
     j = i + 1
+    if j + 1 < end_index and ws[j].norm in _LEADING_TIMES:
+        j += 1  # أعلن الثلاثاء الإعلام السوري …: the day before the speaker
     phrase: list[Word] = []
     while j < end_index and len(phrase) < MAX_SPEAKER_TOKENS:
         word = ws[j]
@@ -627,6 +636,9 @@ def _sentence_statements(
     results: list[tuple[Statement, _Speaker | None]] = []
     sentence_speaker: _Speaker | None = None
     relayed = False
+    lead = _lead_source(text, ws, cues[0][0], mentions, s_start, sentence)
+    if lead is not None:
+        results.append(lead)
     # Index of the first word that is not a connective (و، ثم …): a verb at or before it opens
     # the sentence.
     opening = _after_dateline(text, ws, s_start)
@@ -635,7 +647,11 @@ def _sentence_statements(
         stop = cues[n + 1][0] if n + 1 < len(cues) else len(ws)
         speaker: _Speaker | None
         if participle:
-            speaker = sentence_speaker or _first_named(text, mentions, s_start, ws[i].start)
+            speaker = (
+                sentence_speaker
+                or (lead[1] if lead is not None else None)
+                or _first_named(text, mentions, s_start, ws[i].start)
+            )
             j = i + 1
         else:
             subject = _headline_subject(text, ws, i, mentions) if headline else None
@@ -714,6 +730,38 @@ def _sentence_statements(
             )
         )
     return results
+
+
+def _lead_source(
+    text: str,
+    ws: list[Word],
+    first_cue: int,
+    mentions: Sequence[Mention],
+    s_start: int,
+    sentence: str,
+) -> tuple[Statement, _Speaker] | None:
+    """The clause before a source set off by commas ahead of the sentence's first reporting cue
+    (سيزور خبراء … دوما، وفقا لما ذكره مصدر عسكري روسي، مستنكرا …), as that source's
+    statement, with the source; None when the sentence does not open so."""
+    if first_cue < MIN_ASSERTED_WORDS:
+        return None
+    found = _trailing_source(text, ws[:first_cue], mentions)
+    if found is None:
+        return None
+    source, clause_end = found
+    content, direct = _clean_content(text[s_start:clause_end])
+    stance: Stance = "reported" if source.anonymous else "attributed"
+    statement = Statement(
+        text=sentence,
+        content=content,
+        start=s_start,
+        end=s_start + len(sentence),
+        stance=stance,
+        speaker=source.text,
+        speaker_entity=_entity_of(source, mentions),
+        direct=direct,
+    )
+    return statement, source
 
 
 def _after_dateline(text: str, ws: list[Word], s_start: int) -> int:
@@ -934,6 +982,19 @@ def _headline_subject(
     return _speaker_from(text, ws[k].start, ws[i - 1].end, ws[k], mentions)
 
 
+def _title_parts(title: str) -> list[tuple[int, int]]:
+    """Spans of a headline's parts set apart by two or more dots (… بغزة..والسلطة تتهم حماس),
+    each of at least two words; one span when it has no such parts."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for cut in _PART_BREAK.finditer(title):
+        spans.append((at, cut.start()))
+        at = cut.end()
+    spans.append((at, len(title)))
+    spans = [(a, b) for a, b in spans if len(title[a:b].split()) >= MIN_TITLE_PART_WORDS]
+    return spans or [(0, len(title))]
+
+
 def _lone_place(head: str, mentions: Sequence[Mention]) -> bool:
     """Whether the words before a headline's colon are one place and nothing else."""
     places = [m for m in mentions if m.type == "LOC" and m.end <= len(head) + 1]
@@ -949,6 +1010,21 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
     ws = words(title)
     if len(ws) < 2:
         return ()
+    parts = _title_parts(title)
+    if len(parts) > 1 and not sets_against(title):
+        # (a part that sets a confirmation against a denial qualifies the others: دخول
+        # المحققين إلى دوما.. تأكيد سوري ونفي أميركي is one disputed claim)
+        # بريطانيا تطرد 23 دبلوماسيا.. وموسكو: عمل عدائي: each part is a headline of its own
+        out: list[Statement] = []
+        for start, end in parts:
+            moved = [
+                replace(m, start=m.start - start, end=m.end - start)
+                for m in mentions
+                if m.in_title and start <= m.start and m.end <= end
+            ]
+            part = replace(article, title=title[start:end])
+            out.extend(replace(s, text=title) for s in title_statements(part, moved))
+        return tuple(out)
     # The title's mentions, offset into the title, read as the sentence's own.
     own = [replace(m, in_title=False) for m in mentions if m.in_title]
     norm_title = norm_text(title)

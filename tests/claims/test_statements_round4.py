@@ -164,3 +164,27 @@ def test_confirmation_against_denial_is_a_dispute() -> None:
     assert not sets_against("الجيش ينفي سقوط الطائرة")
     found = _title("سقوط الطائرة المسيرة.. تأكيد روسي ونفي أوكراني")
     assert found[0].stance == "unconfirmed"
+
+
+def test_day_between_verb_and_speaker() -> None:
+    found = _body("أعلن الأحد التلفزيون الكيني الرسمي عن افتتاح الطريق السريع بين المدينتين.")
+    assert found[0].speaker is not None and found[0].speaker.startswith("التلفزيون الكيني")
+    assert found[0].stance == "attributed"
+
+
+def test_source_before_a_participle_speaks_both_clauses() -> None:
+    body = (
+        "ستصل بعثة المراقبين إلى المدينة الخميس، وفقا لما ذكره مصدر دبلوماسي أوروبي، مستنكرا "
+        "الاتهامات الموجهة للبعثة بالتأخر."
+    )
+    found = _body(body)
+    assert [s.stance for s in found] == ["reported", "denied"]
+    assert all(s.speaker is not None and s.speaker.startswith("مصدر") for s in found)
+    assert "بعثة المراقبين" in found[0].content and "الاتهامات" in found[1].content
+
+
+def test_headline_parts_set_apart_by_dots() -> None:
+    found = _title("فرنسا تستدعي السفير الإيراني.. وطهران: إجراء غير مبرر", {"فرنسا": "LOC"})
+    assert len(found) == 2
+    assert found[1].speaker == "وطهران" and found[1].content == "إجراء غير مبرر"
+    assert all(s.text == "فرنسا تستدعي السفير الإيراني.. وطهران: إجراء غير مبرر" for s in found)
