@@ -42,7 +42,7 @@ from khabar.claims.proposition import (
     outcomes,
     quantities,
 )
-from khabar.claims.statements import has_hedge_cue, sets_against
+from khabar.claims.statements import has_hedge_cue, sets_against, speaker_doubts
 from khabar.claims.text import background_idf, content_terms, stem_keys, words
 from khabar.model import ClaimSource, Contradiction, Position, Stance
 
@@ -249,7 +249,7 @@ def takes_no_side(item: Item) -> bool:
     stmt = item.statement
     if stmt.stance != "unconfirmed":
         return False
-    return (stmt.speaker is not None and stmt.verb is not None) or sets_against(stmt.text)
+    return speaker_doubts(stmt) or sets_against(stmt.text)
 
 
 def _names_denier(item: Item, doubting: Sequence[Item]) -> bool:

@@ -924,6 +924,13 @@ def _entity_of(speaker: _Speaker | None, mentions: Sequence[Mention]) -> str | N
     return None
 
 
+def speaker_doubts(statement: Statement) -> bool:
+    """True when a speaker's own verb doubts what the statement holds (الدول المؤيدة للاتفاق
+    تشكك في اتهامات …): a difference of certainty, not a denial."""
+    verb = statement.verb
+    return verb is not None and _cue_of(normalize(verb))[0] in DOUBT_LEMMAS
+
+
 def sets_against(sentence: str) -> bool:
     """True when ``sentence`` sets a confirmation against a denial (تأكيد سوري ونفي أميركي):
     it reports the dispute and takes neither side."""
