@@ -344,7 +344,8 @@ def run_pages(tree: Path, jsonl: Path, out: Path, workers: int, size: int) -> No
     wall = time.perf_counter() - wall
     cpu = time.process_time() - started
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    digest = hashlib.sha256(pickle.dumps((annotated, failures), 4)).hexdigest()
+    text = repr((annotated, failures))  # by value (a pickle's bytes depend on object identity)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     facts = {
         "pages": n,
         "workers": workers,

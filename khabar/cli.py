@@ -338,7 +338,13 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scheduler", metavar="ADDRESS", help="a running Dask scheduler (implies --executor dask)"
     )
-    parser.add_argument("--workers", type=int, metavar="N", help="worker processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes for the per-page stages (default: one per core, in-process "
+        "below [run] pool_min_pages pages; 1: in-process)",
+    )
 
 
 def _wait_option(parser: argparse.ArgumentParser) -> None:

@@ -90,12 +90,15 @@ def _forkserver_with(setup: Callable[[], object]) -> multiprocessing.context.Bas
         return None
     server = multiprocessing.forkserver._forkserver
     _stop_forkserver()  # a server left from an earlier pool ran another setup
-    saved = {k: os.environ.get(k) for k in (SETUP_ENV, "PYTHONPATH")}
+    saved = {k: os.environ.get(k) for k in (SETUP_ENV, "PYTHONPATH", "PYTHONSAFEPATH")}
     previous = list(server._preload_modules)
     try:
         os.environ[SETUP_ENV] = base64.b64encode(pickle.dumps(setup)).decode("ascii")
-        # the server imports the preload module: from the same khabar as this process
+        # the server imports the preload module, and with it khabar: from this process's
+        # path, without the current folder that ``python -c`` would put first (a source tree
+        # there would be imported instead of this process's khabar)
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        os.environ["PYTHONSAFEPATH"] = "1"
         server.set_forkserver_preload([PRELOAD_MODULE])
         server.ensure_running()
     except Exception:  # no fork server (an unpicklable setup, say): spawned workers run it

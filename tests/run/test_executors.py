@@ -201,3 +201,39 @@ def test_pool_workers_do_not_outlive_a_killed_parent(tmp_path: Path) -> None:
     for pid in left:  # do not leave them behind when the test fails
         os.kill(pid, signal.SIGKILL)
     assert not left, f"pool workers {left} outlived their killed parent"
+
+
+WHERE_SCRIPT = """
+import functools
+from khabar.run.local import LocalExecutor
+
+def where(_):
+    import khabar
+    return khabar.__file__
+
+if __name__ == "__main__":
+    import khabar
+    with LocalExecutor(workers=2) as ex:
+        ex.prepare(functools.partial(print, end=""))
+        print(khabar.__file__, *set(ex.map(where, range(4))))
+"""
+
+
+def test_pool_workers_import_the_parents_khabar_not_one_in_the_current_folder(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "khabar").mkdir()
+    (tmp_path / "khabar" / "__init__.py").write_text("DECOY = True\n", encoding="utf-8")
+    (tmp_path / "scripts").mkdir()
+    script = tmp_path / "scripts" / "where.py"
+    script.write_text(WHERE_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=tmp_path,
+        check=True,
+    )
+    files = done.stdout.split()
+    assert len(set(files)) == 1 and files[0] == str(ROOT / "khabar" / "__init__.py")
