@@ -5,9 +5,11 @@ benchmarks/results_claims.md); raise them as the code improves, never lower them
 held-out half was labelled before the claims stage was tuned and scored; since the second round
 of speaker work (issue 17 part 3) its errors were read and fixed like dev's, so it is a second
 dev set now. Held-out C (claims_heldout_c.jsonl) was labelled before that round and is never
-tuned on; held-out D (claims_heldout_d.jsonl, ten contradiction issues) was labelled before the
-third round and scored only after it, far below the issue's goals: its floors guard against
-regression, they are not the goals.
+tuned on. Held-out D (claims_heldout_d.jsonl, ten contradiction issues) was labelled before the
+third round and scored only after it; since the fourth round its errors were read and fixed, so
+it is a dev set too (its first half of disputes tuned on, the second only checked: see
+benchmarks/results_claims.md). Held-out E (claims_heldout_e.jsonl) is labelled apart and scored
+only by the lead; its entry below is a placeholder until the file and its floors are in.
 """
 
 from __future__ import annotations
@@ -34,16 +36,17 @@ HELDOUT_C_SPEAKER_FLOOR = 0.88
 baseline 0.536)."""
 HELDOUT_C_STANCE_FLOOR = 0.88
 """Held-out C: measured 0.911 (first round's code 0.821, majority label 0.607)."""
-HELDOUT_D_SPEAKER_FLOOR = 0.62
-"""Held-out D, never tuned on: measured 0.646 at the third round's start and end (nearest-mention
-baseline 0.531)."""
-HELDOUT_D_STANCE_FLOOR = 0.68
-"""Held-out D: measured 0.703 at the third round's start, 0.708 at its end (majority 0.641)."""
-HELDOUT_D_CONTRADICTION_PRECISION_FLOOR = 0.60
-"""Held-out D: measured 0.75 (3/4) at the round's start and end; agreement()=="disagree" 0.18."""
-HELDOUT_D_CONTRADICTION_RECALL_FLOOR = 0.10
-"""Held-out D: measured 0.20 (2/10) at the round's start and end, under issue 17's goal of 0.60;
-agreement()=="disagree" 0.30 (3/10) at precision 0.18."""
+HELDOUT_D_SPEAKER_FLOOR = 0.80
+"""Held-out D (dev since the fourth round): measured 0.828 (half a 0.890, half b 0.782; 0.646 at
+the round's start, nearest-mention baseline 0.531), under issue 17's goal of 0.90."""
+HELDOUT_D_STANCE_FLOOR = 0.82
+"""Held-out D: measured 0.844 (0.708 at the round's start, majority 0.641)."""
+HELDOUT_D_CONTRADICTION_PRECISION_FLOOR = 0.80
+"""Held-out D: measured 1.00 (5/5; 0.75, 3/4 at the round's start); agreement()=="disagree"
+0.18. Issue 17's goal."""
+HELDOUT_D_CONTRADICTION_RECALL_FLOOR = 0.15
+"""Held-out D: measured 0.20 (2/10) at the fourth round's start and end, under issue 17's goal of
+0.60; agreement()=="disagree" 0.30 (3/10) at precision 0.18."""
 CONTRADICTION_PRECISION_FLOOR = 0.80
 """Issue 17's goal; measured 1.00 on dev (3/3), held-out (1/1), held-out b (2/2) and held-out
 C (1/1, before the third round)."""
@@ -88,6 +91,17 @@ def test_heldout_speakers_and_stances_stay_above_floor() -> None:
     assert scores.speaker_all > scores.base_speaker
 
 
+def test_heldout_d_speakers_stances_and_contradictions_stay_above_floor() -> None:
+    scores = _scores("heldout_d")
+    assert scores.speaker_all >= HELDOUT_D_SPEAKER_FLOOR
+    assert scores.stance_all >= HELDOUT_D_STANCE_FLOOR
+    assert scores.mid_phrase == 0
+    assert scores.speaker_all > scores.base_speaker
+    precision, recall = _precision_recall(scores.contra)
+    assert precision >= HELDOUT_D_CONTRADICTION_PRECISION_FLOOR
+    assert recall >= HELDOUT_D_CONTRADICTION_RECALL_FLOOR
+
+
 def test_heldout_b_contradictions_stay_above_floor() -> None:
     scores = _scores("heldout_b")  # contradiction labels only (speakers and stances unlabelled)
     precision, recall = _precision_recall(scores.contra)
@@ -95,27 +109,28 @@ def test_heldout_b_contradictions_stay_above_floor() -> None:
     assert recall >= CONTRADICTION_RECALL_FLOOR
 
 
-HELDOUT_FLOORS = {
+HELDOUT_FLOORS: dict[str, tuple[float, float, float, float] | None] = {
     "heldout_c": (
         HELDOUT_C_SPEAKER_FLOOR,
         HELDOUT_C_STANCE_FLOOR,
         CONTRADICTION_PRECISION_FLOOR,
         CONTRADICTION_RECALL_FLOOR,
     ),
-    "heldout_d": (
-        HELDOUT_D_SPEAKER_FLOOR,
-        HELDOUT_D_STANCE_FLOOR,
-        HELDOUT_D_CONTRADICTION_PRECISION_FLOOR,
-        HELDOUT_D_CONTRADICTION_RECALL_FLOOR,
-    ),
+    "heldout_e": None,  # placeholder: the lead sets E's floors once it is labelled and scored
 }
 """The sets never tuned on: floors of speaker accuracy, stance accuracy, contradiction
-precision and recall."""
+precision and recall (None: not set yet)."""
 
 
 @pytest.mark.parametrize("split", sorted(HELDOUT_FLOORS))
 def test_untuned_heldout_sets_stay_above_their_floors(split: str) -> None:
-    speaker, stance, precision_floor, recall_floor = HELDOUT_FLOORS[split]
+    script = _script()
+    floors = HELDOUT_FLOORS[split]
+    if split not in script.SPLITS or not script.SPLITS[split].exists():
+        pytest.skip(f"{split}: label file not in the repository yet")
+    if floors is None:
+        pytest.skip(f"{split}: floors not set yet")
+    speaker, stance, precision_floor, recall_floor = floors
     scores = _scores(split)
     assert scores.speaker_all >= speaker
     assert scores.stance_all >= stance
