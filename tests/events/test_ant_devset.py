@@ -26,8 +26,8 @@ DEV_TSVS = (DATA / "events_dev_a.tsv", DATA / "events_dev_b.tsv")
 
 FLOORS: dict[str, tuple[float, float, float]] = {
     "2018-02-17": (0.94, 0.56, 0.86),
-    "2018-04-14..2018-04-15": (0.86, 0.63, 0.91),
-    "2018-05-08..2018-05-09": (0.89, 0.69, 0.94),
+    "2018-04-14..2018-04-15": (0.87, 0.68, 0.91),
+    "2018-05-08..2018-05-09": (0.89, 0.71, 0.94),
     "2018-06-23": (0.95, 0.88, 0.94),
     "2018-08-03": (0.95, 0.72, 0.94),
     "2018-10-04": (0.96, 0.83, 0.93),
@@ -39,7 +39,11 @@ four files, the annotator of that evening): 0.948 / 0.583 / 0.875, 0.875 / 0.658
 The strikes window's pairwise floor moved 0.68 → 0.63 in the open: with that evening's
 annotator (other work on entities and dating) the code of the round's start scored 0.655
 there (0.700 with the morning's annotations), and this round's code 0.658. The goals of
-issue 14 are 0.90 / 0.75 / 0.90 per window: not yet met on the dense windows."""
+issue 14 are 0.90 / 0.75 / 0.90 per window: not yet met on the dense windows. Fifth round
+(FIRST_DAY_THRESHOLD, khabar/events/cluster.py): the strikes window 0.884 / 0.704 / 0.911 and
+the Iran-deal window 0.903 / 0.733 / 0.956, the other windows unchanged; their event floors
+were raised, the strikes window's story floor stays 0.91 (0.928 -> 0.911: the inspectors'
+event, now apart from the strikes, links a side story of Douma into the crisis's story)."""
 
 
 def _scripts() -> tuple[ModuleType, ModuleType]:
