@@ -14,7 +14,7 @@ from pathlib import Path
 
 from khabar import __version__
 from khabar.config import Config, load_config
-from khabar.errors import KhabarError
+from khabar.errors import ConfigError, KhabarError
 from khabar.model import Dossier, Failure
 
 EXIT_OK = 0
@@ -217,7 +217,9 @@ def _with_run_options(config: Config, args: argparse.Namespace) -> Config:
     if getattr(args, "scheduler", None):
         changes["scheduler"] = args.scheduler
         changes.setdefault("executor", "dask")
-    if getattr(args, "workers", None):
+    if getattr(args, "workers", None) is not None:  # 0 (every core) counts
+        if args.workers < 0:
+            raise ConfigError("--workers must be 0 (one per core) or more")
         changes["workers"] = args.workers
     if not changes:
         return config
@@ -342,8 +344,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         metavar="N",
-        help="worker processes for the per-page stages (default: one per core, in-process "
-        "below [run] pool_min_pages pages; 1: in-process)",
+        help="worker processes for the per-page stages (default 1: in-process; 0: one per "
+        "core; a pool only for [run] pool_min_pages pages or more)",
     )
 
 

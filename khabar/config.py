@@ -94,9 +94,11 @@ class RunConfig:
 
     executor: str = "local"
     """``local`` or ``dask``."""
-    workers: int = 0
-    """Worker processes for the per-page stages: 0 (the default) = one per core this process
-    may run on; 1 = in-process, no pool."""
+    workers: int = 1
+    """Worker processes for the per-page stages: 1 (the default) = in-process, no pool; 0 = one
+    per core this process may run on. The default stays in-process until a pool of two is
+    measured faster than one process on this project's shared 2-core machine: under the other
+    sessions' load it was 0.79-0.81x (benchmarks/results_pipeline.md, "The pool")."""
     pool_min_pages: int = 200
     """Fewest pages for which the local executor starts a process pool; fewer are cleaned and
     annotated in-process. A pool pays for its start (a fork server: about 1 CPU s of imports

@@ -78,9 +78,9 @@ def test_annotate_pages_starts_the_pool_only_past_pool_min_pages() -> None:
     assert results[5] == results[6] and len(results[5]) == 5
 
 
-def test_the_default_config_uses_every_core() -> None:
-    assert Config().run.workers == 0
-    assert make_executor("local", workers=Config().run.workers).workers == available_cores()
+def test_zero_workers_means_every_core() -> None:
+    assert make_executor("local", workers=0).workers == available_cores()
+    assert LocalExecutor(workers=0).workers == available_cores() >= 1
 
 
 def test_copies_of_a_page_worker_in_one_process_share_its_annotator() -> None:
@@ -310,3 +310,12 @@ def test_analyze_leaves_the_garbage_collector_unfrozen(examples_dir: Path) -> No
 
     khabar.pipeline.analyze([examples_dir])
     assert gc.get_freeze_count() == 0
+
+
+def test_workers_zero_on_the_command_line_asks_for_every_core() -> None:
+    from argparse import Namespace
+
+    from khabar.cli import _with_run_options
+
+    assert _with_run_options(Config(), Namespace(workers=0)).run.workers == 0
+    assert _with_run_options(Config(), Namespace(workers=None)).run.workers == 1
