@@ -104,7 +104,7 @@ def analyze_claims(
     published = {art.id: art.article.published for art in independent}
     close = _closeness(published)
     current = [i for i in items if not of_another_year(i.statement.text, published.get(i.article))]
-    contradictions += quantity_contradictions(current, related, outlets, close)
+    contradictions += quantity_contradictions(current, related, outlets, close, published)
     contradictions += outcome_contradictions(current, related, outlets)
     contradictions += opposite_predicates(items, related, outlets)
     contradictions += doubted_elsewhere(items, related, outlets, contradictions)

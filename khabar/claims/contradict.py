@@ -384,11 +384,23 @@ def quantity_contradictions(
     related: Related,
     outlets: Mapping[str, str],
     close: Related | None = None,
+    published: Mapping[str, date | None] | None = None,
 ) -> list[Contradiction]:
     """Figures of one quantity (act and counted thing) in one happening that cannot all hold,
     one issue per quantity, its positions the answers in conflict. Two figures are of one
     happening when their articles are ``related``, or published ``close`` in time with
-    sentences that name SHARED_PARTIES countries in common (same actor and target)."""
+    sentences that name SHARED_PARTIES countries in common (same actor and target). A toll
+    (RISING_ACTS) is in conflict only as none against some, or when the report ``published``
+    on a later day gives it below the earlier one (a toll does not fall)."""
+    days = published or {}
+
+    def fell(amount_a: Amount, a: Item, amount_b: Amount, b: Item) -> bool:
+        day_a, day_b = days.get(a.article), days.get(b.article)
+        if day_a is None or day_b is None or day_a == day_b:
+            return False
+        (early, _), (late, _) = sorted(((amount_a, day_a), (amount_b, day_b)), key=lambda x: x[1])
+        return late.high < early.low
+
     parties: dict[int, frozenset[tuple[str, ...]]] = {}
 
     def same_parties(a: Item, b: Item) -> bool:
@@ -427,7 +439,11 @@ def quantity_contradictions(
                     close is not None and close(a.article, b.article) and same_parties(a, b)
                 ):
                     continue
-                if rising and "none" not in (amount_a.word, amount_b.word):
+                if (
+                    rising
+                    and "none" not in (amount_a.word, amount_b.word)
+                    and not fell(amount_a, a, amount_b, b)
+                ):
                     continue  # tolls counted at different hours
                 if _explains(a, amount_b) or _explains(b, amount_a):
                     continue  # 105 fired, 76 of them at one site

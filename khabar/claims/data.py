@@ -1297,7 +1297,7 @@ ACT_CLASSES: dict[str, tuple[str, ...]] = {
     "fire": ("أطلق", "إطلاق", "أطلقت", "أطلقها", "أطلقوا"),
     "hit": ("أصاب", "أصابت"),
     "kill": ("قتل", "مقتل", "قتيل", "قتلى", "قتيلا", "مصرع"),
-    "injure": ("جرح", "جريح", "جرحى", "إصابة", "مصاب", "مصابين"),
+    "injure": ("جرح", "جريح", "جرحى", "إصابة", "مصاب", "مصابين", "أصيب"),
     "arrest": ("اعتقل", "اعتقال", "معتقل", "أسر", "أسير", "أسرى"),
 }
 """Acts a figure can count, each written as the start of its verb and masdar forms (after a
@@ -1412,6 +1412,94 @@ COUNTED_PLURALS: dict[str, str] = {
 }
 """Broken plurals of nouns that figures count, mapped to the singular: "most of the missiles"
 (أغلب الصواريخ) counts the same thing as "13 missiles" (13 صاروخا)."""
+
+CASUALTY_ACTS: frozenset[str] = frozenset({"kill", "injure"})
+"""Acts whose counted things are people: every person noun of PERSON_NOUNS counts one thing
+(PEOPLE) under them, so "7 people wounded" and "no one was hurt" answer one question."""
+
+PEOPLE = "people"
+"""The thing every person noun of PERSON_NOUNS counts under CASUALTY_ACTS."""
+
+PERSON_NOUNS: tuple[str, ...] = (
+    "شخص",
+    "أشخاص",
+    "شخصا",
+    "مدني",
+    "مدنيين",
+    "مدنيا",
+    "مواطن",
+    "مواطنين",
+    "مواطنا",
+    "فرد",
+    "أفراد",
+    "ضحية",
+    "ضحايا",
+    "قتيل",
+    "قتلى",
+    "قتيلا",
+    "جريح",
+    "جرحى",
+    "جريحا",
+    "عنصر",
+    "عناصر",
+    "عنصرا",
+    "مقاتل",
+    "مقاتلين",
+    "مقاتلا",
+)
+"""Nouns that count people in a toll (killed or wounded), with or without their case ending."""
+
+_NO_HARM_CUES: tuple[str, ...] = (
+    "لم يصب أحد",
+    "أحدا لم يصب",
+    "لم يصب أي شخص",
+    "لم يتعرض أحد لأذى",
+    "دون خسائر بشرية",
+    "دون وقوع خسائر بشرية",
+    "لا خسائر بشرية",
+    "لم تقع خسائر بشرية",
+    "لم يسفر عن خسائر بشرية",
+    "لم يسفر عن أي خسائر بشرية",
+    "لم تسجل خسائر بشرية",
+)
+"""Phrases that say no one was harmed at all: neither wounded nor killed."""
+
+NO_CASUALTY_CUES: dict[str, tuple[str, ...]] = {
+    "injure": (
+        *_NO_HARM_CUES,
+        "دون وقوع أي إصابات",
+        "دون وقوع إصابات",
+        "دون أي إصابات",
+        "دون إصابات",
+        "لا إصابات",
+        "لم تقع إصابات",
+        "لم تقع أي إصابات",
+        "لم تسجل إصابات",
+        "لم تسجل أي إصابات",
+        "لم يسفر عن إصابات",
+        "لم يسفر عن أي إصابات",
+        "لم يسفر عن وقوع إصابات",
+        "لم يسفر عن وقوع أي إصابات",
+        "لم يصب أي",
+    ),
+    "kill": (
+        *_NO_HARM_CUES,
+        "لم يقتل أحد",
+        "لم يسقط قتلى",
+        "لم يسقط أي قتيل",
+        "دون وقوع قتلى",
+        "دون سقوط قتلى",
+        "دون سقوط أي قتلى",
+        "لا قتلى",
+        "لم يسفر عن قتلى",
+        "لم يسفر عن سقوط قتلى",
+        "لم يسفر عن سقوط أي قتلى",
+        "لم يقتل أي",
+    ),
+}
+"""Phrases that give a toll of people as none (a toll, CASUALTY_ACTS, against "no one was hurt"
+is one question answered twice): no person wounded, no person killed. A harm of one named
+person (لكنه لم يصب بأذى) is no cue: the "one" or "any" says the whole toll is none."""
 
 
 # ------------------------------------------------------------------------------------------

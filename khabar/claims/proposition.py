@@ -20,9 +20,11 @@ from khabar.claims.data import (
     ALL_QUANTIFIERS,
     ANY_WORDS,
     APPROXIMATE_CUES,
+    CASUALTY_ACTS,
     COUNTED_PLURALS,
     FAILURE_CUES,
     MOST_QUANTIFIERS,
+    NO_CASUALTY_CUES,
     NON_ASSERTIVE_MARKERS,
     NON_ASSERTIVE_WINDOW,
     NONE_NEGATORS,
@@ -30,6 +32,8 @@ from khabar.claims.data import (
     NUMBER_WORDS,
     OPERATION_NOUNS,
     OPPOSITION_NEGATIONS,
+    PEOPLE,
+    PERSON_NOUNS,
     STOP_WORDS,
     SUCCESS_CUES,
     TIME_UNITS,
@@ -98,6 +102,10 @@ _OPERATIONS = frozenset(_norm(w) for w in OPERATION_NOUNS)
 _NON_ASSERTIVE = frozenset(_norm(w) for w in NON_ASSERTIVE_MARKERS)
 _STOP = frozenset(_norm(w) for w in STOP_WORDS)
 _TIME = frozenset(light_stem(_norm(w)) for w in TIME_UNITS)
+_PERSONS = frozenset(f for w in PERSON_NOUNS for f in (_norm(w), light_stem(_norm(w))))
+_NO_CASUALTY_OPENERS = frozenset(
+    _norm(cue.split()[0]) for cues in NO_CASUALTY_CUES.values() for cue in cues
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +191,30 @@ def _names_operation(surface: str) -> bool:
     return norm in _OPERATIONS or _bare(norm) in _OPERATIONS
 
 
-def _thing(word: Word) -> str:
+def _thing(word: Word, act: str) -> str:
+    """The thing a figure's noun counts: PEOPLE for a person noun of a toll (CASUALTY_ACTS)."""
+    if act in CASUALTY_ACTS and (word.norm in _PERSONS or word.stem in _PERSONS):
+        return PEOPLE
     return _PLURALS.get(word.stem, word.stem)
+
+
+def _toll_act(word: Word) -> str | None:
+    """The toll act a counted noun names itself (40 قتيلا, 60 جريحا), else None."""
+    act = act_of(word)
+    return act if act in CASUALTY_ACTS and word.norm in _PERSONS else None
+
+
+def no_casualties(text: str) -> tuple[Quantity, ...]:
+    """Tolls ``text`` gives as none (NO_CASUALTY_CUES: أحدا لم يصب بأذى, من دون وقوع أي
+    إصابات), one reading per act."""
+    if not any(word_form(s)[0] in _NO_CASUALTY_OPENERS for s in surfaces(text)):
+        return ()
+    spaced = norm_text(text)
+    return tuple(
+        Quantity(act, PEOPLE, Amount(0.0, 0.0, "none"))
+        for act, cues in NO_CASUALTY_CUES.items()
+        if contains_any_phrase(spaced, cues)
+    )
 
 
 def _split_glued(ws: list[Word]) -> list[Word]:
@@ -249,10 +279,11 @@ def _bounds(ws: list[Word], i: int, value: float) -> Amount:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """The figures of ``text`` with the act and the thing each counts (acts of ACT_CLASSES only;
     years and counts of time left out), and zero, most and all counts given in words."""
+    none = no_casualties(text)
     if not any(_may_count(w) for w in surfaces(text)):
-        return ()
+        return none
     ws = _split_glued(words(text))
-    out: list[Quantity] = []
+    out: list[Quantity] = list(none)
     for i, word in enumerate(ws):
         value = _value(word)
         if value is not None:
@@ -261,9 +292,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             noun = _noun_after(ws, i)
             if noun is None or ws[noun].stem in _TIME:
                 continue
-            act = _act_near(ws, i, noun)
+            act = _toll_act(ws[noun]) or _act_near(ws, i, noun)
             if act is not None:
-                out.append(Quantity(act, _thing(ws[noun]), _bounds(ws, i, value)))
+                out.append(Quantity(act, _thing(ws[noun], act), _bounds(ws, i, value)))
             continue
         bare = _bare(word.norm)
         if word.norm in _MOST or bare in _MOST or word.norm in _ALL:
@@ -272,12 +303,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if noun is not None and act is not None:
                 most = word.norm in _MOST or bare in _MOST
                 amount = Amount(0.5, 1.0, "most") if most else Amount(1.0, 1.0, "all")
-                out.append(Quantity(act, _thing(ws[noun]), amount))
+                out.append(Quantity(act, _thing(ws[noun], act), amount))
         elif word.norm in _ANY and i > 0 and i + 1 < len(ws):
             act = act_of(ws[i - 1])
             negated = any(w.norm in _NEGATORS for w in ws[max(0, i - 1 - NEGATOR_WINDOW) : i - 1])
             if act is not None and negated:
-                out.append(Quantity(act, _thing(ws[i + 1]), Amount(0.0, 0.0, "none")))
+                out.append(Quantity(act, _thing(ws[i + 1], act), Amount(0.0, 0.0, "none")))
     return tuple(out)
 
 
