@@ -22,7 +22,10 @@ peer is a memorised-names baseline (longest match of entity strings seen in trai
 any learnt tagger must beat. ``--anercorp`` scores and times the ANERcorp development part (the
 last tenth of ANERcorp train; clitics joined as in article text) instead, the peer memorising
 the first nine tenths; ``--compare DIR`` runs a second model (say the one bundled before) in
-the same run. Speed goals are ratios against the peer's rate in the same run.
+the same run. Speed goals are ratios against the peer's rate in the same run. ``--load`` only
+times opening the tagger, each way in fresh processes (CPU time, imports apart): with the
+CRF's names read from the model file's string tables (today) and from python-crfsuite's parsed
+text dump (before), alternately, medians of ``LOAD_RUNS`` runs each.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from __future__ import annotations
 import argparse
 import bisect
 import os
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -58,6 +63,20 @@ NEWSFANE = ROOT.parent / "shared" / "data" / "ner" / "NewsFANE_Gold_2014_170K.tx
 ANERCORP = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt.xz"
 MAX_NAME_TOKENS = 6
 """Longest entity the memorised-names baseline looks up, in tokens."""
+
+LOAD_RUNS = 5
+"""Fresh processes per way of opening the tagger in ``--load`` (medians are reported)."""
+
+_LOAD_CHILD = """
+import sys, time
+started = time.process_time()
+from khabar.config import EntitiesConfig
+from khabar.entities import load_tagger
+imported = time.process_time()
+load_tagger(EntitiesConfig(model_path=sys.argv[1] or None), via_dump=sys.argv[2] == "dump")
+print(imported - started, time.process_time() - imported)
+"""
+"""Run in a fresh process: CPU seconds of the imports and of ``load_tagger``."""
 
 
 class MemorisedNames:
@@ -161,6 +180,28 @@ def print_errors(tagger: Tagger, held_out: Sequence[Sentence]) -> None:
         print(f"| {kind} | {gold.get(kind, 0)} | {cells} |")
 
 
+def print_load_times(model: str | None) -> None:
+    """A Markdown table of the CPU time of opening the tagger, each way, in fresh processes."""
+    ways = {"string tables read from the model file": "tables", "parsed text dump": "dump"}
+    times: dict[str, list[tuple[float, float]]] = {way: [] for way in ways}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(LOAD_RUNS):
+        for way, flag in ways.items():
+            done = subprocess.run(
+                [sys.executable, "-c", _LOAD_CHILD, model or "", flag],
+                capture_output=True, text=True, check=True, env=env, cwd=ROOT,
+            )  # fmt: skip
+            imports, load = map(float, done.stdout.split())
+            times[way].append((imports, load))
+    print(f"| opening the tagger (median of {LOAD_RUNS} fresh processes) | load_tagger, CPU s "
+          "| imports, CPU s |")  # fmt: skip
+    print("|---|---|---|")
+    for way, runs in times.items():
+        load = statistics.median(t[1] for t in runs)
+        imports = statistics.median(t[0] for t in runs)
+        print(f"| {way} | {load:.3f} | {imports:.3f} |")
+
+
 def main() -> int:
     """Print a Markdown table of scores and speeds."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -188,7 +229,13 @@ def main() -> int:
         action="store_true",
         help="score the held-out sentences with their clitics joined, as article text has them",
     )
+    parser.add_argument(
+        "--load", action="store_true", help="only time opening the tagger, both ways"
+    )
     args = parser.parse_args()
+    if args.load:
+        print_load_times(args.model)
+        return 0
     if args.anercorp:
         train, held_out = split_held_out(read_anercorp(args.anercorp), ANERCORP_DEV_SHARE)
     else:

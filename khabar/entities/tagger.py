@@ -10,6 +10,7 @@ unlabelled news). The bundled one lives in ``khabar/entities/models/``.
 from __future__ import annotations
 
 import gzip
+import logging
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from khabar.arabic.lexicon import Lexicon, default_lexicon
 from khabar.config import EntitiesConfig
 from khabar.entities.corpus import Sentence
 from khabar.entities.crf import CrfDecoder, check_against_dump, read_crfsuite
+from khabar.entities.crfsuite_tables import ModelTables, read_tables
 from khabar.entities.features import FeatureExtractor
 from khabar.entities.gazetteer import (
     cldr_places,
@@ -30,6 +32,8 @@ from khabar.entities.gazetteer import (
 )
 from khabar.entities.neural import NEURAL_FILE, NeuralTagger
 from khabar.errors import ModelError
+
+log = logging.getLogger(__name__)
 
 BUNDLED_MODEL = Path(__file__).parent / "models"
 CRF_FILE = "ner.crfsuite"
@@ -100,10 +104,16 @@ class Tagger:
 
     # ---- tagging --------------------------------------------------------------------------
 
-    def _open(self, model_dir: Path, lexicon: Lexicon | None = None) -> Tagger:
+    def _open(
+        self, model_dir: Path, lexicon: Lexicon | None = None, *, via_dump: bool = False
+    ) -> Tagger:
         """Load the saved model of ``model_dir`` into this object.
 
-        A folder with neural weights (``ner.npz``) tags with them, otherwise with the CRF.
+        A folder with neural weights (``ner.npz``) tags with them, otherwise with the CRF. The
+        CRF's label and attribute names are read from its file's string tables
+        (:func:`khabar.entities.crfsuite_tables.read_tables`); with ``via_dump``, or when the
+        file's layout is not the one expected, from python-crfsuite's text dump instead (slow:
+        the dump is parsed in Python; its weights are checked against the file's).
         """
         crf = model_dir / CRF_FILE
         neural = model_dir / NEURAL_FILE
@@ -121,16 +131,21 @@ class Tagger:
         known: frozenset[str] | None = None
         self.crf_: pycrfsuite.Tagger | None = None
         self.decoder_: CrfDecoder | None = None
-        dump = None
+        weights = None
         if crf.exists():
             self.crf_ = pycrfsuite.Tagger()
             self.crf_.open(str(crf))
-            dump = self.crf_.info()
-            known = frozenset(attribute for attribute, _ in dump.state_features)
+            tables = None if via_dump else _tables(crf, self.crf_)
+            if tables is not None:
+                weights = read_crfsuite(crf, tables.labels, tables.attributes)
+                known = tables.known
+            else:
+                dump = self.crf_.info()
+                known = frozenset(attribute for attribute, _ in dump.state_features)
+                weights = read_crfsuite(crf, dump.labels, dump.attributes)
+                check_against_dump(weights, dump.state_features, dump.transitions)
         self.extractor_ = FeatureExtractor(names, known_places(), lexicon, clusters, known)
-        if dump is not None:
-            weights = read_crfsuite(crf, dump.labels, dump.attributes)
-            check_against_dump(weights, dump.state_features, dump.transitions)
+        if weights is not None:
             self.decoder_ = CrfDecoder(weights, self.extractor_)
         self.neural_: NeuralTagger | None = None
         if neural.exists():
@@ -177,12 +192,27 @@ class Tagger:
             self._open(state["model_dir_"])
 
 
-def load_tagger(cfg: EntitiesConfig) -> Tagger:
-    """Open the bundled NER model, or the one at ``cfg.model_path`` (a folder or its .crfsuite)."""
+def load_tagger(cfg: EntitiesConfig, *, via_dump: bool = False) -> Tagger:
+    """Open the bundled NER model, or the one at ``cfg.model_path`` (a folder or its .crfsuite);
+    ``via_dump`` takes the CRF's names from python-crfsuite's dump (the slow way, to compare)."""
     path = Path(cfg.model_path) if cfg.model_path else BUNDLED_MODEL
     if path.is_file():
         path = path.parent
-    return Tagger()._open(path)
+    return Tagger()._open(path, via_dump=via_dump)
+
+
+def _tables(crf: Path, opened: pycrfsuite.Tagger) -> ModelTables | None:
+    """The string tables of the CRF file ``crf`` (opened by python-crfsuite as ``opened``), or
+    None when they cannot be read directly (an unexpected layout: the dump is then parsed)."""
+    try:
+        tables = read_tables(crf)
+    except ModelError as e:
+        log.warning("reading the string tables of %s failed (%s); parsing its dump", crf, e)
+        return None
+    if set(opened.labels()) != set(tables.labels):
+        log.warning("the labels read from %s are not python-crfsuite's; parsing its dump", crf)
+        return None
+    return tables
 
 
 def _write_names(names: Mapping[str, frozenset[str]], path: Path) -> None:
