@@ -170,7 +170,9 @@ class Doer:
         reports its saying: the withdrawal from a deal, a former president's statement on it).
         WEAK where the signatures cannot tell: a party's saying that reports an act of the kind
         the other headline names without its doer (:meth:`announces`), or people whose country
-        no report states against countries (:meth:`unplaced`). NONE otherwise."""
+        no report states against countries (:meth:`unplaced`), or a headline naming no doer
+        and no kind of happening (:meth:`blank`) against a party's headline act or saying.
+        NONE otherwise."""
         if self.announces(other) or other.announces(self):
             return WEAK
         if self.family and other.family and self.family != other.family:
@@ -196,7 +198,16 @@ class Doer:
         for said, done in ((self, other), (other, self)):
             if said.actors and said.says and done.act:
                 return STRONG if said.family == "saying" else max(level, WEAK)
+        for blank, named in ((self, other), (other, self)):
+            if blank.blank() and named.family and named.actors:
+                return max(level, WEAK)  # a feature of the crisis, and a party's happening
         return level
+
+    def blank(self) -> bool:
+        """Whether the headline names no doer and no kind, nor does the lead name a kind (اليمن..
+        الشرعية تضيّق على آخر شرايين الحوثي; هذه أهمية الحديدة الاستراتيجية): a feature or
+        a scene of a crisis, which shares the crisis's words with its happenings."""
+        return not self.actors and self.family is None and self.lead is None
 
     def unplaced(self, other: Doer) -> bool:
         """Whether one names only people whose country neither report states and the other

@@ -156,6 +156,20 @@ def test_an_act_and_a_party_s_saying_named_only_by_a_lead_join_only_when_close()
     assert not withdrawal.conflicts(unnamed) and not withdrawal.weakly_conflicts(unnamed)
 
 
+def test_a_feature_naming_no_doer_nor_kind_joins_a_party_s_happening_only_when_close() -> None:
+    feature = Doer.of(signature(_titled("اليمن.. الشرعية تضيّق على آخر شرايين الحوثي")))
+    offensive = Doer(frozenset({"@سعود"}), False, True, "attack")
+    unnamed_strike = Doer(frozenset(), False, True, "attack")
+    scene_with_a_kind = Doer(frozenset(), False, False, None, lead="attack")
+    assert feature.blank()
+    assert feature.weakly_conflicts(offensive) and offensive.weakly_conflicts(feature)
+    assert not feature.conflicts(offensive)  # the text may still join them, when close
+    # no party named on either side, or a kind named by the lead: the text alone decides
+    assert not feature.weakly_conflicts(unnamed_strike)
+    assert not scene_with_a_kind.blank()
+    assert not scene_with_a_kind.weakly_conflicts(offensive)
+
+
 def test_doer_of_a_signature_keeps_the_lead_s_family_only_without_a_headline_kind() -> None:
     assert Doer.of(Signature(kind="attack", strong=False)).lead == "attack"
     assert Doer.of(Signature(kind="attack", strong=True)).lead is None
