@@ -17,7 +17,11 @@ from khabar.claims.contradict import (
     stance_contradiction,
 )
 from khabar.claims.headline import headline_mismatch, is_question, link_bait_phrase, person_index
-from khabar.claims.opposition import doubted_elsewhere, opposite_predicates
+from khabar.claims.opposition import (
+    completion_contradictions,
+    doubted_elsewhere,
+    opposite_predicates,
+)
 from khabar.claims.statements import title_statements
 from khabar.claims.text import background_idf, content_terms, term_overlap
 from khabar.config import ClaimsConfig
@@ -107,6 +111,7 @@ def analyze_claims(
     contradictions += quantity_contradictions(current, related, outlets, close, published)
     contradictions += outcome_contradictions(current, related, outlets)
     contradictions += opposite_predicates(items, related, outlets)
+    contradictions += completion_contradictions(items, related, outlets, published)
     contradictions += doubted_elsewhere(items, related, outlets, contradictions)
     flags: list[ArticleFlag] = []
     flags += _headline_flags(annotated, entities)

@@ -1538,10 +1538,35 @@ OPPOSITE_PREDICATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ..
         ("قتل", "مقتل", "اغتيال", "تصفية"),
         ("على قيد الحياة",),
     ),
+    (
+        "obstructs",
+        "facilitates",
+        ("عرقلة", "عرقل", "عرقلت", "يعرقل", "تعرقل", "نعرقل", "إعاقة", "أعاق", "أعاقت", "يعيق",
+         "تعيق", "تأخر", "تأخير", "يؤخر", "تؤخر", "حجب", "يحجب", "تحجب"),
+        ("تسهيل", "نسهل", "يسهل", "تسهل", "سنسهل", "سيسهل"),
+    ),
 )  # fmt: skip
 """Acts whose two answers cannot both hold of one actor and thing: (answer A, answer B, words
 of A, words of B). A word under a negation (لن ينسحب) gives the other answer; phrases are
 matched as phrases."""
+
+_Forms = tuple[str, ...]
+
+ACT_COMPLETION: tuple[tuple[str, _Forms, _Forms, _Forms, _Forms], ...] = (
+    (
+        "entered",
+        ("دخل", "دخلت", "دخلوا", "وصل", "وصلت", "وصلوا"),
+        ("دخول", "وصول"),
+        ("يدخل", "يدخلوا", "تدخل", "يصل", "يصلوا", "تصل"),
+        ("سيدخل", "سيدخلون", "ستدخل", "سيدخلوا", "سيصل", "سيصلون", "ستصل", "سيزور", "سيزورون",
+         "ستزور"),
+    ),
+)  # fmt: skip
+"""Acts told as done or as not done yet by one actor on one day: (the act, past verbs that say
+it was done, masdars that say so only as a statement's first word — a headline's «دخول
+المحققين إلى دوما», not «تأخر دخول …» nor «سمح بدخول …» —, present verbs that say it was not
+done under a negation (لم يدخلوا), future verbs that say it is still to be done (سيدخلون
+الأربعاء)). A past verb under a negation is not done either."""
 
 OPPOSITION_NEGATIONS: tuple[str, ...] = ("لا", "لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون",
                                          "ولا", "ولم", "ولن")  # fmt: skip

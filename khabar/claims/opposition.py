@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from khabar.arabic.normalize import normalize
 from khabar.claims.align import Item, Profile, overlap, profile
@@ -34,6 +35,7 @@ from khabar.claims.contradict import (
     takes_no_side,
 )
 from khabar.claims.data import (
+    ACT_COMPLETION,
     ACT_SYNONYMS,
     BASELESS_CUES,
     DOUBT_NOUNS,
@@ -413,4 +415,97 @@ def doubted_elsewhere(
         )
         key = "|".join(sorted({s.item.article for s in (*passing, *doubters)}))
         out.append(record("stance", f"doubted|{key}", detail, None, positions))
+    return out
+
+
+def _completion_forms() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
+    """Each form of ACT_COMPLETION (normalised) with its act and kind; every form's stem keys."""
+    table: dict[str, tuple[int, str]] = {}
+    for n, (_, done, opening, negatable, pending) in enumerate(ACT_COMPLETION):
+        for kind, forms in (("done", done), ("opening", opening), ("negatable", negatable)):
+            for form in forms:
+                table[normalize(form)] = (n, kind)
+        for form in pending:
+            table[normalize(form)] = (n, "pending")
+    keys = frozenset(k for form in table for k in stem_keys(form))
+    return table, keys
+
+
+_COMPLETION, _COMPLETION_KEYS = _completion_forms()
+
+
+def completion(text: str) -> dict[int, bool]:
+    """Whether ``text`` tells each act of ACT_COMPLETION as done (True) or not done yet (False),
+    by its last word of that act (a sentence that turns from one to the other ends on it)."""
+    ws = words(text)
+    found: dict[int, bool] = {}
+    for i, w in enumerate(ws):
+        norm = w.norm
+        hit = _COMPLETION.get(norm)
+        if hit is None and norm[:1] in ("و", "ف"):
+            hit = _COMPLETION.get(norm[1:])
+        if hit is None:
+            continue
+        act, kind = hit
+        negated = any(_negation(b.norm) for b in ws[max(0, i - NEGATION_SCOPE) : i])
+        if kind == "pending":
+            found[act] = False
+        elif kind == "negatable":
+            if negated:
+                found[act] = False
+        elif kind == "opening":
+            if i == 0:
+                found[act] = True
+        else:
+            found[act] = not negated
+    return found
+
+
+def _shared_topic(a: Item, b: Item) -> int:
+    """Content stems ``a`` and ``b`` share, the words of ACT_COMPLETION aside."""
+    keys_b = {k for t in b.terms for k in t.keys if k not in _COMPLETION_KEYS}
+    return len({t.stem for t in a.terms if not t.keys & _COMPLETION_KEYS and t.keys & keys_b})
+
+
+def completion_contradictions(
+    items: Iterable[Item],
+    related: Related,
+    outlets: Mapping[str, str],
+    published: Mapping[str, date | None],
+) -> list[Contradiction]:
+    """One ``claim`` record per issue where outlets tell one act (ACT_COMPLETION) of one actor as
+    done and as not done yet on the same day (the inspectors entered Douma / they did not enter,
+    they will enter on Wednesday): reports of different days may both hold (planned, then done)."""
+    told: dict[int, dict[bool, list[Item]]] = {}
+    for item in items:
+        if item.statement.stance not in FIRM:
+            continue
+        found = completion(item.statement.content)
+        if not found or has_hedge_cue(item.statement.content):
+            continue
+        for act, done in found.items():
+            told.setdefault(act, {}).setdefault(done, []).append(item)
+    out: list[Contradiction] = []
+    for act, answers in sorted(told.items()):
+        groups = _Groups()
+        for a in answers.get(True, []):
+            for b in answers.get(False, []):
+                day = published.get(a.article)
+                if (
+                    _outlet(a, outlets) == _outlet(b, outlets)
+                    or day is None
+                    or day != published.get(b.article)
+                    or not related(a.article, b.article)
+                    or _shared_topic(a, b) < MIN_SHARED_TOPIC
+                ):
+                    continue
+                groups.join(a, 0, b, 1)
+        name = ACT_COMPLETION[act][0]
+        for issue in groups.issues():
+            positions = [
+                (answer, [side(i, outlets) for i, n in issue if n == k])
+                for k, answer in enumerate((f"{name}", f"not yet {name}"))
+            ]
+            detail = f"whether it {name} or not yet: {describe(positions)}"
+            out.append(record("claim", f"completion|{name}", detail, None, positions))
     return out

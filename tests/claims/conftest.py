@@ -85,3 +85,43 @@ def seed_result(gold: dict[str, Any], seed_annotated: list[AnnotatedArticle]) ->
     """The claims stage over the gold-built seed articles and gold events."""
     events, stories = seed_events(gold)
     return analyze_claims(seed_annotated, events, stories, seed_entities(gold), ClaimsConfig())
+
+
+def _dated_article(aid: str, body: str, day: date) -> AnnotatedArticle:
+    art = Article(
+        id=aid, source=aid, title=None, published=day, outlet=aid, language="ar", paragraphs=(body,)
+    )
+    return AnnotatedArticle(art, (), (), extract_statements(art, ()))
+
+
+def _one_event_contradictions(kind: str, *arts: AnnotatedArticle) -> list[Any]:
+    ids = tuple(a.article.id for a in arts)
+    events = [Event("e", "x", ids, story="s")]
+    result = analyze_claims(
+        list(arts), events, [Story("s", "s", ("e",))], [], ClaimsConfig(), copies={}
+    )
+    return [c for c in result.contradictions if c.kind == kind]
+
+
+@pytest.fixture
+def dated_article() -> Any:
+    """Build an article of one outlet (its id), one paragraph, published on a given day, with
+    its statements and no mentions."""
+    return _dated_article
+
+
+@pytest.fixture
+def one_event_contradictions() -> Any:
+    """Run the claims stage on articles that are all one event of one story; its contradictions
+    of one kind."""
+    return _one_event_contradictions
+
+
+def _sides_of(found: list[Any]) -> list[dict[str, set[str]]]:
+    return [{p.answer: {s.article for s in p.sources} for p in c.positions} for c in found]
+
+
+@pytest.fixture
+def sides_of() -> Any:
+    """Each contradiction's answers, with the articles that give each."""
+    return _sides_of

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
-from khabar.claims import analyze_claims, extract_statements
 from khabar.claims.data import PEOPLE
 from khabar.claims.proposition import quantities
-from khabar.config import ClaimsConfig
-from khabar.model import AnnotatedArticle, Article, Event, Story
 
 
 def _read(text: str) -> set[tuple[str, str, str]]:
@@ -38,40 +36,26 @@ def test_tolls_of_people_and_none_are_read(text: str, expected: set[tuple[str, s
     assert _read(text) == expected
 
 
-def _article(aid: str, body: str, day: date) -> AnnotatedArticle:
-    art = Article(
-        id=aid, source=aid, title=None, published=day, outlet=aid, language="ar", paragraphs=(body,)
-    )
-    return AnnotatedArticle(art, (), (), extract_statements(art, ()))
-
-
-def _numbers(*arts: AnnotatedArticle):  # type: ignore[no-untyped-def]
-    ids = tuple(a.article.id for a in arts)
-    events = [Event("e", "blast", ids, story="s")]
-    result = analyze_claims(
-        list(arts), events, [Story("s", "s", ("e",))], [], ClaimsConfig(), copies={}
-    )
-    return [c for c in result.contradictions if c.kind == "number"]
-
-
 MONDAY, TUESDAY = date(2019, 3, 4), date(2019, 3, 5)
 
 
-def test_a_toll_against_no_one_hurt_is_one_issue_with_its_sides() -> None:
-    a = _article(
+def test_a_toll_against_no_one_hurt_is_one_issue_with_its_sides(
+    dated_article: Any, one_event_contradictions: Any, sides_of: Any
+) -> None:
+    a = dated_article(
         "a", "وقال مصدر أمني إن الانفجار أدى إلى إصابة خمسة أشخاص بجروح في المدينة.", MONDAY
     )
-    b = _article("b", "وقال المتحدث باسم الشرطة إن أحدا لم يصب بأذى في الانفجار.", MONDAY)
-    numbers = _numbers(a, b)
-    assert len(numbers) == 1
-    answers = {p.answer: {s.article for s in p.sources} for p in numbers[0].positions}
-    assert answers == {"none": {"b"}, "5": {"a"}}
+    b = dated_article("b", "وقال المتحدث باسم الشرطة إن أحدا لم يصب بأذى في الانفجار.", MONDAY)
+    numbers = one_event_contradictions("number", a, b)
+    assert sides_of(numbers) == [{"none": {"b"}, "5": {"a"}}]
 
 
-def test_a_toll_given_lower_on_a_later_day_contradicts() -> None:
-    a = _article("a", "وقال ناشطون إن القصف أسفر عن مقتل 35 عنصرا من القوات في الريف.", MONDAY)
-    b = _article("b", "وقال المرصد إن القصف أسفر عن مقتل 18 مقاتلا من القوات في الريف.", TUESDAY)
-    numbers = _numbers(a, b)
+def test_a_toll_given_lower_on_a_later_day_contradicts(
+    dated_article: Any, one_event_contradictions: Any
+) -> None:
+    a = dated_article("a", "وقال ناشطون إن القصف أسفر عن مقتل 35 عنصرا في الريف.", MONDAY)
+    b = dated_article("b", "وقال المرصد إن القصف أسفر عن مقتل 18 مقاتلا في الريف.", TUESDAY)
+    numbers = one_event_contradictions("number", a, b)
     assert [{p.answer for p in n.positions} for n in numbers] == [{"18", "35"}]
 
 
@@ -83,8 +67,11 @@ def test_a_toll_given_lower_on_a_later_day_contradicts() -> None:
     ],
 )
 def test_a_toll_that_rises_or_differs_within_a_day_is_no_contradiction(
-    first: date, second: date
+    first: date,
+    second: date,
+    dated_article: Any,
+    one_event_contradictions: Any,
 ) -> None:
-    a = _article("a", "وقال ناشطون إن القصف أسفر عن مقتل 18 عنصرا من القوات في الريف.", first)
-    b = _article("b", "وقال المرصد إن القصف أسفر عن مقتل 35 مقاتلا من القوات في الريف.", second)
-    assert _numbers(a, b) == []
+    a = dated_article("a", "وقال ناشطون إن القصف أسفر عن مقتل 18 عنصرا في الريف.", first)
+    b = dated_article("b", "وقال المرصد إن القصف أسفر عن مقتل 35 مقاتلا في الريف.", second)
+    assert one_event_contradictions("number", a, b) == []
