@@ -12,7 +12,9 @@ held-out numbers come from a model trained on the training split only (``scripts
 one). Speed is measured on one core, tagging pre-tokenised sentences,
 twice: with a cold feature cache and with a warm one, by the wall clock and by the process's CPU
 time (the fair figure when other jobs share the core), one sentence a call and in batches
-(``Tagger.tag_batch``, as ``recognize`` tags an article's sentences). ``--errors`` only counts
+(``Tagger.tag_batch``, as ``recognize`` tags an article's sentences); the batched and
+tag-entities runs are repeated with the decoder that adds new word types one attribute list at
+a time (``CrfDecoder``, before ``BulkTypeDecoder``). ``--errors`` only counts
 the held-out errors by kind (missed, spurious, boundary, type). ``--mentions`` also scores
 the whole mention finder (repeated names, filters and span rules) on the sentences' text;
 ``--joined`` scores the held-out sentences with their clitics joined (وقال، بالرياض), as article
@@ -56,6 +58,7 @@ from khabar.entities.corpus import (  # noqa: E402
     read_newsfane,
     split_held_out,
 )
+from khabar.entities.crf import CrfDecoder  # noqa: E402
 from khabar.entities.evaluate import ERROR_KINDS, SCORED_TYPES, error_kinds, score  # noqa: E402
 from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
 
@@ -287,6 +290,13 @@ def _run_model(
     tagger = load_tagger(EntitiesConfig(model_path=model))  # cold again
     name = "tag-entities (names repeated in blocks of sentences)"
     rates = _run(name, conll_as_tags(tagger), held_out)
+    if tagger.decoder_ is not None:  # the same with new word types added one list at a time
+        for run in ("khabar CRF, batched", "tag-entities"):
+            tagger = load_tagger(EntitiesConfig(model_path=model))
+            assert tagger.decoder_ is not None
+            tagger.decoder_ = CrfDecoder(tagger.decoder_.weights, tagger.extractor_)
+            tag_many = tagger.tag_batch if run.startswith("khabar") else conll_as_tags(tagger)
+            _run(f"{run}, types added one by one (CrfDecoder: before)", tag_many, held_out)
     if mentions:
         for rules in (False, True):
             name = f"find_mentions, {'span rules' if rules else 'no span rules'}"

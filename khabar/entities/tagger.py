@@ -31,6 +31,7 @@ from khabar.entities.gazetteer import (
     names_from_sentences,
 )
 from khabar.entities.neural import NEURAL_FILE, NeuralTagger
+from khabar.entities.type_tables import BulkTypeDecoder
 from khabar.errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class Tagger:
                 check_against_dump(weights, dump.state_features, dump.transitions)
         self.extractor_ = FeatureExtractor(names, known_places(), lexicon, clusters, known)
         if weights is not None:
-            self.decoder_ = CrfDecoder(weights, self.extractor_)
+            self.decoder_ = BulkTypeDecoder(weights, self.extractor_)
         self.neural_: NeuralTagger | None = None
         if neural.exists():
             self.neural_ = NeuralTagger(
@@ -163,7 +164,8 @@ class Tagger:
     def tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each of several sentences (faster than one at a time).
 
-        The CRF's tags come from :class:`khabar.entities.crf.CrfDecoder`, the ones
+        The CRF's tags come from :class:`khabar.entities.crf.CrfDecoder` (its new word types
+        added in bulk, :class:`khabar.entities.type_tables.BulkTypeDecoder`), the ones
         ``crf_.tag(extractor_.sequence(tokens))`` (python-crfsuite) gives, computed faster.
         """
         if self.neural_ is not None:

@@ -20,14 +20,8 @@ from khabar.entities.crfsuite_tables import ModelTables, read_tables
 from khabar.entities.tagger import BUNDLED_MODEL, CRF_FILE
 from khabar.errors import ModelError
 
-ANERCORP_TRAIN = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "data"
-    / "ner"
-    / "anercorp"
-    / "ANERCorp_CamelLab_train.txt.xz"
-)
+ANERCORP_TRAIN = Path("data/ner/anercorp/ANERCorp_CamelLab_train.txt.xz")
+"""ANERcorp train, in ../shared."""
 TRAIN_SLICE = 400
 """Sentences from the start of ANERcorp train (far from its development part, the last tenth)."""
 
@@ -94,9 +88,10 @@ def test_both_load_paths_tag_own_text_alike(both: tuple[Tagger, Tagger]) -> None
     assert any(tag != "O" for tags in direct for tag in tags)  # the model does tag names here
 
 
-@pytest.mark.skipif(not ANERCORP_TRAIN.exists(), reason="ANERcorp train is not in ../shared")
-def test_both_load_paths_tag_anercorp_train_alike(both: tuple[Tagger, Tagger]) -> None:
-    sentences = [s.tokens for s in read_anercorp(ANERCORP_TRAIN)[:TRAIN_SLICE]]
+def test_both_load_paths_tag_anercorp_train_alike(
+    both: tuple[Tagger, Tagger], shared_dir: Path
+) -> None:
+    sentences = [s.tokens for s in read_anercorp(shared_dir / ANERCORP_TRAIN)[:TRAIN_SLICE]]
     direct, dumped = (t.tag_batch(sentences) for t in both)
     assert direct == dumped
     assert sum(tag != "O" for tags in direct for tag in tags) > TRAIN_SLICE
