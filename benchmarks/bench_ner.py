@@ -12,9 +12,10 @@ held-out numbers come from a model trained on the training split only (``scripts
 one). Speed is measured on one core, tagging pre-tokenised sentences,
 twice: with a cold feature cache and with a warm one, by the wall clock and by the process's CPU
 time (the fair figure when other jobs share the core), one sentence a call and in batches
-(``Tagger.tag_batch``, as ``recognize`` tags an article's sentences); the batched and
-tag-entities runs are repeated with the decoder that adds new word types one attribute list at
-a time (``CrfDecoder``, before ``BulkTypeDecoder``). ``--errors`` only counts
+(``Tagger.tag_batch``, as ``recognize`` tags an article's sentences). ``--decoders`` only
+times the CRF's two decoders against each other, alternately in ``DECODER_ROUNDS`` rounds
+(medians): new word types added one attribute list at a time (``CrfDecoder``, before) and in
+bulk (``BulkTypeDecoder``, the tagger's now). ``--errors`` only counts
 the held-out errors by kind (missed, spurious, boundary, type). ``--mentions`` also scores
 the whole mention finder (repeated names, filters and span rules) on the sentences' text;
 ``--joined`` scores the held-out sentences with their clitics joined (وقال، بالرياض), as article
@@ -61,11 +62,15 @@ from khabar.entities.corpus import (  # noqa: E402
 from khabar.entities.crf import CrfDecoder  # noqa: E402
 from khabar.entities.evaluate import ERROR_KINDS, SCORED_TYPES, error_kinds, score  # noqa: E402
 from khabar.entities.evaluate import spans as bio_spans  # noqa: E402
+from khabar.entities.type_tables import BulkTypeDecoder  # noqa: E402
 
 NEWSFANE = ROOT.parent / "shared" / "data" / "ner" / "NewsFANE_Gold_2014_170K.txt.xz"
 ANERCORP = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt.xz"
 MAX_NAME_TOKENS = 6
 """Longest entity the memorised-names baseline looks up, in tokens."""
+
+DECODER_ROUNDS = 5
+"""Rounds of ``--decoders``, each timing both decoders cold and warm (medians are reported)."""
 
 LOAD_RUNS = 5
 """Fresh processes per way of opening the tagger in ``--load`` (medians are reported)."""
@@ -205,6 +210,35 @@ def print_load_times(model: str | None) -> None:
         print(f"| {way} | {load:.3f} | {imports:.3f} |")
 
 
+def print_decoder_times(model: str | None, held_out: Sequence[Sentence]) -> None:
+    """A Markdown table of CPU-time rates of both CRF decoders, batched and as tag-entities."""
+    tokens = sum(len(s.tokens) for s in held_out)
+    sentences = [s.tokens for s in held_out]
+    decoders = {"types added one list at a time (CrfDecoder, before)": CrfDecoder,
+                "types added in bulk (BulkTypeDecoder, now)": BulkTypeDecoder}  # fmt: skip
+    rates: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for _ in range(DECODER_ROUNDS):
+        for run in ("batched", "tag-entities"):
+            for name, decoder in decoders.items():
+                tagger = load_tagger(EntitiesConfig(model_path=model))
+                if tagger.decoder_ is None:
+                    raise SystemExit("--decoders times CRF models only")
+                tagger.decoder_ = decoder(tagger.decoder_.weights, tagger.extractor_)
+                tag_many = tagger.tag_batch if run == "batched" else conll_as_tags(tagger)
+                cpu = []
+                for _ in range(2):  # cold, then warm
+                    started = time.process_time()
+                    tag_many(sentences)
+                    cpu.append(tokens / (time.process_time() - started))
+                rates.setdefault((run, name), []).append((cpu[0], cpu[1]))
+    print(f"| {tokens} tokens, median of {DECODER_ROUNDS} rounds | tokens/s CPU cold | warm |")
+    print("|---|---|---|")
+    for (run, name), got in rates.items():
+        cold = statistics.median(r[0] for r in got)
+        warm = statistics.median(r[1] for r in got)
+        print(f"| {run}, {name} | {cold:,.0f} | {warm:,.0f} |")
+
+
 def main() -> int:
     """Print a Markdown table of scores and speeds."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -235,6 +269,9 @@ def main() -> int:
     parser.add_argument(
         "--load", action="store_true", help="only time opening the tagger, both ways"
     )
+    parser.add_argument(
+        "--decoders", action="store_true", help="only time the CRF's two decoders, alternately"
+    )
     args = parser.parse_args()
     if args.load:
         print_load_times(args.model)
@@ -243,6 +280,11 @@ def main() -> int:
         train, held_out = split_held_out(read_anercorp(args.anercorp), ANERCORP_DEV_SHARE)
     else:
         train, held_out = split_held_out(read_newsfane(args.newsfane))
+    if args.decoders:
+        if hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+        print_decoder_times(args.model, held_out)
+        return 0
     if args.errors:
         print_errors(load_tagger(EntitiesConfig(model_path=args.model)), held_out)
         return 0
@@ -290,13 +332,6 @@ def _run_model(
     tagger = load_tagger(EntitiesConfig(model_path=model))  # cold again
     name = "tag-entities (names repeated in blocks of sentences)"
     rates = _run(name, conll_as_tags(tagger), held_out)
-    if tagger.decoder_ is not None:  # the same with new word types added one list at a time
-        for run in ("khabar CRF, batched", "tag-entities"):
-            tagger = load_tagger(EntitiesConfig(model_path=model))
-            assert tagger.decoder_ is not None
-            tagger.decoder_ = CrfDecoder(tagger.decoder_.weights, tagger.extractor_)
-            tag_many = tagger.tag_batch if run.startswith("khabar") else conll_as_tags(tagger)
-            _run(f"{run}, types added one by one (CrfDecoder: before)", tag_many, held_out)
     if mentions:
         for rules in (False, True):
             name = f"find_mentions, {'span rules' if rules else 'no span rules'}"
