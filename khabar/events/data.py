@@ -338,3 +338,27 @@ COUNTRY_NAMES: tuple[str, ...] = _cues(
 )
 """Country (and union) names a headline's speaker may be: with SEATS_OF_POWER they fold to
 one key per country."""
+
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "جامعة الدول العربية": ("جامعة الدول العربية", "الجامعة العربية"),
+    "مجلس الأمن": ("مجلس الأمن الدولي", "مجلس الأمن"),
+    "الأمم المتحدة": ("الأمم المتحدة", "المنظمة الدولية", "المنظمة الأممية"),
+    "حلف شمال الأطلسي": ("حلف شمال الأطلسي", "حلف الناتو", "الناتو", "الأطلسي"),
+    "منظمة حظر الأسلحة الكيميائية": (
+        "منظمة حظر الأسلحة الكيميائية",
+        "منظمة حظر الأسلحة الكيماوية",
+        "منظمة حظر الأسلحة",
+    ),
+    "مجلس التعاون الخليجي": ("مجلس التعاون الخليجي", "مجلس التعاون لدول الخليج العربية"),
+    "الوكالة الدولية للطاقة الذرية": ("الوكالة الدولية للطاقة الذرية", "وكالة الطاقة الذرية"),
+    "منظمة التعاون الإسلامي": ("منظمة التعاون الإسلامي",),
+    "حزب الله": ("حزب الله",),
+}
+"""International and party bodies named in several ways (the canonical name → its names as a
+headline's speaker or doer may spell them): every name of one body gives it one actor key, so
+الجامعة العربية: … and جامعة الدول العربية تؤيد … are one party, while مجلس الأمن and الأمم
+المتحدة stay two. Longer names first within a body; a name followed by a nationality adjective
+(مجلس الأمن القومي الأمريكي, مجلس الأمن الروسي) is that country's body, not this one."""
+
+ORGANISATION_QUALIFIERS: tuple[str, ...] = ("القومي", "الوطني", "الأعلى")
+"""Words after a listed name that make it a national body of the same name (مجلس الأمن القومي)."""

@@ -20,7 +20,7 @@ Everything here is a pure function of one annotated article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
@@ -31,6 +31,8 @@ from khabar.events.data import (
     GENRE_CUES,
     KIND_FAMILIES,
     LEAD_GENRE_CUES,
+    ORGANISATION_QUALIFIERS,
+    ORGANISATIONS,
     PART_ANALYSIS_CUES,
     RELAY_NAME_WORDS,
     RELAY_SOURCES,
@@ -205,6 +207,36 @@ def _adjective_country(word: str) -> str | None:
 
 
 _ACTION_WORDS = _pattern(c for cues in ACTION_CUES.values() for c in cues)
+_ORGANISATIONS = sorted(
+    (
+        (tuple(_PUNCT.sub(" ", normalize(name)).split()), "#" + "_".join(normalize(body).split()))
+        for body, names in ORGANISATIONS.items()
+        for name in names
+    ),
+    key=lambda item: -len(item[0]),
+)
+"""Each name of a listed body as its normalised words, with the body's key; longest first."""
+_QUALIFIERS = frozenset(normalize(w) for w in ORGANISATION_QUALIFIERS)
+
+
+def _organisation(words: Sequence[str], i: int) -> tuple[str, int] | None:
+    """The key of the listed body whose name starts at ``words[i]`` (words without glued
+    letters, see :func:`_bare`) and how many words it takes; None when no listed name starts
+    there or the name goes on as a national body (مجلس الأمن القومي، مجلس الأمن الروسي) or as
+    another body's longer name (المنظمة الدولية للهجرة)."""
+    for name, key in _ORGANISATIONS:
+        end = i + len(name)
+        if tuple(words[i:end]) != name:
+            continue
+        following = words[end] if end < len(words) else ""
+        if (
+            following in _QUALIFIERS
+            or _adjective_country(following) is not None
+            or (following.startswith("ل") and not following.startswith("ال"))
+        ):
+            return None  # a national body, or another body's longer name (المنظمة الدولية للهجرة)
+        return key, len(name)
+    return None
 
 
 def _bare(word: str) -> str:
@@ -240,6 +272,8 @@ def actor_key(phrase: str) -> str | None:
         return None
     stripped = [_bare(w) for w in words]
     for i, word in enumerate(stripped):
+        if (body := _organisation(stripped, i)) is not None:
+            return body[0]  # الجامعة العربية، جامعة الدول العربية: one key
         for n in (3, 2, 1):
             gram = " ".join(stripped[i : i + n])
             if gram in _COUNTRY:
@@ -278,6 +312,11 @@ def _title_opening_actor(
     يناقشان …): countries or names the tagger found in the title, followed by a verb (by any
     word, with ``any_word``: the whole opening before a colon)."""
     words = rest.split()
+    body = _organisation([_bare(w) for w in words], 0)
+    if body is not None and len(words) > body[1]:
+        following = _CONJUNCT.sub("", words[body[1]])
+        if any_word or _VERB_LIKE.match(following) or _ACTION_WORDS.match(following):
+            return {body[0]}  # a listed body's name, however long, is its subject
     names = _title_names(annotated)
     for n in (1, 2, 3):
         if len(words) <= n:

@@ -50,6 +50,25 @@ def test_different_countries_and_people_get_different_keys() -> None:
     assert actor_key("مصادر") is None  # anonymous sources name no one
 
 
+def test_each_name_of_one_body_gives_one_key_and_different_bodies_stay_apart() -> None:
+    league = actor_key("الجامعة العربية")
+    assert league is not None and league == actor_key("جامعة الدول العربية")
+    assert actor_key("مجلس الأمن") == actor_key("مجلس الأمن الدولي")
+    assert actor_key("الأمم المتحدة") == actor_key("المنظمة الدولية")
+    bodies = {league, actor_key("مجلس الأمن"), actor_key("الأمم المتحدة"), actor_key("الناتو")}
+    assert len(bodies) == 4
+    # a national body of the same name is its country's, and a longer name another body's
+    assert actor_key("مجلس الأمن القومي الأمريكي") == actor_key("واشنطن")
+    assert actor_key("مجلس الأمن الروسي") == actor_key("روسيا")
+    assert actor_key("المنظمة الدولية للهجرة") != actor_key("الأمم المتحدة")
+
+
+def test_a_body_s_saying_and_its_act_under_another_name_share_the_speaker() -> None:
+    saying = signature(_titled("الجامعة العربية: هناك ضرورة لمراجعة الاتفاق النووي الإيراني"))
+    support = signature(_titled("جامعة الدول العربية تؤيد مراجعة الاتفاق النووي مع إيران"))
+    assert saying.actors == support.actors == {actor_key("الجامعة العربية")}
+
+
 def test_speaker_before_a_colon_is_the_actor_of_a_saying() -> None:
     sig = signature(_titled("الكويت: ندين الهجوم على المدنيين في الغوطة"))
     assert sig.actors == {actor_key("الكويت")}
