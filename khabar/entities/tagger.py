@@ -227,10 +227,9 @@ def _read_names(path: Path) -> dict[str, frozenset[str]]:
     if not path.exists():
         return {}
     out: dict[str, frozenset[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, _, roles = line.rstrip("\n").partition("\t")
-            out[word] = frozenset(roles.split(",")) if roles else frozenset()
+    for line in _lines(path):
+        word, _, roles = line.partition("\t")
+        out[word] = frozenset(roles.split(",")) if roles else frozenset()
     return out
 
 
@@ -244,11 +243,20 @@ def _read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     if not path.exists():
         return {}
     out: dict[str, tuple[str, ...]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, _, ids = line.rstrip("\n").partition("\t")
-            out[word] = tuple(ids.split())
+    for line in _lines(path):
+        word, _, ids = line.partition("\t")
+        out[word] = tuple(ids.split())
     return out
+
+
+def _lines(path: Path) -> list[str]:
+    """The lines of a gzipped UTF-8 table, without their line ends (the file decompressed and
+    split at once: faster than reading it line by line)."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as text mode reads
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def scratch_dir() -> Path:

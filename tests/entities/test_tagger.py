@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import pickle
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from khabar.config import EntitiesConfig
 from khabar.entities import Tagger, load_tagger
+from khabar.entities import tagger as tagger_module
 from khabar.entities.corpus import Sentence
 from khabar.errors import ModelError
 
@@ -51,3 +53,28 @@ def test_bundled_tagger_survives_pickling_for_worker_processes() -> None:
     copy = pickle.loads(pickle.dumps(tagger))
     tokens = ["التقى", "فلاديمير", "بوتين", "في", "موسكو", "."]
     assert copy.tag(tokens) == tagger.tag(tokens)
+
+
+def _lines_read_one_by_one(path: Path) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "بوتين\tPER:B\n", "a\tx\r\nb\ty\rc\tz", "موسكو\tLOC:B,ORG:I\n\nكلمة\t\n"],
+)
+def test_gzipped_tables_split_into_the_lines_text_mode_reads(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "table.tsv.gz"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    assert tagger_module._lines(path) == _lines_read_one_by_one(path)
+
+
+def test_the_bundled_tables_read_as_line_by_line() -> None:
+    for name in (tagger_module.NAMES_FILE, tagger_module.CLUSTERS_FILE):
+        path = tagger_module.BUNDLED_MODEL / name
+        assert tagger_module._lines(path) == _lines_read_one_by_one(path)
+    clusters = tagger_module._read_clusters(
+        tagger_module.BUNDLED_MODEL / tagger_module.CLUSTERS_FILE
+    )
+    assert len(clusters) > 1000 and all(isinstance(ids, tuple) for ids in clusters.values())
