@@ -25,12 +25,19 @@ from khabar.arabic.normalize import normalize
 from khabar.claims.agreement import places
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
 from khabar.claims.data import (
+    ACT_CLASSES,
     ANONYMOUS_SOURCES,
     DOUBT_NOUNS,
+    INCIDENT_NOUNS,
+    NUMBER_WORDS,
     ORDINALS,
+    PEOPLE,
+    PERSON_NOUNS,
+    RECOLLECTION_WORDS,
     RISING_ACTS,
     SPEAKER_HEADS,
     STOP_WORDS,
+    TOLL_LINK_WORDS,
 )
 from khabar.claims.proposition import (
     Amount,
@@ -43,7 +50,7 @@ from khabar.claims.proposition import (
     quantities,
 )
 from khabar.claims.statements import has_hedge_cue, sets_against, speaker_doubts
-from khabar.claims.text import background_idf, content_terms, stem_keys, words
+from khabar.claims.text import background_idf, content_terms, light_stem, stem_keys, words
 from khabar.model import ClaimSource, Contradiction, Position, Stance
 
 POSITIVE: frozenset[Stance] = frozenset({"asserted", "attributed", "reported"})
@@ -89,6 +96,19 @@ _ACT_WORDS: dict[str, str] = {
 }
 
 _ORDINALS = {normalize(k): v for k, v in ORDINALS.items()}
+_INCIDENTS = frozenset(normalize(w) for w in INCIDENT_NOUNS)
+_RECOLLECTION = frozenset(normalize(w) for w in RECOLLECTION_WORDS)
+_NUMBER_WORDS = {normalize(k): float(v) for k, v in NUMBER_WORDS.items()}
+_TOLL_WORDS = frozenset(
+    k
+    for w in (
+        *PERSON_NOUNS,
+        *TOLL_LINK_WORDS,
+        *INCIDENT_NOUNS,
+        *(f for act in RISING_ACTS for f in ACT_CLASSES[act]),
+    )
+    for k in (*stem_keys(normalize(w)), light_stem(normalize(w)))
+)
 _STOP = frozenset(normalize(w) for w in STOP_WORDS)
 _NOT_DENIERS = frozenset(
     k for w in (*SPEAKER_HEADS, *ANONYMOUS_SOURCES, *DOUBT_NOUNS) for k in stem_keys(normalize(w))
@@ -353,8 +373,11 @@ def ordinal_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> 
 
 
 def _all_numbers(text: str) -> frozenset[float]:
-    """Every figure written in digits in ``text``."""
-    return frozenset(float(m.replace(",", ".")) for m in _DIGITS.findall(normalize(text)))
+    """Every figure written in digits or in words (سبعة) in ``text``."""
+    digits = {float(m.replace(",", ".")) for m in _DIGITS.findall(normalize(text))}
+    return frozenset(
+        digits | {_NUMBER_WORDS[w.norm] for w in words(text) if w.norm in _NUMBER_WORDS}
+    )
 
 
 def _explains(item: Item, amount: Amount) -> bool:
@@ -398,6 +421,10 @@ def quantity_contradictions(
         day_a, day_b = days.get(a.article), days.get(b.article)
         if day_a is None or day_b is None or day_a == day_b:
             return False
+        if _shared_words(a, b) < FALLEN_TOLL_SHARED_WORDS:
+            return False  # other tolls of the story (another strike, another town)
+        if _recollects(a) or _recollects(b):
+            return False  # a toll of a dated, earlier happening
         (early, _), (late, _) = sorted(((amount_a, day_a), (amount_b, day_b)), key=lambda x: x[1])
         return late.high < early.low
 
@@ -447,6 +474,8 @@ def quantity_contradictions(
                     continue  # tolls counted at different hours
                 if _explains(a, amount_b) or _explains(b, amount_a):
                     continue  # 105 fired, 76 of them at one site
+                if thing == PEOPLE and not _one_happening(a, b):
+                    continue  # tolls of people of two happenings (a blast, a plane) of one story
                 for amount, item in ((amount_a, a), (amount_b, b)):
                     entry = in_conflict.setdefault(amount.label(), (amount, []))
                     if item not in entry[1]:
@@ -468,6 +497,53 @@ def quantity_contradictions(
             )
         )
     return out
+
+
+FALLEN_TOLL_SHARED_WORDS = 2
+"""Content words (the toll's own words aside) two sentences must share for a toll given lower on
+a later day to contradict the earlier one: the same fighters, the same side (قوات النظام …
+الإيرانية / للنظام … إيرانيون); a lower toll of another strike of the story shares fewer."""
+
+
+def _shared_words(a: Item, b: Item) -> int:
+    """Content stems the sentences of ``a`` and ``b`` share, figures and the words of any toll
+    (acts, person nouns, TOLL_LINK_WORDS, INCIDENT_NOUNS) aside."""
+    keys_b = {k for t in content_terms(b.statement.text) for k in t.keys}
+    return len(
+        {
+            t.stem
+            for t in content_terms(a.statement.text)
+            if t.keys & keys_b
+            and not t.stem.isdigit()
+            and t.stem not in _TOLL_WORDS
+            and not t.keys & _TOLL_WORDS
+        }
+    )
+
+
+def _recollects(item: Item) -> bool:
+    """Whether ``item``'s sentence dates the happening it tells (RECOLLECTION_WORDS)."""
+    return any(
+        w.norm in _RECOLLECTION
+        or (w.norm[:1] in ("و", "ف", "ب", "ل") and w.norm[1:] in _RECOLLECTION)
+        for w in words(item.statement.text)
+    )
+
+
+def _names_incident(item: Item) -> bool:
+    """Whether ``item``'s sentence names a happening (INCIDENT_NOUNS), a clitic aside."""
+    return any(
+        w.norm in _INCIDENTS or (w.norm[:1] in ("و", "ف", "ب", "ل") and w.norm[1:] in _INCIDENTS)
+        for w in words(item.statement.text)
+    )
+
+
+def _one_happening(a: Item, b: Item) -> bool:
+    """Whether two tolls of people are of one happening: their articles are one event, or both
+    sentences name the happening they count (the attack, the blast)."""
+    if a.event is not None and a.event == b.event:
+        return True
+    return _names_incident(a) and _names_incident(b)
 
 
 def _distinct(found: Sequence[Quantity]) -> list[Quantity]:

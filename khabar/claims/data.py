@@ -1449,6 +1449,35 @@ PERSON_NOUNS: tuple[str, ...] = (
 )
 """Nouns that count people in a toll (killed or wounded), with or without their case ending."""
 
+INCIDENT_NOUNS: tuple[str, ...] = (
+    "هجوم", "الهجوم", "انفجار", "الانفجار", "انفجارات", "الانفجارات", "تفجير", "التفجير", "قصف",
+    "القصف", "غارة", "الغارة", "غارات", "الغارات", "ضربة", "الضربة", "حادث", "الحادث", "اشتباك",
+    "اشتباكات", "الاشتباكات", "عبوة", "اعتداء", "الاعتداء", "هجمات", "الهجمات",
+)  # fmt: skip
+"""Nouns that name the happening a toll is of (the attack, the blast, the strike): tolls of
+people in articles the events stage put apart are compared only when both sentences name one, so
+that a toll said of no happening (ثلاثة أشخاص أصيبوا بالقرب من حمص; لم يصب أي من الركاب) is not
+set against another happening's."""
+
+TOLL_LINK_WORDS: tuple[str, ...] = (
+    "قال", "قالت", "أكد", "أكدت", "مؤكدا", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أسفر",
+    "أسفرت", "أدى", "أدت", "خلف", "خلفت", "تسبب", "تسببت", "أوقع", "أوقعت", "موقعة", "حصيلة",
+    "جراء", "إثر",
+)  # fmt: skip
+"""Words any sentence of a toll may hold (it was said, it caused, the toll): two tolls sharing
+only these and the happening's noun (INCIDENT_NOUNS) are not thereby of one happening."""
+
+RECOLLECTION_WORDS: tuple[str, ...] = (
+    "الماضي", "الماضية", "الفائت", "الفائتة", "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو",
+    "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار",
+    "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "الشهر", "شهرين", "أشهر",
+    "أسابيع", "سنوات",
+)  # fmt: skip
+"""Words that date a happening told in a sentence (الاثنين الماضي، في التاسع من أبريل) or give a
+toll over a period (خلال شهرين من المعارك): such a sentence recounts an earlier happening or
+sums many, so the day its report was published does not say which of two tolls of one happening
+was counted later."""
+
 _NO_HARM_CUES: tuple[str, ...] = (
     "لم يصب أحد",
     "أحدا لم يصب",

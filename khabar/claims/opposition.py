@@ -461,10 +461,34 @@ def completion(text: str) -> dict[int, bool]:
     return found
 
 
+COMPLETION_REACH_BEFORE = 4
+"""Words before an act word of ACT_COMPLETION that may name who does it (الفريق الأممي دخل)."""
+
+COMPLETION_REACH_AFTER = 6
+"""Words after it that may name who does it and where (دخل مفتشو المنظمة إلى مدينة دوما)."""
+
+
+def _around_act(text: str) -> list[frozenset[str]]:
+    """Stem keys of the content words near the act words of ACT_COMPLETION in ``text``: who does
+    the act and where, not the rest of a long sentence."""
+    ws = words(text)
+    near: set[int] = set()
+    for i, w in enumerate(ws):
+        if w.norm in _COMPLETION or (w.norm[:1] in ("و", "ف") and w.norm[1:] in _COMPLETION):
+            near.update(range(max(0, i - COMPLETION_REACH_BEFORE), i))
+            near.update(range(i + 1, min(len(ws), i + 1 + COMPLETION_REACH_AFTER)))
+    return [
+        keys
+        for j in sorted(near)
+        if content_terms(ws[j].text) and not (keys := stem_keys(ws[j].norm)) & _COMPLETION_KEYS
+    ]
+
+
 def _shared_topic(a: Item, b: Item) -> int:
-    """Content stems ``a`` and ``b`` share, the words of ACT_COMPLETION aside."""
-    keys_b = {k for t in b.terms for k in t.keys if k not in _COMPLETION_KEYS}
-    return len({t.stem for t in a.terms if not t.keys & _COMPLETION_KEYS and t.keys & keys_b})
+    """Words near the act in ``a`` that name a word near the act in ``b`` (the same actor, the
+    same place): «مفتشو المنظمة … دوما» and «مفتشو الأسلحة سيدخلون دوما» share two."""
+    keys_b = frozenset().union(*_around_act(b.statement.content))
+    return len({min(keys) for keys in _around_act(a.statement.content) if keys & keys_b})
 
 
 def completion_contradictions(

@@ -53,8 +53,12 @@ def test_a_toll_against_no_one_hurt_is_one_issue_with_its_sides(
 def test_a_toll_given_lower_on_a_later_day_contradicts(
     dated_article: Any, one_event_contradictions: Any
 ) -> None:
-    a = dated_article("a", "وقال ناشطون إن القصف أسفر عن مقتل 35 عنصرا في الريف.", MONDAY)
-    b = dated_article("b", "وقال المرصد إن القصف أسفر عن مقتل 18 مقاتلا في الريف.", TUESDAY)
+    a = dated_article(
+        "a", "وقال ناشطون إن القصف أسفر عن مقتل 35 عنصرا من قوات النظام في ريف حمص.", MONDAY
+    )
+    b = dated_article(
+        "b", "وقال المرصد إن القصف أسفر عن مقتل 18 مقاتلا مواليا للنظام في ريف حمص.", TUESDAY
+    )
     numbers = one_event_contradictions("number", a, b)
     assert [{p.answer for p in n.positions} for n in numbers] == [{"18", "35"}]
 
@@ -74,4 +78,51 @@ def test_a_toll_that_rises_or_differs_within_a_day_is_no_contradiction(
 ) -> None:
     a = dated_article("a", "وقال ناشطون إن القصف أسفر عن مقتل 18 عنصرا في الريف.", first)
     b = dated_article("b", "وقال المرصد إن القصف أسفر عن مقتل 35 مقاتلا في الريف.", second)
+    assert one_event_contradictions("number", a, b) == []
+
+
+def _two_events(*arts: Any) -> list[Any]:
+    """Each article its own event, all in one story (the events stage kept them apart)."""
+    from khabar.claims import analyze_claims
+    from khabar.config import ClaimsConfig
+    from khabar.model import Event, Story
+
+    events = [Event(f"e{n}", "x", (a.article.id,), story="s") for n, a in enumerate(arts)]
+    story = Story("s", "s", tuple(e.id for e in events))
+    result = analyze_claims(list(arts), events, [story], [], ClaimsConfig(), copies={})
+    return [c for c in result.contradictions if c.kind == "number"]
+
+
+def test_tolls_of_events_apart_meet_only_when_both_name_the_happening(dated_article: Any) -> None:
+    toll = dated_article(
+        "a", "وقال مصدر طبي إن التفجير أدى إلى إصابة أربعة أشخاص في البلدة.", MONDAY
+    )
+    named = dated_article("b", "وقال المتحدث إن أحدا لم يصب بأذى في التفجير قرب البلدة.", MONDAY)
+    unnamed = dated_article("c", "وأضاف البيان أنه لم يصب أي من الركاب وأفراد الطاقم بأذى.", MONDAY)
+    assert len(_two_events(toll, named)) == 1
+    assert _two_events(toll, unnamed) == []
+
+
+BASE_TOLL = "وقال ناشطون إن القصف على قاعدة القوات في الريف أسفر عن مقتل 35 عنصرا."
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        # a toll of an earlier, dated happening
+        (BASE_TOLL, "وكانت غارة في التاسع من أبريل على قاعدة القوات في الريف قد قتلت 12 عنصرا."),
+        # a toll of other people in another place
+        (BASE_TOLL, "وقال مسعفون إن قصفا على سوق المدينة أسفر عن مقتل 12 شخصا."),
+        # the lower figure is a part the earlier report gives in words (بينهم سبعة)
+        (
+            "وقال المرصد إن الغارة على مطار التيفور أسفرت عن مقتل 14 شخصا بينهم سبعة إيرانيين.",
+            "وقال ناشطون إن الغارة على مطار التيفور أسفرت عن مقتل 7 أشخاص من الحرس.",
+        ),
+    ],
+)
+def test_a_lower_toll_the_next_day_of_another_happening_or_a_part_is_no_contradiction(
+    earlier: str, later: str, dated_article: Any, one_event_contradictions: Any
+) -> None:
+    a = dated_article("a", earlier, MONDAY)
+    b = dated_article("b", later, TUESDAY)
     assert one_event_contradictions("number", a, b) == []
