@@ -503,6 +503,7 @@ def signature(annotated: AnnotatedArticle) -> Signature:
     # different parties in different segments of the headline (السعودية تؤيد.. ومصر قلقة..
     # والأردن: …; خامنئي: … .. وحزب الله: …): it gathers reactions, a roundup
     many = False
+    quoted = False  # an anonymous source speaks before a colon (مسؤول: لا إشارات على …)
     for segment in segments:
         if segment.split()[0] in _CONTEXT:
             continue  # بعد انسحاب واشنطن.. : what came before, not what is reported
@@ -521,6 +522,7 @@ def signature(annotated: AnnotatedArticle) -> Signature:
                 named = actor_keys(head)  # not a topic (الضربات على سوريا: …) nor a genre
             if _dateline(head, rest, annotated) or _relay(head):
                 named = set()
+            quoted = quoted or _first_word(head) in _ANONYMOUS
             says = says or bool(named)
         else:
             rest = segment
@@ -532,6 +534,11 @@ def signature(annotated: AnnotatedArticle) -> Signature:
         if kind is None:
             kind = _kind(_before_context(rest))
     actors |= {c for a in actors if not a.startswith("@") for c in _affiliation(a, lead)}
+    if kind is None and quoted and not actors and _kind(lead) in STATEMENT_KINDS:
+        # an anonymous official's words that name no act, and a lead that reports a saying
+        # (مسؤول: لا إشارات على عمليات انتقامية …): that source's statement, not a report of
+        # the happening it talks about (مصدر: أميركا تشن هجمات … names the act and stays one)
+        kind = "statement"
     topic = kind if says and kind is not None and kind not in STATEMENT_KINDS else None
     if says and kind == "announcement":
         kind = "statement"

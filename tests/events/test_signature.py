@@ -69,6 +69,21 @@ def test_a_body_s_saying_and_its_act_under_another_name_share_the_speaker() -> N
     assert saying.actors == support.actors == {actor_key("الجامعة العربية")}
 
 
+def test_an_anonymous_official_s_words_naming_no_act_are_a_saying() -> None:
+    remark = signature(
+        _titled(
+            "مسؤول: لا إشارات على ردود انتقامية بعد الضربة",
+            "قال مسؤول كبير إنه لا توجد أي إشارات على ردود انتقامية.",
+        )
+    )
+    assert remark.says and remark.strong and not remark.actors
+    relayed = signature(_titled("مصدر: أميركا تشن هجمات بصواريخ كروز على سوريا"))
+    assert relayed.kind == "attack" and not relayed.says  # names the act: a report of it
+    # the same headline over a lead that narrates no saying stays unread
+    plain = signature(_titled("مسؤول: لا إشارات على ردود انتقامية بعد الضربة", "نص في سطر."))
+    assert not plain.strong
+
+
 def test_speaker_before_a_colon_is_the_actor_of_a_saying() -> None:
     sig = signature(_titled("الكويت: ندين الهجوم على المدنيين في الغوطة"))
     assert sig.actors == {actor_key("الكويت")}
