@@ -26,8 +26,8 @@ DEV_TSVS = (DATA / "events_dev_a.tsv", DATA / "events_dev_b.tsv")
 
 FLOORS: dict[str, tuple[float, float, float]] = {
     "2018-02-17": (0.94, 0.56, 0.86),
-    "2018-04-14..2018-04-15": (0.87, 0.68, 0.91),
-    "2018-05-08..2018-05-09": (0.89, 0.71, 0.94),
+    "2018-04-14..2018-04-15": (0.88, 0.73, 0.91),
+    "2018-05-08..2018-05-09": (0.89, 0.73, 0.94),
     "2018-06-23": (0.95, 0.88, 0.94),
     "2018-08-03": (0.95, 0.72, 0.94),
     "2018-10-04": (0.96, 0.83, 0.93),
@@ -43,7 +43,10 @@ issue 14 are 0.90 / 0.75 / 0.90 per window: not yet met on the dense windows. Fi
 (FIRST_DAY_THRESHOLD, khabar/events/cluster.py): the strikes window 0.884 / 0.704 / 0.911 and
 the Iran-deal window 0.903 / 0.733 / 0.956, the other windows unchanged; their event floors
 were raised, the strikes window's story floor stays 0.91 (0.928 -> 0.911: the inspectors'
-event, now apart from the strikes, links a side story of Douma into the crisis's story)."""
+event, now apart from the strikes, links a side story of Douma into the crisis's story).
+Sixth round (features naming no doer nor kind, bodies' names, anonymous officials' sayings):
+the strikes window 0.891 / 0.747 / 0.917, the Iran-deal window 0.906 / 0.748 / 0.956; their
+pairwise floors were raised."""
 
 
 def _scripts() -> tuple[ModuleType, ModuleType]:
@@ -116,16 +119,18 @@ since the fourth round (tuned on with the dev files); the fresh held-out file
 HELDOUT_FLOORS: dict[str, tuple[float, float, float]] = {
     "2018-02-24..2018-02-25": (0.91, 0.59, 0.92),
     "2018-03-04": (0.93, 0.77, 0.93),
-    "2018-05-14..2018-05-15": (0.86, 0.50, 0.89),
+    "2018-05-14..2018-05-15": (0.86, 0.53, 0.89),
     "2018-05-20": (0.93, 0.75, 0.94),
     "2018-07-07": (0.89, 0.35, 0.94),
     "2018-09-01": (0.98, 0.95, 0.92),
-    "2018-10-19..2018-10-20": (0.89, 0.50, 0.95),
+    "2018-10-19..2018-10-20": (0.90, 0.58, 0.95),
 }
 """Windows of events_heldout_a/b.tsv (development data now): floors of event BCubed F1, event
 pairwise F1 and story BCubed F1. Measured 2026-12-07 (fourth round, same run as FLOORS):
 0.929 / 0.619 / 0.938, 0.952 / 0.800 / 0.952, 0.872 / 0.527 / 0.911, 0.955 / 0.780 / 0.954,
-0.911 / 0.400 / 0.966, 1.000 / 1.000 / 0.948, 0.905 / 0.538 / 0.962."""
+0.911 / 0.400 / 0.966, 1.000 / 1.000 / 0.948, 0.905 / 0.538 / 0.962. Sixth round: Gaza
+0.875 / 0.546 / 0.911 and Khashoggi 0.913 / 0.602 / 0.962, their floors raised; the others
+unchanged."""
 
 
 @pytest.mark.slow
