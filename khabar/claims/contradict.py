@@ -15,6 +15,7 @@ Rows of one issue are grouped: a Contradiction holds every position with its sou
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -421,12 +422,13 @@ def quantity_contradictions(
         day_a, day_b = days.get(a.article), days.get(b.article)
         if day_a is None or day_b is None or day_a == day_b:
             return False
-        if _shared_words(a, b) < FALLEN_TOLL_SHARED_WORDS:
-            return False  # other tolls of the story (another strike, another town)
-        if _recollects(a) or _recollects(b):
-            return False  # a toll of a dated, earlier happening
         (early, _), (late, _) = sorted(((amount_a, day_a), (amount_b, day_b)), key=lambda x: x[1])
-        return late.high < early.low
+        if late.high >= early.low:
+            return False
+        if _recollects(a.statement.text) or _recollects(b.statement.text):
+            return False  # a toll of a dated, earlier happening
+        # other tolls of the story (another strike, another town) share fewer words
+        return _shared_words(a.statement.text, b.statement.text) >= FALLEN_TOLL_SHARED_WORDS
 
     parties: dict[int, frozenset[tuple[str, ...]]] = {}
 
@@ -499,43 +501,50 @@ def quantity_contradictions(
     return out
 
 
+TEXT_CACHE_SIZE = 1 << 14
+"""Sentences whose words (toll comparisons) are kept: a pile's toll sentences, many times over."""
+
 FALLEN_TOLL_SHARED_WORDS = 2
 """Content words (the toll's own words aside) two sentences must share for a toll given lower on
 a later day to contradict the earlier one: the same fighters, the same side (قوات النظام …
 الإيرانية / للنظام … إيرانيون); a lower toll of another strike of the story shares fewer."""
 
 
-def _shared_words(a: Item, b: Item) -> int:
-    """Content stems the sentences of ``a`` and ``b`` share, figures and the words of any toll
-    (acts, person nouns, TOLL_LINK_WORDS, INCIDENT_NOUNS) aside."""
-    keys_b = {k for t in content_terms(b.statement.text) for k in t.keys}
-    return len(
-        {
-            t.stem
-            for t in content_terms(a.statement.text)
-            if t.keys & keys_b
-            and not t.stem.isdigit()
-            and t.stem not in _TOLL_WORDS
-            and not t.keys & _TOLL_WORDS
-        }
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _topic_keys(text: str) -> frozenset[str]:
+    """Stem keys of the content words of ``text``, figures and the words of any toll (acts,
+    person nouns, TOLL_LINK_WORDS, INCIDENT_NOUNS) aside, each word by its light stem."""
+    return frozenset(
+        t.stem
+        for t in content_terms(text)
+        if not t.stem.isdigit() and t.stem not in _TOLL_WORDS and not t.keys & _TOLL_WORDS
     )
 
 
-def _recollects(item: Item) -> bool:
-    """Whether ``item``'s sentence dates the happening it tells (RECOLLECTION_WORDS)."""
-    return any(
-        w.norm in _RECOLLECTION
-        or (w.norm[:1] in ("و", "ف", "ب", "ل") and w.norm[1:] in _RECOLLECTION)
-        for w in words(item.statement.text)
-    )
+def _shared_words(a: str, b: str) -> int:
+    """Content words (see :func:`_topic_keys`) two sentences share."""
+    return len(_topic_keys(a) & _topic_keys(b))
 
 
-def _names_incident(item: Item) -> bool:
-    """Whether ``item``'s sentence names a happening (INCIDENT_NOUNS), a clitic aside."""
-    return any(
-        w.norm in _INCIDENTS or (w.norm[:1] in ("و", "ف", "ب", "ل") and w.norm[1:] in _INCIDENTS)
-        for w in words(item.statement.text)
-    )
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _word_norms(text: str) -> frozenset[str]:
+    """The normalised words of ``text``, each also without a leading clitic (و، ف، ب، ل)."""
+    out: set[str] = set()
+    for w in words(text):
+        out.add(w.norm)
+        if w.norm[:1] in ("و", "ف", "ب", "ل"):
+            out.add(w.norm[1:])
+    return frozenset(out)
+
+
+def _recollects(text: str) -> bool:
+    """Whether a sentence dates the happening it tells (RECOLLECTION_WORDS)."""
+    return not _RECOLLECTION.isdisjoint(_word_norms(text))
+
+
+def _names_incident(text: str) -> bool:
+    """Whether a sentence names a happening (INCIDENT_NOUNS), a clitic aside."""
+    return not _INCIDENTS.isdisjoint(_word_norms(text))
 
 
 def _one_happening(a: Item, b: Item) -> bool:
@@ -543,7 +552,7 @@ def _one_happening(a: Item, b: Item) -> bool:
     sentences name the happening they count (the attack, the blast)."""
     if a.event is not None and a.event == b.event:
         return True
-    return _names_incident(a) and _names_incident(b)
+    return _names_incident(a.statement.text) and _names_incident(b.statement.text)
 
 
 def _distinct(found: Sequence[Quantity]) -> list[Quantity]:

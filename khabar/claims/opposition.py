@@ -432,11 +432,17 @@ def _completion_forms() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
 
 
 _COMPLETION, _COMPLETION_KEYS = _completion_forms()
+_COMPLETION_HOOKS = tuple(
+    sorted({f for _, *kinds in ACT_COMPLETION for forms in kinds for f in forms} | set(_COMPLETION))
+)
+"""Every form of ACT_COMPLETION as written and normalised, for a quick test on a text."""
 
 
 def completion(text: str) -> dict[int, bool]:
     """Whether ``text`` tells each act of ACT_COMPLETION as done (True) or not done yet (False),
     by its last word of that act (a sentence that turns from one to the other ends on it)."""
+    if not any(form in text for form in _COMPLETION_HOOKS):
+        return {}
     ws = words(text)
     found: dict[int, bool] = {}
     for i, w in enumerate(ws):

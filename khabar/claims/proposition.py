@@ -103,9 +103,18 @@ _NON_ASSERTIVE = frozenset(_norm(w) for w in NON_ASSERTIVE_MARKERS)
 _STOP = frozenset(_norm(w) for w in STOP_WORDS)
 _TIME = frozenset(light_stem(_norm(w)) for w in TIME_UNITS)
 _PERSONS = frozenset(f for w in PERSON_NOUNS for f in (_norm(w), light_stem(_norm(w))))
-_NO_CASUALTY_OPENERS = frozenset(
-    _norm(cue.split()[0]) for cues in NO_CASUALTY_CUES.values() for cue in cues
+_NO_CASUALTY_HOOKS = tuple(
+    sorted(
+        {
+            form
+            for cues in NO_CASUALTY_CUES.values()
+            for cue in cues
+            for form in (max(cue.split(), key=len), max(norm_text(cue).split(), key=len))
+        }
+    )
 )
+"""The longest word of each cue of NO_CASUALTY_CUES, as written and normalised: a text holding
+none of them holds no cue (a quick test on the text as written)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +216,7 @@ def _toll_act(word: Word) -> str | None:
 def no_casualties(text: str) -> tuple[Quantity, ...]:
     """Tolls ``text`` gives as none (NO_CASUALTY_CUES: أحدا لم يصب بأذى, من دون وقوع أي
     إصابات), one reading per act."""
-    if not any(word_form(s)[0] in _NO_CASUALTY_OPENERS for s in surfaces(text)):
+    if not any(hook in text for hook in _NO_CASUALTY_HOOKS):
         return ()
     spaced = norm_text(text)
     return tuple(
