@@ -44,17 +44,20 @@ HELDOUT_D_STANCE_FLOOR = 0.82
 HELDOUT_D_CONTRADICTION_PRECISION_FLOOR = 0.80
 """Held-out D: measured 1.00 (5/5; 0.75, 3/4 at the round's start); agreement()=="disagree"
 0.18. Issue 17's goal."""
-HELDOUT_D_CONTRADICTION_RECALL_FLOOR = 0.15
-"""Held-out D: measured 0.20 (2/10) at the fourth round's start and end, under issue 17's goal of
-0.60; agreement()=="disagree" 0.30 (3/10) at precision 0.18."""
+HELDOUT_D_CONTRADICTION_RECALL_FLOOR = 0.55
+"""Held-out D (dev): measured 0.60 (6/10, at precision 9/9) after the fifth round (tolls against
+"no one was hurt", acts told as done and not yet done, obstructing against facilitating), 0.20
+(2/10) before it; agreement()=="disagree" 0.30 (3/10) at precision 0.20. Held-out E, never tuned
+on, stayed at 2/12 through that round."""
 HELDOUT_E_SPEAKER_FLOOR = 0.72
 """Held-out E, never tuned on (labelled 2026-12-07 beside the fourth round): measured 0.738 after
 the round, 0.703 before it (nearest-mention baseline 0.598); under issue 17's goal of 0.90."""
 HELDOUT_E_STANCE_FLOOR = 0.77
 """Held-out E: measured 0.790 after the fourth round, 0.760 before it (majority label 0.507)."""
 HELDOUT_E_CONTRADICTION_RECALL_FLOOR = 0.15
-"""Held-out E: measured 0.17 (2/12) before and after the fourth round, at precision 1.00 (2/2),
-under issue 17's goal of 0.60; agreement()=="disagree" 0.33 (4/12) at precision 0.08."""
+"""Held-out E: measured 0.17 (2/12) before and after the fourth and fifth rounds, at precision
+1.00 (2/2), under issue 17's goal of 0.60; agreement()=="disagree" 0.25-0.33 (3-4/12) at
+precision 0.07-0.08."""
 CONTRADICTION_PRECISION_FLOOR = 0.80
 """Issue 17's goal; measured 1.00 on dev (3/3), held-out (1/1), held-out b (2/2) and held-out
 C (1/1, before the third round)."""
