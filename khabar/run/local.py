@@ -88,10 +88,15 @@ def _forkserver_with(setup: Callable[[], object]) -> multiprocessing.context.Bas
     or None where there are no fork servers or one is serving a running pool of ours."""
     if "forkserver" not in multiprocessing.get_all_start_methods() or _pools_running:
         return None
-    server = multiprocessing.forkserver._forkserver
+    # the module's one server and its preload list are private: where a Python lays them out
+    # otherwise, workers are spawned and run the setup themselves
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    previous = getattr(server, "_preload_modules", None)
+    if server is None or previous is None:
+        return None
+    previous = list(previous)
     _stop_forkserver()  # a server left from an earlier pool ran another setup
     saved = {k: os.environ.get(k) for k in (SETUP_ENV, "PYTHONPATH", "PYTHONSAFEPATH")}
-    previous = list(server._preload_modules)
     try:
         os.environ[SETUP_ENV] = base64.b64encode(pickle.dumps(setup)).decode("ascii")
         # the server imports the preload module, and with it khabar: from this process's
@@ -115,7 +120,7 @@ def _forkserver_with(setup: Callable[[], object]) -> multiprocessing.context.Bas
 
 def _stop_forkserver() -> None:
     """Stop this process's fork server (and free what its setup loaded), if one runs."""
-    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+    stop = getattr(getattr(multiprocessing.forkserver, "_forkserver", None), "_stop", None)
     if stop is not None:
         stop()
 

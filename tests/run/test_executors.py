@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import functools
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import subprocess
@@ -109,6 +110,17 @@ def test_a_pool_started_while_another_runs_spawns_workers_that_run_the_setup() -
         second.prepare(_note_setup)
         seen = list(second.map(_setup_seen, range(4))) + list(first.map(_setup_seen, range(4)))
     assert all(len(ran) == 1 for ran, _ in seen)
+
+
+def test_without_the_private_fork_server_workers_are_spawned_and_run_the_setup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a Python whose multiprocessing.forkserver lays its one server out otherwise
+    monkeypatch.delattr(multiprocessing.forkserver, "_forkserver", raising=False)
+    with LocalExecutor(workers=2) as ex:
+        ex.prepare(_note_setup)
+        seen = list(ex.map(_setup_seen, range(8)))
+    assert {pid for _, pid in seen} and all(ran == (pid,) for ran, pid in seen)
 
 
 def _pid_after_a_pause(_: int) -> int:
