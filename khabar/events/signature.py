@@ -207,15 +207,23 @@ def _adjective_country(word: str) -> str | None:
 
 
 _ACTION_WORDS = _pattern(c for cues in ACTION_CUES.values() for c in cues)
-_ORGANISATIONS = sorted(
-    (
+
+
+def _organisation_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Each name of a listed body (ORGANISATIONS) as its normalised words, with the body's key,
+    under the name's first word; longest first."""
+    found = [
         (tuple(_PUNCT.sub(" ", normalize(name)).split()), "#" + "_".join(normalize(body).split()))
         for body, names in ORGANISATIONS.items()
         for name in names
-    ),
-    key=lambda item: -len(item[0]),
-)
-"""Each name of a listed body as its normalised words, with the body's key; longest first."""
+    ]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, key in sorted(found, key=lambda item: -len(item[0])):
+        out.setdefault(words[0], []).append((words, key))
+    return out
+
+
+_ORGANISATIONS = _organisation_names()
 _QUALIFIERS = frozenset(normalize(w) for w in ORGANISATION_QUALIFIERS)
 
 
@@ -224,7 +232,7 @@ def _organisation(words: Sequence[str], i: int) -> tuple[str, int] | None:
     letters, see :func:`_bare`) and how many words it takes; None when no listed name starts
     there or the name goes on as a national body (مجلس الأمن القومي، مجلس الأمن الروسي) or as
     another body's longer name (المنظمة الدولية للهجرة)."""
-    for name, key in _ORGANISATIONS:
+    for name, key in _ORGANISATIONS.get(words[i], ()):
         end = i + len(name)
         if tuple(words[i:end]) != name:
             continue
