@@ -7,7 +7,13 @@ from datetime import date, timedelta
 import numpy as np
 from scipy import sparse
 
-from khabar.events.stories import STORY_NEAR_THRESHOLD, STORY_THRESHOLD, group_stories
+from khabar.events.stories import (
+    STORY_ATTACH_MIN_EVENTS,
+    STORY_NEAR_DAYS,
+    STORY_NEAR_THRESHOLD,
+    STORY_THRESHOLD,
+    group_stories,
+)
 
 DAY = date(2018, 4, 14)
 
@@ -45,3 +51,37 @@ def test_undated_events_link_only_on_the_strict_similarity() -> None:
 
 def test_no_events_no_stories() -> None:
     assert group_stories(sparse.csr_matrix((0, 3))) == []
+
+
+def _story_and_lone(members: int) -> sparse.csr_matrix:
+    """``members`` events sharing two core terms (linked as one story) and a lone event that
+    shares one own term with each of them: no pair of it with one member is a candidate (one
+    shared heavy term), yet it matches the story's whole centroid."""
+    width = 2 + members + 1
+    rows = np.zeros((members + 1, width))
+    for i in range(members):
+        rows[i, 0:2] = 0.075**0.5
+        rows[i, 2 + i] = 0.85**0.5
+    rows[members, 2 : 2 + members] = 0.1
+    rows[members, -1] = (1 - members * 0.1**2) ** 0.5
+    return sparse.csr_matrix(rows)
+
+
+def test_a_lone_event_joins_the_established_story_whose_centroid_it_matches() -> None:
+    rows = _story_and_lone(STORY_ATTACH_MIN_EVENTS)
+    labels = group_stories(rows, [_span(0)] * rows.shape[0])
+    assert len(set(labels)) == 1
+
+
+def test_a_lone_event_stays_apart_from_a_story_of_few_events() -> None:
+    rows = _story_and_lone(STORY_ATTACH_MIN_EVENTS - 1)
+    labels = group_stories(rows, [_span(0)] * rows.shape[0])
+    assert labels[-1] not in labels[:-1]
+
+
+def test_a_lone_event_far_in_time_from_the_story_stays_apart() -> None:
+    rows = _story_and_lone(STORY_ATTACH_MIN_EVENTS)
+    days = [_span(0)] * (rows.shape[0] - 1) + [_span(STORY_NEAR_DAYS + 30)]
+    labels = group_stories(rows, days)
+    assert labels[-1] not in labels[:-1]
+    assert len(set(labels[:-1])) == 1
