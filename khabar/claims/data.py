@@ -47,12 +47,39 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 """Finite reporting verbs by lemma. A leading و or ف clitic is accepted on any of them. A call
 (دعا، طالب) is not among them: the outlet narrates it as an act (دعت الأمم المتحدة إلى تحقيق)."""
 
+CHARGE_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "حمل": (
+        ("حمل", "حملت", "حملوا", "يحمل", "تحمل", "يحملون"),
+        ("مسؤولية", "المسؤولية", "بالمسؤولية", "مسؤوليات"),
+    ),
+    "وجه": (
+        ("وجه", "وجهت", "وجهوا", "يوجه", "توجه"),
+        ("اتهام", "الاتهام", "اتهامات", "الاتهامات", "اتهاما", "تهمة", "التهمة", "تهما"),
+    ),
+}
+"""Verbs that report a charge only with the noun that makes it one (حمّلت الرئاسة حماس
+المسؤولية، وجهت الرئاسة أصابع الاتهام لحماس); alone they carry or turn (حملت الطائرة،
+توجه الوفد إلى …). Lemma: (finite forms, the nouns of which one must follow within
+CHARGE_REACH words)."""
+
+CHARGE_REACH = 14
+"""Most words between a charge verb and its noun (حملت الرئاسة الفلسطينية حركة حماس، التي تسيطر
+على قطاع غزة منذ 2007، المسؤولية: eleven)."""
+
+ACCUSATION_LEMMAS: frozenset[str] = frozenset({"اتهم", "حمل", "وجه"})
+"""Lemmas whose object is the accused: after a sentence-initial one the speaker ends where the
+accused begins (اتهمت الرئاسة الفلسطينية حركة حماس بالوقوف …)."""
+
+MAX_ACCUSER_WORDS = 14
+"""Longest accuser read between an accusation verb and the accused named before its charge
+(اتهمت وفود الدول الغربية في الجلسة الطارئة للمنظمة … في لاهاي روسيا بتقويض …)."""
+
 OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد"})
 """Lemmas that introduce a statement only when أن / إن / a colon opens what was said, or what
 follows names a claim (رفض الكرملين إشارات بأنه …، ترد على اتهامات: …); otherwise they name an
 act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران)."""
 
-OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف"})
+OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه"})
 """Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات
 بريطانيا … بأنها "هراء": the claim is the accusations, بأنها opens the speaker's verdict)."""
 
@@ -139,6 +166,29 @@ DATELINE_ENDS: tuple[str, ...] = (")—", ")--", ")–", ") —", ") --", ") –
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("عن", "إلى", "الى")
 """Prepositions left in front of a claim (أعلن عن …، أشار إلى …): the claim is what follows."""
 
+FIRST_PERSON_WORDS: tuple[str, ...] = ("نحن", "ونحن", "لنا", "إننا", "أننا", "لدينا", "علينا",
+                                       "عندنا", "منا", "بنا", "نحنا", "لسنا")  # fmt: skip
+"""Words by which a headline's words after a colon speak for whoever stands before it (موسكو:
+لا علاقة لنا …): the place is a speaker, not the story's label."""
+
+FIRST_PERSON_ENDINGS: tuple[str, ...] = ("تنا", "اتنا")
+"""Endings of a noun with «our» (ضرباتنا، قواتنا، حكومتنا), read the same way."""
+
+TITLE_LABELS: tuple[str, ...] = ("فيديو", "بالفيديو", "صور", "بالصور", "شاهد", "مباشر", "عاجل",
+                                 "تقرير", "تحليل", "إنفوغراف", "انفوجراف", "حوار", "مقابلة",
+                                 "رأي", "تحقيق")  # fmt: skip
+"""Words that label a headline by its form (فيديو: …، مباشر: …): what stands before the colon
+is no speaker."""
+
+TOPIC_OPENERS: tuple[str, ...] = ("مقتل", "قتلى", "قتيل", "قتيلا", "إصابة", "جرحى", "انفجار",
+                                  "تفجير", "هجوم", "غارات", "غارة", "اشتباكات", "زلزال",
+                                  "فيضانات", "احتجاجات", "مظاهرات", "تظاهرات", "حريق", "اعتقال",
+                                  "إعدام", "تحطم", "غرق", "انتخابات", "إنقاذ", "حصيلة",
+                                  "ارتفاع")  # fmt: skip
+"""Nouns of an event that open a headline's words after a place and a colon (باكستان: مقتل 12
+شخصا … في بيشاور): the place is where it happened, not who says it, unless it is a seat of
+government that stands for its state (SEAT_COUNTRIES: دمشق، الكرملين)."""
+
 MAX_TITLE_SPEAKER_WORDS = 4
 """Longest phrase before a headline's colon read as its speaker (مسؤولان بأمريكا: …); longer ones
 are topic labels (افتتاح السفارة الأمريكية في القدس: …)."""
@@ -215,7 +265,12 @@ SPEAKER_HEADS: tuple[str, ...] = (
     "الناطق",
     "الناطقة",
     "المبعوث",
+    "المبعوثة",
     "السفير",
+    "السفيرة",
+    "مندوب",
+    "مندوبة",
+    "المندوبة",
     "الأمين",
     "المندوب",
     "قائد",
@@ -339,6 +394,10 @@ CONNECTIVES: tuple[str, ...] = (
 )
 """Words that may precede a sentence-initial verb without being its subject (كما أكد …)."""
 
+CONTRAST_OPENERS: tuple[str, ...] = ("إلا", "غير", "بيد")
+"""Words that, with the أن after them, open a clause without being its subject (إلا أن الرئيس
+ترمب حذر إيران: the subject is الرئيس ترمب)."""
+
 RELATIVE_PRONOUNS: tuple[str, ...] = (
     "الذي",
     "التي",
@@ -358,6 +417,9 @@ NOT_PARTICIPLE_BEFORE: tuple[str, ...] = ("غير", "وغير", "لغير", "ب�
 ANONYMOUS_SOURCES: tuple[str, ...] = (
     "مصدر",
     "مصادر",
+    "مصدران",
+    "مسؤولان",
+    "دبلوماسيان",
     "مسؤول",
     "مسؤولون",
     "مسؤولين",

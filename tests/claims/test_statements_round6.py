@@ -1,0 +1,151 @@
+"""Speakers and clauses of issue 17's sixth round: charges and their accusers, subjects after a
+contrast, titles joined to names across a place, relative clauses about a speaker, days and
+places between a speaker and what it says, headline labels and speaking places."""
+
+from __future__ import annotations
+
+import pytest
+from test_statements_round4 import _body, _title
+
+
+def _with(found: tuple, word: str):  # type: ignore[no-untyped-def]
+    hits = [s for s in found if word in s.content]
+    assert hits, [s.content for s in found]
+    return hits[0]
+
+
+def test_subject_after_a_contrast_speaks_the_joined_verb() -> None:
+    body = (
+        "قال مسؤولون في الوزارة إن الخطة جاهزة للتنفيذ، إلا أن الرئيس البرازيلي حذر المعارضة "
+        "وقال إن عليها أن تقبل بالحوار."
+    )
+    stmt = _with(_body(body), "بالحوار")
+    assert stmt.speaker == "الرئيس البرازيلي"
+
+
+def test_title_in_a_place_joined_to_its_name() -> None:
+    body = "أعلن السفير الفرنسي في لبنان برنار فوشيه رسميا افتتاح المركز الثقافي الجديد."
+    found = _body(body, {"برنار فوشيه": "PER", "لبنان": "LOC"})
+    assert found[0].speaker == "السفير الفرنسي في لبنان برنار فوشيه"
+
+
+def test_name_between_commas_ends_before_where_it_spoke() -> None:
+    body = (
+        "أعلنت مندوبة النرويج، كاري هولم في كلمة أمام الجمعية العامة مساء الخميس، أن بلادها "
+        "ستدعم القرار."
+    )
+    found = _body(body, {"كاري هولم": "PER"})
+    assert found[0].speaker == "مندوبة النرويج، كاري هولم"
+    assert found[0].content.startswith("بلادها")
+
+
+def test_charge_of_responsibility_names_its_accuser() -> None:
+    body = "حملت وزارة الداخلية جماعة الشباب، التي تنشط في الجنوب، المسؤولية عن تفجير السوق."
+    found = _body(body, {"وزارة الداخلية": "ORG", "الشباب": "ORG"})
+    assert found[0].speaker == "وزارة الداخلية"
+    assert found[0].stance == "attributed"
+    assert found[0].content.startswith("جماعة الشباب")
+
+
+def test_carrying_is_no_charge() -> None:
+    found = _body("حملت الطائرة مئتي راكب إلى المطار الدولي في العاصمة.")
+    assert all(s.speaker is None for s in found)
+
+
+def test_pointing_the_finger_is_a_charge() -> None:
+    body = "ووجهت الحكومة الكينية أصابع الاتهام لحركة الشباب بعد الهجوم على الفندق."
+    found = _body(body, {"الحكومة الكينية": "ORG", "الشباب": "ORG"})
+    assert found[0].speaker == "الحكومة الكينية"
+
+
+def test_accuser_ends_where_the_accused_is_named_before_the_charge() -> None:
+    body = (
+        "اتهمت وفود الدول الأفريقية في اجتماع الاتحاد في أديس أبابا فرنسا بالتدخل في شؤون المنطقة."
+    )
+    found = _body(body, {"أديس أبابا": "LOC", "فرنسا": "LOC"})
+    assert found[0].speaker == "وفود الدول الأفريقية في اجتماع الاتحاد في أديس أبابا"
+    assert found[0].content.startswith("فرنسا بالتدخل")
+
+
+def test_agency_a_relative_clause_is_about_speaks_it() -> None:
+    body = (
+        "ويتعارض ذلك مع ما نشرته وكالة الأنباء الكينية الرسمية التي قالت في وقت سابق إن "
+        "المفاوضات انتهت بلا اتفاق."
+    )
+    stmt = _with(_body(body), "المفاوضات")
+    assert stmt.speaker == "وكالة الأنباء الكينية الرسمية"
+    assert stmt.content.startswith("المفاوضات")
+
+
+def test_reports_a_relative_clause_is_about_stay_inside_what_is_said() -> None:
+    found = _body("نفى الجيش التقارير التي أفادت بأن الطائرة أسقطت فوق البحر.")
+    assert all(s.speaker != "التقارير" for s in found)
+
+
+def test_day_between_an_unnamed_source_and_its_opener() -> None:
+    found = _body("أفاد مصدر أمني عراقي الأحد، أن قذيفة سقطت قرب السفارة في بغداد.")
+    assert found[0].speaker == "مصدر أمني عراقي"
+    assert found[0].content.startswith("قذيفة")
+
+
+def test_day_opening_what_follows_the_speaker_is_left_out() -> None:
+    body = "أعلنت الشرطة الإسبانية، الخميس، اعتقال ثلاثة مشتبه بهم في برشلونة."
+    found = _body(body, {"الشرطة الإسبانية": "ORG"})
+    assert found[0].content.startswith("اعتقال")
+
+
+def test_place_between_speaker_and_opener_is_not_the_claim() -> None:
+    found = _body('أعلنت السلطات في "مرسيليا" بفرنسا، أن الحريق أتى على 500 هكتار من الغابات.')
+    assert found[0].content.startswith("الحريق")
+
+
+def test_indefinite_title_heads_a_chain_of_nouns() -> None:
+    body = "قال قائد فريق إنقاذ العمال الذين حوصروا في المنجم بتشيلي، إن العملية ستبدأ صباح غد."
+    found = _body(body)
+    assert found[0].speaker == "قائد فريق إنقاذ العمال"
+    assert found[0].content.startswith("العملية")
+
+
+def test_verb_joined_to_a_clause_speaks_for_its_subject() -> None:
+    body = (
+        "انتقد الرئيس الأرجنتيني، ماوريسيو ماكري بشدة شركات الطاقة بسبب الأسعار، وقال إن "
+        "حكومته ستتحرك قريبا."
+    )
+    stmt = _with(_body(body, {"ماوريسيو ماكري": "PER"}), "ستتحرك")
+    assert stmt.speaker is not None and "ماكري" in stmt.speaker
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "speaker"),
+    [
+        # «we» after a lone place: the place speaks, however long the rest
+        ("أنقرة: لا صلة لنا بالهجوم على السفارة", {"أنقرة": "LOC"}, "أنقرة"),
+        # an event after a country and a colon: the country is where it happened
+        (
+            "كينيا: مقتل خمسة أشخاص في هجوم على حافلة في مومباسا",
+            {"كينيا": "LOC", "مومباسا": "LOC"},
+            None,
+        ),
+        # form words, dashes and topics about a place are labels
+        ("فيديو: احتفالات في شوارع المدينة بعد الفوز", {}, None),
+        ("السباحة - بطولة العالم: رقم قياسي جديد", {}, None),
+        ("بطولة كينيا: فوز كبير للفريق الضيف", {"كينيا": "LOC"}, None),
+        # unnamed sources keep speaking
+        ("مسؤولان بفرنسا: المفاوضات مستمرة", {"فرنسا": "LOC"}, "مسؤولان بفرنسا"),
+        # a label before dots leaves the speaker after them
+        ("شاهد.. بوتين: لن نتراجع عن قرارنا", {"بوتين": "PER"}, "بوتين"),
+    ],
+)
+def test_what_stands_before_a_headline_colon(
+    title: str, names: dict[str, str], speaker: str | None
+) -> None:
+    found = _title(title, names)
+    assert found
+    assert found[0].speaker == speaker
+
+
+def test_short_charge_in_a_headline_part_is_the_whole_clause() -> None:
+    found = _title("انفجار في سوق المدينة..والحكومة تتهم المعارضة", {"المعارضة": "ORG"})
+    charge = [s for s in found if s.speaker]
+    assert charge and charge[0].speaker == "الحكومة"
+    assert "تتهم المعارضة" in charge[0].content
