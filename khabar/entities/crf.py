@@ -140,10 +140,11 @@ class PairAttributes:
         self.padding = weights.padding
         self.vocabulary: dict[str, int] = {}
         pairs: dict[str, list[tuple[str, str, int]]] = {p: [] for p in prefixes}
+        openings = tuple(f"{p}=" for p in prefixes)
         for name, aid in weights.attributes.items():
-            prefix, _, value = name.partition("=")
-            if prefix not in pairs:
+            if not name.startswith(openings):  # most attributes: tested in C, not split
                 continue
+            prefix, _, value = name.partition("=")
             for i, ch in enumerate(value):
                 if ch == "|":
                     pairs[prefix].append((value[:i], value[i + 1 :], aid))

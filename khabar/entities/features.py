@@ -61,17 +61,23 @@ class WordFeatures:
     """The normalised word without one-letter clitics (the key of word clusters and vectors)."""
 
 
+_CUE_CLASSES: dict[str, str] = {
+    word: cls
+    for cls, words in (
+        ("SAY", SPEECH_VERBS),
+        ("LOC", LOCATION_CUES),
+        ("ORG", ORGANIZATION_CUES),
+        ("PER", PERSON_TITLES),
+    )
+    for word in words
+}
+"""The cue class of each cue word (with or without the article); a word in several lists gets
+the first of PER, ORG, LOC, SAY (written last, so it wins)."""
+
+
 def _cue(word: str) -> str | None:
     """The cue class of a normalised word (with or without the article)."""
-    if word in PERSON_TITLES:
-        return "PER"
-    if word in ORGANIZATION_CUES:
-        return "ORG"
-    if word in LOCATION_CUES:
-        return "LOC"
-    if word in SPEECH_VERBS:
-        return "SAY"
-    return None
+    return _CUE_CLASSES.get(word)
 
 
 def _shape(token: str) -> str:
@@ -85,6 +91,21 @@ def _shape(token: str) -> str:
     if not any(ch.isalnum() for ch in token):
         return "pun"
     return "mix"
+
+
+@dataclass(frozen=True, slots=True)
+class TypeFeatures:
+    """:class:`WordFeatures` before the neighbour positions' prefixes: the lists a word type
+    lends the tokens one away (``near``, prefixed ``-1``/``+1``) and two away (``context``,
+    ``-2``/``+2``)."""
+
+    here: list[str]
+    key: str
+    cluster: str
+    near: list[str]
+    context: list[str]
+    norm: str
+    bare: str
 
 
 class FeatureExtractor:
@@ -133,27 +154,51 @@ class FeatureExtractor:
     def all_features(self, token: str) -> WordFeatures:
         """Features of one word type, with the attributes the model has no weights for (not
         cached: for callers that keep what they need of them)."""
+        found = self.type_features(token)
+        near, context = found.near, found.context
+        return WordFeatures(
+            here=found.here,
+            key=found.key,
+            cluster=found.cluster,
+            prev1=[f"-1{f}" for f in near],
+            next1=[f"+1{f}" for f in near],
+            prev2=[f"-2{f}" for f in context],
+            next2=[f"+2{f}" for f in context],
+            norm=found.norm,
+            bare=found.bare,
+        )
+
+    def type_features(self, token: str) -> TypeFeatures:
+        """What :meth:`all_features` is made of: the word's own attributes and, once, the
+        attributes it lends its neighbours before their position prefixes (the CRF decoder
+        looks those up by prefix without building the four prefixed lists)."""
         norm = normalize(token) or token
         split = split_clitics(norm, self.lexicon) if norm.isalpha() else None
         stem = split.stem if split else norm
         bare = (split.article + split.stem) if split else norm  # without one-letter clitics
-        shape = _shape(norm)
-        here = [f"w={norm}", f"s={stem}", f"sh={shape}"]
+        here = [f"w={norm}", f"s={stem}", f"sh={_shape(norm)}"]
         if split:
             if split.clitics:
                 here.append(f"cl={split.clitics}")
             if split.article:
                 here.append("art")
-            here += [f"p2={stem[:2]}", f"p3={stem[:3]}", f"x2={stem[-2:]}", f"x3={stem[-3:]}"]
-            here.append(f"x1={stem[-1:]}")
-            here.append(f"len={min(len(stem), 9)}")
-            freq = int(math.log(self.lexicon.count(bare) + 1, FREQUENCY_LOG_BASE))
-            here.append(f"f={freq}")
-            here.append(f"def={self._definiteness(split.article, stem)}")
+            count = self.lexicon.count
+            freq = int(math.log(count(bare) + 1, FREQUENCY_LOG_BASE))
+            here += [
+                f"p2={stem[:2]}",
+                f"p3={stem[:3]}",
+                f"x2={stem[-2:]}",
+                f"x3={stem[-3:]}",
+                f"x1={stem[-1:]}",
+                f"len={min(len(stem), 9)}",
+                f"f={freq}",
+                f"def={self._definiteness(split.article, stem)}",
+            ]
             if stem.endswith(NATIONALITY_SUFFIXES):
                 here.append("nat_sfx")
         context: list[str] = [f"w={norm}"]
-        cue = _cue(norm) or _cue(bare) or _cue(stem)
+        cues = _CUE_CLASSES
+        cue = cues.get(norm) or cues.get(bare) or cues.get(stem)
         if cue:
             here.append(f"cue={cue}")
             context.append(f"cue={cue}")
@@ -171,15 +216,12 @@ class FeatureExtractor:
             context += [f"k={c}" for c in clusters[:2]]
         if bare != norm:
             context.append(f"b={bare}")
-        near = [*context, f"s={stem}"]
-        return WordFeatures(
+        return TypeFeatures(
             here=here,
             key=stem,
             cluster=clusters[0] if clusters else "",
-            prev1=[f"-1{f}" for f in near],
-            next1=[f"+1{f}" for f in near],
-            prev2=[f"-2{f}" for f in context],
-            next2=[f"+2{f}" for f in context],
+            near=[*context, f"s={stem}"],
+            context=context,
             norm=norm,
             bare=bare,
         )

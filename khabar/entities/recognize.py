@@ -13,7 +13,15 @@ from khabar.entities.data.cues import PERSON_TITLES
 from khabar.entities.data.given_names import GIVEN_NAMES
 from khabar.entities.rules import SpanRules, is_title
 from khabar.entities.tagger import Tagger
-from khabar.entities.words import MIN_PLACE_LETTERS, bare_form, clitic_chars, proclitics
+from khabar.entities.words import (
+    BARE_FORM_CACHE,
+    BARE_FORMS,
+    MIN_PLACE_LETTERS,
+    WordMemo,
+    bare_form,
+    clitic_chars,
+    proclitics,
+)
 from khabar.entities.words import bare as _bare
 from khabar.model import Article, EntityType, Mention, Token
 
@@ -83,6 +91,18 @@ common in the word-count corpus, per million words (أسعد 7.3, سامح 7.7):
 
 LISTED_GIVEN_NAMES = frozenset(normalize(name) for name in GIVEN_NAMES)
 """The hand-written given names of khabar/entities/data/given_names.py, normalised."""
+
+
+def _listed_norm(norm: str) -> bool:
+    """A normalised word of the given-name list, clitics aside (:func:`_is_listed_given_name`)."""
+    return norm.isalpha() and bare_form(norm) in LISTED_GIVEN_NAMES
+
+
+_LISTED_BY_NORM: dict[str, bool] = WordMemo(_listed_norm, BARE_FORM_CACHE)  # type: ignore[assignment]
+""":func:`_listed_norm` of each normalised word, worked out once."""
+
+_TITLES: dict[str, bool] = WordMemo(is_title, BARE_FORM_CACHE)  # type: ignore[assignment]
+""":func:`khabar.entities.rules.is_title` of each bare word, worked out once."""
 
 _TYPES: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
 
@@ -247,7 +267,8 @@ def _given_name_spans(
 ) -> list[tuple[str, int, int]]:
     """Add a person span for each untagged run of listed given names followed by an untagged,
     rare word (ميخائيل بوغدانوف when the tagger saw neither)."""
-    listed = [t.norm.isalpha() and bare_form(t.norm) in LISTED_GIVEN_NAMES for t in sentence]
+    memo = _LISTED_BY_NORM
+    listed = [memo[t.norm] for t in sentence]
     if not any(listed):
         return spans  # most sentences (_is_listed_given_name of each token, inlined)
     taken = {i for _, first, last in spans for i in range(first, last)}
@@ -476,7 +497,8 @@ def _repeat_names(
     """Mentions of already-found names at places the tagger passed over."""
     taken = _covered(tokens, mentions)
     extra: list[Mention] = []
-    for first, last, kind in _repeats([_bare(t) for t in tokens], taken, names):
+    forms = BARE_FORMS
+    for first, last, kind in _repeats([forms[t.norm] for t in tokens], taken, names):
         mention = _mention(text, tokens[first:last], kind, in_title)
         if mention:
             extra.append(mention)
@@ -619,14 +641,15 @@ def _titled_people(
     definite word, each a given name or rare (TITLED_NAME_MAX_PER_MILLION), the last a likely
     surname (``_may_be_surname``)."""
     taken = _covered(tokens, mentions)
-    bare = [_bare(t) for t in tokens]
+    forms, titles = BARE_FORMS, _TITLES
+    bare = [forms[t.norm] for t in tokens]
 
     def adjacent(i: int) -> bool:
         return text[tokens[i].end : tokens[i + 1].start].strip() == ""
 
     extra: list[Mention] = []
     for i, word in enumerate(bare):
-        if taken[i] or not word.isalpha() or not is_title(word):
+        if taken[i] or not word.isalpha() or not titles[word]:
             continue
         j = i + 1
         while (

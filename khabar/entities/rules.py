@@ -29,8 +29,7 @@ from khabar.entities.data.cues import (
 )
 from khabar.entities.gazetteer import cldr_one_word_places
 from khabar.entities.tagger import Tagger
-from khabar.entities.words import bare as _bare
-from khabar.entities.words import clitic_chars
+from khabar.entities.words import BARE_FORMS, clitic_chars
 from khabar.model import EntityType, Mention, Token
 
 MAX_BODY_WORDS = 3
@@ -155,7 +154,8 @@ class SpanRules:
         """The span rules over one block of tokens and the mentions that start in it."""
         if not tokens:
             return list(mentions)
-        bare = [_bare(t) for t in tokens]
+        forms = BARE_FORMS
+        bare = [forms[t.norm] for t in tokens]
         starts = [t.start for t in tokens]
         found = list(mentions)
         found = self._seats(text, tokens, bare, found, in_title)
