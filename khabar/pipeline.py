@@ -31,6 +31,7 @@ from khabar.read import iter_pages
 from khabar.read.fetch import NOT_FETCHED, Fetcher, is_url
 from khabar.read.reader import GLOB_CHARS, STDIN_PATH
 from khabar.run import Executor, LocalExecutor, annotate_pages, executor_for
+from khabar.run.collector import batch_collection
 from khabar.run.work import PAGES_PER_TASK, error_detail, prepare_workers, wants_pool
 from khabar.summary import summarize_event
 
@@ -120,6 +121,7 @@ def dedupe_ids(annotated: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
     return out
 
 
+@batch_collection()
 def annotate_all(
     pages: Sequence[Page],
     config: Config,
@@ -198,6 +200,7 @@ class _StageGuard:
             return fallback
 
 
+@batch_collection()
 def analyze_annotated(
     annotated: Sequence[AnnotatedArticle],
     config: Config,
@@ -274,6 +277,7 @@ Input = str | os.PathLike[str] | Page
 in memory (:meth:`Page.from_html`, :meth:`Page.from_text`)."""
 
 
+@batch_collection()
 def analyze(
     inputs: Iterable[Input] | Input,
     config: Config | None = None,

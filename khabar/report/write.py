@@ -29,6 +29,7 @@ from khabar.model import Dossier
 from khabar.report.json import dict_to_json, dossier_to_dict
 from khabar.report.pages import SPLIT_ABOVE_ARTICLES, render_pages, stale_pages
 from khabar.report.tables import articles_jsonl, csv_tables, timeline_svg, xlsx_tables
+from khabar.run.collector import batch_collection
 
 JSON_NAME = "dossier.json"
 HTML_NAME = "dossier.html"
@@ -115,6 +116,7 @@ _TABLE_WRITERS: Mapping[str, Callable[[Mapping[str, Any]], Mapping[str, str | by
 """The files of each table format, by name, made from the dossier's dict."""
 
 
+@batch_collection()
 def write_outputs(
     dossier: Dossier,
     out_dir: Path,
