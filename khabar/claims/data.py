@@ -140,6 +140,16 @@ RELAY_SOURCE_REACH = 4
 CLAIM_LEMMAS: frozenset[str] = frozenset({"زعم", "ادعى"})
 """Lemmas by which an outlet distances itself from what is said (still attributed)."""
 
+REPORTING_NOUNS: tuple[str, ...] = ("اتهام", "تأكيد", "إعلان", "نفي", "تحذير", "ادعاء", "زعم")
+"""Nouns of saying that, with «its / his / their» and after a linking word (إثر اتهامها لـ …،
+عقب إعلانه أن …), report what the sentence's subject says."""
+
+REPORTING_NOUN_LINKS: tuple[str, ...] = ("إثر", "بعد", "عقب", "غداة", "رغم", "مع", "وسط")
+"""Words that link a reporting noun to the clause before it (قررت الحكومة طرد … إثر اتهامها)."""
+
+POSSESSIVE_ENDINGS: tuple[str, ...] = ("هما", "هم", "ها", "ه")
+"""«its / his / their» on a noun, longest first."""
+
 COMPLEMENTIZERS: tuple[str, ...] = (
     "أن",
     "إن",
@@ -154,8 +164,18 @@ COMPLEMENTIZERS: tuple[str, ...] = (
     "بأنها",
     "أنهم",
     "إنهم",
+    "بأنهم",
+    "أنهما",
+    "إنهما",
+    "بأنهما",
+    "أننا",
+    "إننا",
+    "بأننا",
+    "أنني",
+    "إنني",
+    "وإن",
 )
-"""Words that open the reported clause after a verb (أكد أن …، قال إن …)."""
+"""Words that open the reported clause after a verb (أكد أن …، قال إن …، قالتا إنهما …)."""
 
 TRAILING_SOURCE_CUES: tuple[str, ...] = ("حسب", "بحسب", "حسبما", "وفق", "وفقا", "طبقا")
 """Words that, near a sentence's end, name the source of the whole sentence (… حسب مسؤولين)."""
@@ -188,6 +208,10 @@ TOPIC_OPENERS: tuple[str, ...] = ("مقتل", "قتلى", "قتيل", "قتيل�
 """Nouns of an event that open a headline's words after a place and a colon (باكستان: مقتل 12
 شخصا … في بيشاور): the place is where it happened, not who says it, unless it is a seat of
 government that stands for its state (SEAT_COUNTRIES: دمشق، الكرملين)."""
+
+TITLE_HEAD_TOPICS: tuple[str, ...] = ("ردا", "رداً", "بشأن", "حول", "تعليقا", "تعليقاً")
+"""Words after a headline's speaker, before its colon, that say what it answers or speaks
+about (ميركل ردا على ترمب: …، روسيا بشأن الجاسوس: …): the speaker ends before them."""
 
 MAX_TITLE_SPEAKER_WORDS = 4
 """Longest phrase before a headline's colon read as its speaker (مسؤولان بأمريكا: …); longer ones
@@ -350,6 +374,14 @@ SPEAKER_HEADS: tuple[str, ...] = (
     "التلفزيون",
 )
 """Words that can open a speaker phrase when no named entity was found after the verb."""
+
+MEDIA_HEADS: tuple[str, ...] = ("وكالة", "صحيفة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون")
+"""Nouns of a medium: after ل (لوكالة رويترز، لصحيفة …) they say whom a source spoke to, which
+ends the source's phrase."""
+
+NISBA_ENDINGS: tuple[str, ...] = ("ي", "ية")
+"""Endings of adjectives of origin or office that go on describing an unnamed source after its
+first adjective (مصدر دبلوماسي يوناني، مسؤول أمني عراقي رفيع)."""
 
 HONORIFICS: tuple[str, ...] = ("الدكتور", "الدكتورة", "د.", "العقيد", "العميد", "اللواء", "الركن",
                               "الفريق", "المقدم", "الرائد", "النقيب", "الشيخ", "السيد", "السيدة",

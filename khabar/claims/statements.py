@@ -42,16 +42,21 @@ from khabar.claims.data import (
     MAX_ACCUSER_WORDS,
     MAX_SPEAKER_TOKENS,
     MAX_TITLE_SPEAKER_WORDS,
+    MEDIA_HEADS,
+    NISBA_ENDINGS,
     NOT_PARTICIPLE_BEFORE,
     OBJECT_LEMMAS,
     OBJECT_PREPOSITIONS,
     OPENER_ONLY_LEMMAS,
+    POSSESSIVE_ENDINGS,
     PRESENT_PREFIXES,
     QUESTION_MARKS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
     RELAY_SOURCE_REACH,
     REPORT_CUES,
+    REPORTING_NOUN_LINKS,
+    REPORTING_NOUNS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     SPEAKER_HEADS,
@@ -59,6 +64,7 @@ from khabar.claims.data import (
     SPEAKER_LINKS,
     SPEAKER_STOP_WORDS,
     SPEAKERLESS_LEMMAS,
+    TITLE_HEAD_TOPICS,
     TITLE_LABELS,
     TOPIC_OPENERS,
     TRAILING_SOURCE_CUES,
@@ -110,6 +116,10 @@ MAX_OPENER_SPEAKER_WORDS = 14
 """Longest stretch between a sentence-initial verb and its أن read as the speaker when a title
 runs to a comma and a name or a day stands between commas after it (أعلن قائد قوات التحالف
 العربي في الساحل الغربي، العميد الركن عبد السلام الشحي، الثلاثاء، أن)."""
+
+MIN_PRESENT_VERB_CHARS = 4
+"""Fewest letters of an unnamed word opening with ي / ت that ends a headline's speaker phrase
+before its colon and is read as its verb (إسرائيل تهدد: …)."""
 
 MIN_TITLE_PART_WORDS = 2
 """Fewest words of a headline part set apart by dots (… .. وموسكو: عمل عدائي) read on its own."""
@@ -177,6 +187,13 @@ _OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in OBJECT_PREPOSITIONS)
 _RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS)
 _CONTRAST = frozenset(normalize(w) for w in CONTRAST_OPENERS)
 _FIRST_PERSON = frozenset(normalize(w) for w in FIRST_PERSON_WORDS)
+_MEDIA = frozenset(normalize(w) for w in MEDIA_HEADS)
+_PLACE_LINKS = frozenset(normalize(w) for w in ("في", "لدى"))
+_SAYING_NOUNS = frozenset(normalize(w) for w in REPORTING_NOUNS)
+_SAYING_LINKS = frozenset(normalize(w) for w in REPORTING_NOUN_LINKS)
+_POSSESSIVES = tuple(normalize(w) for w in POSSESSIVE_ENDINGS)
+_HEAD_TOPICS = frozenset(normalize(w) for w in TITLE_HEAD_TOPICS)
+_NISBA = tuple(normalize(w) for w in NISBA_ENDINGS)
 _TITLE_LABELS = frozenset(normalize(w) for w in TITLE_LABELS)
 _TOPIC_OPENERS = frozenset(normalize(w) for w in TOPIC_OPENERS)
 _SEATS = frozenset(normalize(w) for w in SEAT_COUNTRIES)
@@ -290,8 +307,8 @@ def _speaker_after(
             break
         if word.norm in _LEXICON.complementizers or _unclitic(word.norm) in ("ان", "بان"):
             break
-        if word.text.startswith("لـ"):
-            break  # قالت مصادر لـCNN: whom it was said to
+        if _to_whom(word):
+            break  # قالت مصادر لـCNN، لوكالة رويترز: whom it was said to
         if (
             phrase
             and _unclitic(word.norm) in _LEXICON.doubt_nouns
@@ -355,7 +372,7 @@ def _speaker_after(
     ended_by_stop = j < end_index and ws[j].norm in _LEXICON.speaker_stops
     if ended_by_stop and len(phrase) <= MAX_BARE_SPEAKER_WORDS and not is_head:
         # أكد الشرع خلال لقائه …: a short subject the tagger did not name.
-        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
+        return _in_place(text, ws, j, end_index, head, mentions)
     if is_head or is_anon:
         # Unnamed speaker: the head and the definite words that describe it (المسؤولون الروس).
         k = 1
@@ -366,15 +383,40 @@ def _speaker_after(
             definite = phrase[k].norm.startswith("ال") and phrase[k].norm not in _RELATIVES
             if not (definite or phrase[k].norm in _LEXICON.links or is_anon or chain):
                 break
-            if is_anon and not definite and k > 1:
-                break
+            if is_anon and not definite and k > 1 and not phrase[k].norm.endswith(_NISBA):
+                break  # مصدر دبلوماسي يوناني: adjectives of origin still describe the source
             chain = chain and not definite
             k += 1
         while k > 1 and phrase[k - 1].norm in _LEXICON.links:
             k -= 1
+        if k == len(phrase) and not inside:
+            return _in_place(text, ws, j, end_index, head, mentions)
         phrase = phrase[:k]
         return _speaker_from(text, head.start, phrase[-1].end, head, mentions), i + 1 + k
     return None, i + 1
+
+
+def _in_place(
+    text: str, ws: list[Word], j: int, end_index: int, head: Word, mentions: Sequence[Mention]
+) -> tuple[_Speaker, int]:
+    """An unnamed speaker ending before ``ws[j]``, with the place after it when في / لدى and a
+    place follow (أعلنت السلطات في تايلاند …، كيانات سياسية في العراق …), and the index after
+    it."""
+    end = j
+    if j + 1 < end_index and ws[j].norm in _PLACE_LINKS:
+        place = next(
+            (m for m in mentions if m.type == "LOC" and abs(m.start - ws[j + 1].start) <= 1), None
+        )
+        if place is not None:
+            end = next((n for n in range(j + 1, end_index) if ws[n].end >= place.end - 1), j) + 1
+    return _speaker_from(text, head.start, ws[end - 1].end, head, mentions), end
+
+
+def _to_whom(word: Word) -> bool:
+    """Whether ``word`` names whom something was said to (لـCNN، لوكالة، لصحيفة)."""
+    if word.text.startswith("لـ"):
+        return True
+    return word.norm.startswith("ل") and word.norm[1:] in _MEDIA
 
 
 def _named_ahead(ws: list[Word], j: int, end_index: int, mentions: Sequence[Mention]) -> int:
@@ -408,6 +450,21 @@ def _speaker_before(
     start, end = ws[k].start, ws[i - 1].end
     head = ws[k]
     speaker = _speaker_from(text, start, end, head, mentions)
+    if speaker.named and not speaker.anonymous:
+        # ردا على تصريح للرئيس الأمريكي دونالد ترامب قال …: the subject starts at its title
+        # or its name
+        names = [m for m in mentions if m.type in ("PER", "ORG") and start <= m.start < end]
+        first = next(
+            (
+                n
+                for n in range(k, i)
+                if _is_head(ws[n]) or any(m.start == ws[n].start for m in names)
+            ),
+            k,
+        )
+        if first > k:
+            head = ws[first]
+            speaker = _speaker_from(text, head.start, end, head, mentions)
     if speaker.anonymous or speaker.named:
         return speaker
     if _units(text, ws, k, i) <= 2 and (
@@ -437,11 +494,28 @@ def _content_span(
     ``appositive``: a comma follows the speaker (قال X، رئيس Y، إن …), so the first comma-
     delimited stretch may describe the speaker rather than start the content.
     """
+    if (
+        0 < j < stop
+        and _gap_has(text, ws[j - 1].end, ws[j].start, _QUOTE_OPEN)
+        and not _gap_has(text, ws[j - 1].end, ws[j].start, ":")
+        and _short_quote(text, ws, j, stop)
+    ):
+        # a quoted name completing the speaker (بعثة حلف شمال الأطلسي "الناتو" في أفغانستان،
+        # الاثنين، أن …): what was said opens after it, when an opener follows
+        q = next(n for n in range(j, stop) if n + 1 >= len(ws) or _closes_after(text, ws, n)) + 1
+        if q < stop and (
+            ws[q].norm in _LEXICON.speaker_stops or ws[q].norm in _LEXICON.complementizers
+        ):
+            span = _content_span(text, ws, q, stop, limit, appositive, reach)
+            if span[2]:
+                return span
     opener = None
     commas = 0
     # what follows the speaker says where or when, or describes it (قال X في بيان، الثلاثاء،
     # إن …، قائد المهمة الذي …، إن): commas do not end the search for the opener
-    adverbial = j < stop and (ws[j].norm in _LEXICON.speaker_stops or ws[j].norm in _RELATIVES)
+    adverbial = j < stop and (
+        ws[j].norm in _LEXICON.speaker_stops or ws[j].norm in _RELATIVES or _to_whom(ws[j])
+    )
     for k in range(j, min(stop, j + reach)):
         word = ws[k]
         gap = text[ws[k - 1].end : word.start] if k > 0 else ""
@@ -484,6 +558,12 @@ def _past_times(text: str, ws: list[Word], start: int, end: int) -> int:
     if k == at:
         return start
     return ws[k].start - (1 if text[ws[k].start - 1 : ws[k].start] == "#" else 0)
+
+
+def _closes_after(text: str, ws: list[Word], n: int) -> bool:
+    """Whether a quote closes right after ``ws[n]``."""
+    after = ws[n + 1].start if n + 1 < len(ws) else ws[n].end + 1
+    return _gap_has(text, ws[n].end, after, _QUOTE_CLOSE)
 
 
 def _short_quote(text: str, ws: list[Word], k: int, stop: int) -> bool:
@@ -625,6 +705,11 @@ def extract_statements(
             stance = "reported" if source[0].anonymous else "attributed"
         elif stance in ("reported", "unconfirmed"):
             content = _report_content(text, ws, s_start, s_end)
+        said = None
+        if source is None and stance == "asserted":
+            said = _subjects_saying(text, ws, s_start, s_end, sentence, in_sentence)
+            if said is not None:
+                content = text[s_start : said[0]]
         content, direct = _clean_content(content)
         out.append(
             Statement(
@@ -638,7 +723,49 @@ def extract_statements(
                 direct=direct,
             )
         )
+        if said is not None:
+            out.append(said[1])
     return tuple(out)
+
+
+def _subjects_saying(
+    text: str,
+    ws: list[Word],
+    s_start: int,
+    s_end: int,
+    sentence: str,
+    mentions: Sequence[Mention],
+) -> tuple[int, Statement] | None:
+    """What the subject of a sentence in the outlet's voice says in a noun of saying linked to
+    it (قررت الحكومة البريطانية طرد 23 دبلوماسيا، إثر اتهامها للحكومة الروسية بمحاولة …):
+    where the outlet's own clause ends, and the subject's statement; None when the sentence
+    holds no such noun or names no subject before it."""
+    for k in range(MIN_ASSERTED_WORDS, len(ws) - 1):
+        if _unclitic(ws[k - 1].norm) not in _SAYING_LINKS:
+            continue
+        norm = ws[k].norm
+        ending = next((e for e in _POSSESSIVES if norm.endswith(e)), None)
+        if ending is None or norm[: -len(ending)] not in _SAYING_NOUNS:
+            continue
+        opening = _after_dateline(text, ws, s_start)
+        subject = _first_named(text, mentions, ws[opening].start, ws[k - 1].start)
+        if subject is None:
+            return None
+        content, direct = _clean_content(text[ws[k].start : s_end])
+        stance: Stance = "denied" if norm.startswith("نفي") else "attributed"
+        statement = Statement(
+            text=sentence,
+            content=content,
+            start=s_start,
+            end=s_end,
+            stance=stance,
+            speaker=subject.text,
+            speaker_entity=_entity_of(subject, mentions),
+            verb=ws[k].text,
+            direct=direct,
+        )
+        return ws[k - 1].start, statement
+    return None
 
 
 def _trailing_source(
@@ -746,7 +873,9 @@ def _sentence_statements(
             conjoined = ws[i].norm != _unclitic(ws[i].norm)
             if i in antecedents:
                 speaker, j = antecedents[i], i + 1
-            elif lemma in ACCUSATION_LEMMAS and subject is None and (initial or conjoined):
+            elif subject is None and (initial or conjoined) and lemma not in RELAY_LEMMAS:
+                # the object of a verb that opens its clause follows its subject (حذر ترامب
+                # الحكومة السورية …، اتهمت … روسيا بتقويض …)
                 speaker, j = _accuser(text, ws, i, stop, mentions, speaker, j)
             if lemma in RELAY_LEMMAS:
                 source = _relayed_source(text, ws, i, stop, mentions)
@@ -1379,8 +1508,19 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
         and len(rest.split()) >= 2
         and not _label_head(head, head_words, own)
     ):
-        if len(head_words) > 1 and _verb_lemma(head_words[-1]) is not None:
-            head = head[: head_words[-1].start].rstrip()  # روسيا تؤكد: … → روسيا
+        last = head_words[-1]
+        if len(head_words) > 1 and (
+            _verb_lemma(last) is not None
+            or (
+                last.norm[:1] in PRESENT_PREFIXES
+                and len(last.norm) >= MIN_PRESENT_VERB_CHARS
+                and not any(m.start <= last.start < m.end for m in own)
+            )
+        ):
+            head = head[: last.start].rstrip()  # روسيا تؤكد: …، إسرائيل تهدد: … → the subject
+        topic = next((w for w in head_words[1:] if _unclitic(w.norm) in _HEAD_TOPICS), None)
+        if topic is not None:
+            head = head[: topic.start].rstrip()  # ميركل ردا على ترمب: … → ميركل
         content, direct = _clean_content(rest)
         stance: Stance = "attributed"
         if contains_any_phrase(norm_text(rest), UNCONFIRMED_SENTENCE_CUES):

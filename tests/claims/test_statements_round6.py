@@ -149,3 +149,78 @@ def test_short_charge_in_a_headline_part_is_the_whole_clause() -> None:
     charge = [s for s in found if s.speaker]
     assert charge and charge[0].speaker == "الحكومة"
     assert "تتهم المعارضة" in charge[0].content
+
+
+def test_unnamed_source_keeps_its_origin_and_not_whom_it_spoke_to() -> None:
+    found = _body('قال مصدر دبلوماسي نمساوي لـ"رويترز"، الخميس، إن السفير سيغادر البلاد قريبا.')
+    assert found[0].speaker == "مصدر دبلوماسي نمساوي"
+    assert found[0].content.startswith("السفير")
+    found = _body("قال مصدران مطلعان لوكالة الأنباء إن الصفقة ستوقع الشهر المقبل.")
+    assert found[0].speaker == "مصدران مطلعان"
+
+
+def test_subject_before_its_verb_starts_at_its_title_or_name() -> None:
+    body = (
+        "نفت الحكومة ذلك، ردا على تصريح للرئيس البرازيلي جاير بولسونارو قال فيه إن الغابات "
+        "تحترق عمدا."
+    )
+    stmt = _with(_body(body, {"جاير بولسونارو": "PER"}), "الغابات")
+    assert stmt.speaker == "جاير بولسونارو"
+
+
+def test_speakers_of_dual_and_first_person_openers() -> None:
+    found = _body("قالت جماعتان معارضتان إنهما ستقاطعان الانتخابات المقبلة في البلاد.")
+    assert found[0].speaker == "جماعتان معارضتان"
+    assert found[0].content.startswith("ستقاطعان")
+
+
+def test_unnamed_speaker_in_a_place() -> None:
+    found = _body(
+        "أعلنت السلطات في نيبال ارتفاع عدد ضحايا الفيضانات إلى 40 قتيلا.", {"نيبال": "LOC"}
+    )
+    assert found[0].speaker == "السلطات في نيبال"
+    assert found[0].content.startswith("ارتفاع")
+
+
+def test_object_after_a_named_subject_is_not_the_speaker() -> None:
+    body = "حذر الرئيس الفرنسي إيمانويل ماكرون الحكومة الإيطالية من إغلاق الموانئ أمام المهاجرين."
+    found = _body(body, {"إيمانويل ماكرون": "PER", "الحكومة الإيطالية": "ORG"})
+    assert found[0].speaker == "الرئيس الفرنسي إيمانويل ماكرون"
+    assert found[0].content.startswith("الحكومة الإيطالية")
+
+
+def test_quoted_name_in_the_speaker_is_not_what_was_said() -> None:
+    body = 'أعلنت بعثة الأمم المتحدة "يونيفيل" في لبنان، الاثنين، أن دورية تعرضت لإطلاق نار.'
+    found = _body(body, {"الأمم المتحدة": "ORG", "لبنان": "LOC"})
+    assert found[0].content.startswith("دورية")
+
+
+def test_noun_of_saying_reports_the_subjects_words() -> None:
+    body = (
+        "قررت الحكومة الهولندية، الجمعة، طرد أربعة دبلوماسيين، إثر اتهامها للحكومة الروسية "
+        "بمحاولة اختراق منظمة دولية في لاهاي."
+    )
+    found = _body(body, {"الحكومة الهولندية": "ORG", "الحكومة الروسية": "ORG"})
+    assert found[0].speaker is None and "طرد" in found[0].content
+    assert "اتهامها" not in found[0].content
+    assert found[1].speaker == "الحكومة الهولندية"
+    assert found[1].content.startswith("اتهامها")
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "speaker"),
+    [
+        ("شولتس ردا على ترامب: لن نرفع الإنفاق العسكري", {"شولتس": "PER"}, "شولتس"),
+        ("إيران تتوعد: سنرد على أي هجوم", {"إيران": "LOC"}, "إيران"),
+    ],
+)
+def test_headline_speaker_ends_before_what_it_answers_or_its_verb(
+    title: str, names: dict[str, str], speaker: str
+) -> None:
+    assert _title(title, names)[0].speaker == speaker
+
+
+def test_act_before_a_joined_reporting_verb_is_the_outlets() -> None:
+    found = _title("كندا تطرد السفير السعودي وتصف الاتهامات بأنها باطلة", {"كندا": "LOC"})
+    assert found[0].speaker is None and found[0].content == "كندا تطرد السفير السعودي"
+    assert found[1].speaker == "كندا"
