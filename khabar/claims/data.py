@@ -375,6 +375,10 @@ SPEAKER_HEADS: tuple[str, ...] = (
 )
 """Words that can open a speaker phrase when no named entity was found after the verb."""
 
+IMPERSONAL_VERBS: tuple[str, ...] = ("يذكر",)
+"""Present forms that, opening a sentence before أن, are read impersonally (يُذكر أن …، ويذكر
+أن …: it is recalled that): the outlet's own background, no one's statement."""
+
 MEDIA_HEADS: tuple[str, ...] = ("وكالة", "صحيفة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون")
 """Nouns of a medium: after ل (لوكالة رويترز، لصحيفة …) they say whom a source spoke to, which
 ends the source's phrase."""

@@ -39,6 +39,7 @@ from khabar.claims.data import (
     HEDGE_CUES,
     HEDGE_QAD,
     HONORIFICS,
+    IMPERSONAL_VERBS,
     MAX_ACCUSER_WORDS,
     MAX_SPEAKER_TOKENS,
     MAX_TITLE_SPEAKER_WORDS,
@@ -189,6 +190,7 @@ _CONTRAST = frozenset(normalize(w) for w in CONTRAST_OPENERS)
 _FIRST_PERSON = frozenset(normalize(w) for w in FIRST_PERSON_WORDS)
 _MEDIA = frozenset(normalize(w) for w in MEDIA_HEADS)
 _PLACE_LINKS = frozenset(normalize(w) for w in ("في", "لدى"))
+_IMPERSONAL = frozenset(normalize(w) for w in IMPERSONAL_VERBS)
 _SAYING_NOUNS = frozenset(normalize(w) for w in REPORTING_NOUNS)
 _SAYING_LINKS = frozenset(normalize(w) for w in REPORTING_NOUN_LINKS)
 _POSSESSIVES = tuple(normalize(w) for w in POSSESSIVE_ENDINGS)
@@ -545,6 +547,10 @@ def _content_span(
     if opener is None:
         opener = ws[j].start if j < len(ws) and j < stop else (ws[j - 1].end if j else 0)
     end = ws[stop].start if stop < len(ws) else limit
+    for k in range(j + 1, min(stop, len(ws))):
+        if ws[k].start > opener and _source_set_off(ws, k, text):
+            end = ws[k - 1].end  # … للإسلام، حسبما أفاد مدعون: the source is not what was said
+            break
     return opener, max(opener, end), opened
 
 
@@ -564,6 +570,14 @@ def _closes_after(text: str, ws: list[Word], n: int) -> bool:
     """Whether a quote closes right after ``ws[n]``."""
     after = ws[n + 1].start if n + 1 < len(ws) else ws[n].end + 1
     return _gap_has(text, ws[n].end, after, _QUOTE_CLOSE)
+
+
+def _source_set_off(ws: list[Word], k: int, text: str) -> bool:
+    """Whether ``ws[k]`` is a source cue set off by a comma (… ، حسبما / وفق ما …)."""
+    norm = _unclitic(ws[k].norm)
+    return (norm in _SOURCE_CUES or ws[k].norm in _SOURCE_CUES) and _gap_has(
+        text, ws[k - 1].end, ws[k].start, "،,"
+    )
 
 
 def _short_quote(text: str, ws: list[Word], k: int, stop: int) -> bool:
@@ -800,6 +814,21 @@ def _trailing_source(
         links = [n for n, w in enumerate(rest) if w.norm == "عن"]
         if links:  # حسبما نقلت وسائل الإعلام عن النائب العام: the one quoted
             rest = rest[links[-1] + 1 :]
+        people = [m for m in mentions if m.type == "PER" and rest and m.start >= rest[0].start]
+        cut = next(
+            (
+                n
+                for n in range(1, len(rest))
+                if rest[n].norm in _LEXICON.speaker_stops
+                and not (
+                    rest[n].norm in _LEXICON.links
+                    and any(rest[n].end <= m.start < rest[-1].end for m in people)
+                )
+            ),
+            0,
+        )
+        if cut:
+            rest = rest[:cut]  # حسبما أعلن الحرس الثوري على الإنترنت: where, not who
         if (
             not rest
             or len(rest) > MAX_TRAILING_SOURCE_WORDS
@@ -837,6 +866,8 @@ def _sentence_statements(
         lemma = _verb_lemma(word)
         if lemma is None and word.norm in _CHARGE_FORMS:
             lemma = _charge_lemma(ws, i)
+        if lemma is not None and (_after_source_cue(ws, i) or _impersonal(ws, i)):
+            continue  # … حسبما أعلن الحرس الثوري: the sentence's source; يذكر أن: the outlet's
         if lemma is not None:
             cues.append((i, lemma, False))
         elif (
@@ -966,6 +997,33 @@ def _sentence_statements(
 def _is_head(word: Word) -> bool:
     """Whether ``word`` (with or without و / ف) can open a speaker phrase (وزير، وكالة)."""
     return word.norm in _LEXICON.speaker_heads or _unclitic(word.norm) in _LEXICON.speaker_heads
+
+
+def _after_source_cue(ws: list[Word], i: int) -> bool:
+    """Whether the verb at ``ws[i]`` follows حسبما / وفق ما / بحسب ما (… حسبما أعلن X): it names
+    the source of the clause before, which the trailing-source reader takes."""
+    if i == 0:
+        return False
+    before = ws[i - 1].norm
+    if before in _SOURCE_CUES or _unclitic(before) in _SOURCE_CUES:
+        return before.endswith("ما")
+    return (
+        before in ("ما", "لما")
+        and i > 1
+        and (ws[i - 2].norm in _SOURCE_CUES or _unclitic(ws[i - 2].norm) in _SOURCE_CUES)
+    )
+
+
+def _impersonal(ws: list[Word], i: int) -> bool:
+    """Whether the verb at ``ws[i]`` is the impersonal يذكر أن that opens a sentence (it is
+    worth recalling that …): what follows is the outlet's own background."""
+    return (
+        i <= 1
+        and _unclitic(ws[i].norm) in _IMPERSONAL
+        and (i == 0 or _is_connective(ws[0]))
+        and i + 1 < len(ws)
+        and ws[i + 1].norm in _LEXICON.complementizers
+    )
 
 
 def _opens_soon(ws: list[Word], i: int) -> bool:

@@ -224,3 +224,24 @@ def test_act_before_a_joined_reporting_verb_is_the_outlets() -> None:
     found = _title("كندا تطرد السفير السعودي وتصف الاتهامات بأنها باطلة", {"كندا": "LOC"})
     assert found[0].speaker is None and found[0].content == "كندا تطرد السفير السعودي"
     assert found[1].speaker == "كندا"
+
+
+def test_verb_after_a_source_cue_names_the_source_of_the_clause_before() -> None:
+    body = "قتل خمسة جنود في هجوم على قاعدة عسكرية، حسبما أعلن الجيش المالي على موقعه، السبت."
+    found = _body(body, {"الجيش المالي": "ORG"})
+    assert len(found) == 1
+    assert found[0].speaker == "الجيش المالي"
+    assert found[0].content.startswith("قتل خمسة جنود")
+
+
+def test_what_was_said_ends_before_a_source_set_off_by_a_comma() -> None:
+    body = "قال المتهم إنه نفذ الهجوم بدافع الانتقام، حسبما أفاد مدعون عامون، الاثنين."
+    found = _body(body)
+    assert found[0].content.endswith("الانتقام")
+
+
+def test_impersonal_opening_is_the_outlets_background() -> None:
+    body = "وقال أردوغان إن بلاده لن تخسر هذه الحرب. ويذكر أن العلاقات بين البلدين تشهد توترا."
+    found = _body(body, {"أردوغان": "PER"})
+    background = _with(found, "العلاقات")
+    assert background.speaker is None and background.stance == "asserted"
