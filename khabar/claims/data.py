@@ -74,10 +74,11 @@ MAX_ACCUSER_WORDS = 14
 """Longest accuser read between an accusation verb and the accused named before its charge
 (اتهمت وفود الدول الغربية في الجلسة الطارئة للمنظمة … في لاهاي روسيا بتقويض …)."""
 
-OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد"})
+OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد", "ادعى"})
 """Lemmas that introduce a statement only when أن / إن / a colon opens what was said, or what
 follows names a claim (رفض الكرملين إشارات بأنه …، ترد على اتهامات: …); otherwise they name an
-act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران)."""
+act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران) or, for يدعي, are the passive يُدعى
+that gives a name (شخص يدعى ريتشارد راسل)."""
 
 OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه"})
 """Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات

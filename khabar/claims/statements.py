@@ -118,6 +118,10 @@ MAX_OPENER_SPEAKER_WORDS = 14
 runs to a comma and a name or a day stands between commas after it (أعلن قائد قوات التحالف
 العربي في الساحل الغربي، العميد الركن عبد السلام الشحي، الثلاثاء، أن)."""
 
+MIN_OWNED_NOUN_CHARS = 5
+"""Fewest letters of a word ending in ه / ها / هم read as a noun with «its / his / their» after
+a speaker's name (مسؤوليتها، موقفه); shorter ones may be names (طه)."""
+
 MIN_PRESENT_VERB_CHARS = 4
 """Fewest letters of an unnamed word opening with ي / ت that ends a headline's speaker phrase
 before its colon and is read as its verb (إسرائيل تهدد: …)."""
@@ -346,7 +350,14 @@ def _speaker_after(
     )
     if inside and full_phrase_ended and len(phrase) <= MAX_SPEAKER_TOKENS - 1:
         # The whole phrase up to أن / a colon / an adverbial is the speaker, even where the
-        # tagger named only part of it (المتحدث باسم الكرملين دميتري بيسكوف).
+        # tagger named only part of it (المتحدث باسم الكرملين دميتري بيسكوف), but not a noun
+        # with «its» after the last name (أعلنت الوزارة مسؤوليتها عن …: what it announced).
+        last = max(m.end for m in inside)
+        own = next((n for n, w in enumerate(phrase) if w.start >= last), None)
+        if own is not None and own > 0 and _owned(phrase[own]):
+            return _speaker_from(text, head.start, phrase[own - 1].end, head, mentions), _after(
+                ws, phrase[own - 1]
+            )
         return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
     near = [
         m
@@ -391,8 +402,22 @@ def _speaker_after(
             k += 1
         while k > 1 and phrase[k - 1].norm in _LEXICON.links:
             k -= 1
+        named = next(
+            (
+                m
+                for m in mentions
+                if m.type == "PER" and k < len(phrase) and m.start == phrase[k].start
+            ),
+            None,
+        )
+        if named is not None:
+            # رئيس بلدية نيويورك السابق رودي جولياني: the title's holder named after it
+            k = next((n for n in range(k, len(phrase)) if phrase[n].end >= named.end - 1), k) + 1
+            return _speaker_from(text, head.start, phrase[k - 1].end, head, mentions), _after(
+                ws, phrase[k - 1]
+            )
         if k == len(phrase) and not inside:
-            return _in_place(text, ws, j, end_index, head, mentions)
+            return _in_place(text, ws, _after(ws, phrase[-1]), end_index, head, mentions)
         phrase = phrase[:k]
         return _speaker_from(text, head.start, phrase[-1].end, head, mentions), i + 1 + k
     return None, i + 1
@@ -412,6 +437,22 @@ def _in_place(
         if place is not None:
             end = next((n for n in range(j + 1, end_index) if ws[n].end >= place.end - 1), j) + 1
     return _speaker_from(text, head.start, ws[end - 1].end, head, mentions), end
+
+
+def _after(ws: list[Word], word: Word) -> int:
+    """Index of the word after ``word`` in ``ws``."""
+    return bisect.bisect_right(ws, word.start, key=lambda w: w.start)
+
+
+def _owned(word: Word) -> bool:
+    """Whether ``word`` is a noun with «its / his / their» (مسؤوليتها، موقفه), which no speaker
+    phrase ends with."""
+    raw = word.text
+    return (
+        not word.norm.startswith("ال")
+        and len(raw) >= MIN_OWNED_NOUN_CHARS
+        and raw.endswith(POSSESSIVE_ENDINGS)
+    )
 
 
 def _to_whom(word: Word) -> bool:
@@ -1415,7 +1456,8 @@ def _headline_subject(
     if not 0 < i - k <= MAX_TITLE_SPEAKER_WORDS:
         return None
     start = ws[k].start + (1 if ws[k].norm.startswith("وال") else 0)  # والسلطة → السلطة
-    return _speaker_from(text, start, ws[i - 1].end, ws[k], mentions)
+    last = next((n - 1 for n in range(k + 1, i) if _to_whom(ws[n])), i - 1)  # مصدر لـCNN يكشف
+    return _speaker_from(text, start, ws[last].end, ws[k], mentions)
 
 
 def _act_before(
@@ -1468,7 +1510,14 @@ def _speaks(rest: str) -> bool:
     return False
 
 
-def _label_head(head: str, head_words: list[Word], mentions: Sequence[Mention]) -> bool:
+def _asks(rest: str) -> bool:
+    """Whether a headline's words after its colon are a question (… هل تزايدت …؟)."""
+    return rest.rstrip(' ."”»').endswith(QUESTION_MARKS)
+
+
+def _label_head(
+    head: str, head_words: list[Word], mentions: Sequence[Mention], rest: str = ""
+) -> bool:
     """Whether the words before a headline's colon label it rather than name who speaks: quoted
     ("أطفال الكهف": …), joined by a dash (بريطانيا - بريكسيت: …), a form word (فيديو: …), or
     words about a place that open with something else and name no person or body (مونديال
@@ -1483,6 +1532,8 @@ def _label_head(head: str, head_words: list[Word], mentions: Sequence[Mention]) 
         return False
     if first.norm in _LEXICON.anonymous or _unclitic(first.norm) in _LEXICON.anonymous:
         return False  # مسؤولان بأمريكا
+    if _asks(rest):
+        return True  # اليوم العالمي لحرية الصحافة: هل …؟ — the outlet asks
     places = [m for m in inside if m.type == "LOC"]
     return bool(places) and all(m.start > first.start + 1 for m in places)
 
@@ -1564,7 +1615,7 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
         colon
         and 0 < len(head_words) <= longest
         and len(rest.split()) >= 2
-        and not _label_head(head, head_words, own)
+        and not _label_head(head, head_words, own, rest)
     ):
         last = head_words[-1]
         if len(head_words) > 1 and (
@@ -1576,7 +1627,9 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
             )
         ):
             head = head[: last.start].rstrip()  # روسيا تؤكد: …، إسرائيل تهدد: … → the subject
-        topic = next((w for w in head_words[1:] if _unclitic(w.norm) in _HEAD_TOPICS), None)
+        topic = next(
+            (w for w in head_words[1:] if _unclitic(w.norm) in _HEAD_TOPICS or _to_whom(w)), None
+        )
         if topic is not None:
             head = head[: topic.start].rstrip()  # ميركل ردا على ترمب: … → ميركل
         content, direct = _clean_content(rest)

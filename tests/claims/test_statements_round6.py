@@ -245,3 +245,40 @@ def test_impersonal_opening_is_the_outlets_background() -> None:
     found = _body(body, {"أردوغان": "PER"})
     background = _with(found, "العلاقات")
     assert background.speaker is None and background.stance == "asserted"
+
+
+def test_title_holder_named_after_an_unnamed_title() -> None:
+    body = "أعلن رئيس بلدية باريس السابق برتران دولانويه أن الحملة انطلقت رسميا."
+    found = _body(body, {"برتران دولانويه": "PER", "باريس": "LOC"})
+    assert found[0].speaker == "رئيس بلدية باريس السابق برتران دولانويه"
+
+
+def test_noun_with_its_after_the_name_is_what_was_announced() -> None:
+    body = "أعلنت وزارة الدفاع الهولندية مسؤوليتها عن مقتل مدني في غارة جوية شمال العراق."
+    found = _body(body, {"وزارة الدفاع الهولندية": "ORG"})
+    assert found[0].speaker == "وزارة الدفاع الهولندية"
+
+
+def test_passive_is_named_is_no_claim() -> None:
+    found = _body(
+        "واعتقلت الشرطة شابا يدعى كريم منصور أثناء عودته من الحدود.", {"كريم منصور": "PER"}
+    )
+    assert all(s.speaker != "كريم منصور" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "speaker"),
+    [
+        ("محلل لـCNN: المفاوضات لن تنجح قريبا", {}, "محلل"),
+        ("اليوم العالمي للمياه: هل تكفي الموارد؟", {}, None),
+    ],
+)
+def test_headline_speaker_without_whom_it_spoke_to_and_questions_of_the_outlet(
+    title: str, names: dict[str, str], speaker: str | None
+) -> None:
+    assert _title(title, names)[0].speaker == speaker
+
+
+def test_headline_subject_without_whom_it_spoke_to() -> None:
+    found = _title("مصدر لـCNN يكشف تفاصيل الصفقة الجديدة")
+    assert found[0].speaker == "مصدر"
