@@ -15,7 +15,7 @@ from khabar.config import EventsConfig
 from khabar.events.chronology import EventFacts, reason_story
 from khabar.events.cluster import LINK_THRESHOLD, EventIndex
 from khabar.events.data import FORMAT_LABELS, TITLE_BAIT_CUES
-from khabar.events.stories import group_stories, story_id, time_key
+from khabar.events.stories import group_stories, story_id, story_names, time_key
 from khabar.events.vectors import merge_bags
 from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
 from khabar.run.base import Executor
@@ -198,7 +198,14 @@ def _stories(
     index: EventIndex,
     by_id: dict[str, AnnotatedArticle],
 ) -> tuple[list[Event], list[Story]]:
-    labels = group_stories(_centroids(events, index), [_published(e, by_id) for e in events])
+    labels = group_stories(
+        _centroids(events, index),
+        [_published(e, by_id) for e in events],
+        [
+            story_names((by_id[a] for a in e.articles), index.extractor_, index.model_.background)
+            for e in events
+        ],
+    )
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(lab, []).append(i)

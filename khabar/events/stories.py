@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import numpy as np
 from scipy import sparse
 
+from khabar.arabic.normalize import normalize
 from khabar.events.cluster import ClusterState, agglomerate
-from khabar.events.search import candidate_pairs
-from khabar.events.vectors import prune_rows
+from khabar.events.search import Group, candidate_pairs
+from khabar.events.signature import actor_key
+from khabar.events.text import LEAD_CHARS, TermExtractor
+from khabar.events.vectors import BackgroundDf, prune_rows
+from khabar.model import AnnotatedArticle
 
 STORY_THRESHOLD = 0.24
 """Cosine (0–1) of the centroids (terms and entities) of two groups of events, whatever the time
@@ -63,22 +67,46 @@ STORY_ATTACH_MIN_EVENTS = 5
 centroid is still its few events' own wording, not the story's vocabulary (2–4 lose a little
 precision on the tune half, 5 and 8 score alike)."""
 
+STORY_NAME_THRESHOLD = 0.08
+"""Cosine at which a lone event links, near in time, to a group of events that names the same
+specific person or place in a title or lead (see STORY_NAME_MAX_DF): the single reports of a
+running situation share its names, not its wording (the Munich conference's speeches:
+ميونخ / ميونيخ; the Parkland shooting: باركلاند). Calibrated on the tune half with
+STORY_NAME_MAX_DF (0.06–0.08 alike; the ordinary 2018-02-17 window 0.875 -> 0.893); two
+groups of several events each still need STORY_NEAR_THRESHOLD: their names add up, and the
+Iran-deal and Israel–Iran stories of one night share some."""
+
+STORY_NAME_MAX_DF = 300
+"""A name is specific when at most this many documents of the background corpus (29,876, the
+frequencies of khabar/events/term_df.tsv.gz) hold its term: غوتيرش 6, باركلاند 34, ميونخ 172
+are; صنعاء 507, حوث 1,477, ترامب 3,323 name too many stories (100 scores alike on the tune
+half, 300 better on the check half)."""
+
+STORY_NAME_TYPES = frozenset({"PER", "LOC"})
+"""Mention types whose words can be a story's names (organisations' names are mostly common
+words: حزب، مجلس)."""
+
 ATTACH_CHUNK_ROWS = 512
 """Lone events compared with the stories' centroids per sparse product (bounds memory)."""
 
 
-def _link(
-    rows: sparse.csr_matrix,
-    threshold: float,
-    days: Sequence[tuple[date, date] | None],
-    near_only: bool = False,
-) -> list[int]:
-    """Story label per row: centroid linkage at ``threshold``, only between rows near in time
-    with ``near_only``."""
+def _near_edges(
+    rows: sparse.csr_matrix, days: Sequence[tuple[date, date] | None]
+) -> dict[tuple[int, int], float]:
+    """Candidate pairs of rows near in time, at half STORY_NEAR_THRESHOLD or more."""
     n = rows.shape[0]
-    edges = candidate_pairs(rows, [None] * n, STORY_MAX_GAP_DAYS, threshold / 2)
-    if near_only:
-        edges = {(a, b): v for (a, b), v in edges.items() if _near(days[a], days[b])}
+    edges = candidate_pairs(rows, [None] * n, STORY_MAX_GAP_DAYS, STORY_NEAR_THRESHOLD / 2)
+    return {(a, b): v for (a, b), v in edges.items() if _near(days[a], days[b])}
+
+
+def _link(
+    rows: sparse.csr_matrix, threshold: float, edges: dict[tuple[int, int], float] | None = None
+) -> list[int]:
+    """Story label per row: centroid linkage at ``threshold`` over ``edges`` (by default the
+    candidate pairs at half the threshold, whatever the time between them)."""
+    n = rows.shape[0]
+    if edges is None:
+        edges = candidate_pairs(rows, [None] * n, STORY_MAX_GAP_DAYS, threshold / 2)
     return agglomerate([ClusterState() for _ in range(n)], edges, threshold, STORY_MAX_GAP_DAYS)
 
 
@@ -90,6 +118,69 @@ def _near(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
     return gap <= STORY_NEAR_DAYS
 
 
+def story_names(
+    articles: Iterable[AnnotatedArticle],
+    extractor: TermExtractor,
+    background: BackgroundDf | None,
+) -> frozenset[str]:
+    """Spelling-tolerant keys (signature.actor_key) of the specific people and places the
+    articles' titles and leads name: not countries, capitals or bodies, and rare in the
+    background corpus (STORY_NAME_MAX_DF). Empty without a background corpus."""
+    if background is None:
+        return frozenset()
+    keys: set[str] = set()
+    for article in articles:
+        for m in article.mentions:
+            if m.type not in STORY_NAME_TYPES or not (m.in_title or m.start < LEAD_CHARS):
+                continue
+            whole = actor_key(m.text)
+            if whole is None or whole.startswith(("@", "#")):
+                continue  # a country, a seat of power, a listed body, a relay
+            for word in normalize(m.text).split():
+                key = actor_key(word)
+                term = extractor.term(word)
+                if (
+                    key is not None
+                    and not key.startswith(("@", "#"))
+                    and term
+                    and background.df.get(term, 0) <= STORY_NAME_MAX_DF
+                ):
+                    keys.add(key)
+    return frozenset(keys)
+
+
+def _link_names(
+    edges: dict[tuple[int, int], float], first: list[int], names: Sequence[frozenset[str]]
+) -> list[int]:
+    """Labels ``first`` with lone events (the only event of their group) linked to a group or
+    a lone event that names one of their specific names, by centroid linkage over the edges
+    between the two that share a name, at STORY_NAME_THRESHOLD. Groups of several events
+    keep their members and never merge together here."""
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(first):
+        members.setdefault(label, []).append(i)
+    groups = sorted(members.values(), key=lambda m: (len(m) == 1, m[0]))
+    item = {i: k for k, m in enumerate(groups) for i in m}
+    keys = [frozenset().union(*(names[i] for i in m)) for m in groups]
+    inner = [float(len(m)) for m in groups]
+    between: dict[tuple[int, int], float] = {}
+    for (a, b), value in edges.items():
+        x, y = sorted((item[a], item[b]))
+        if x == y:
+            inner[x] += 2 * value
+        elif keys[x] & keys[y]:
+            between[(x, y)] = between.get((x, y), 0.0) + value
+    fixed = [Group(len(m), inner[k]) for k, m in enumerate(groups) if len(m) > 1]
+    labels = agglomerate(
+        [ClusterState() for _ in groups],
+        between,
+        STORY_NAME_THRESHOLD,
+        STORY_MAX_GAP_DAYS,
+        groups=fixed,
+    )
+    return [groups[labels[item[i]]][0] for i in range(len(first))]
+
+
 def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -97,17 +188,24 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def group_stories(
-    centroids: sparse.csr_matrix, days: Sequence[tuple[date, date] | None] = ()
+    centroids: sparse.csr_matrix,
+    days: Sequence[tuple[date, date] | None] = (),
+    names: Sequence[frozenset[str]] = (),
 ) -> list[int]:
     """Story label per event, from the events' L2-normalised centroid rows and, when given,
-    their publish-date spans: events near in time link at STORY_NEAR_THRESHOLD first, then
-    the groups link at STORY_THRESHOLD whatever the time between them."""
+    their publish-date spans and specific names (story_names): events near in time link at
+    STORY_NEAR_THRESHOLD first (a lone event at STORY_NAME_THRESHOLD to a group sharing a
+    name), then the groups link at STORY_THRESHOLD whatever the time between them, then lone
+    events join established stories by their centroids (_attach_lone)."""
     n = centroids.shape[0]
     if n == 0:
         return []
     rows = _unit_rows(sparse.csr_matrix(prune_rows(centroids, STORY_CANDIDATE_TERMS)))
     days = list(days) or [None] * n
-    first = _link(rows, STORY_NEAR_THRESHOLD, days, near_only=True)
+    near = _near_edges(rows, days)
+    first = _link(rows, STORY_NEAR_THRESHOLD, near)
+    if names:
+        first = _link_names(near, first, names)
     groups = sorted(set(first))
     index = {g: i for i, g in enumerate(groups)}
     member = sparse.csr_matrix(
@@ -116,7 +214,7 @@ def group_stories(
     merged = _unit_rows(
         sparse.csr_matrix(prune_rows(_unit_rows(member @ rows), STORY_CANDIDATE_TERMS))
     )
-    second = _link(merged, STORY_THRESHOLD, [None] * len(groups))
+    second = _link(merged, STORY_THRESHOLD)
     return _attach_lone([groups[second[index[g]]] for g in first], rows, days)
 
 

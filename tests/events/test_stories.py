@@ -1,19 +1,28 @@
-"""Stories: events near in time link on a looser similarity than events months apart."""
+"""Stories: events near in time link on a looser similarity than events months apart; lone
+events join established stories and groups naming their specific names."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import numpy as np
+from events_support import make
 from scipy import sparse
 
+from khabar.events.signature import actor_key
 from khabar.events.stories import (
     STORY_ATTACH_MIN_EVENTS,
+    STORY_NAME_THRESHOLD,
     STORY_NEAR_DAYS,
     STORY_NEAR_THRESHOLD,
     STORY_THRESHOLD,
     group_stories,
+    story_names,
 )
+from khabar.events.text import TermExtractor
+from khabar.events.vectors import BackgroundDf
+from khabar.model import AnnotatedArticle, Mention
 
 DAY = date(2018, 4, 14)
 
@@ -85,3 +94,36 @@ def test_a_lone_event_far_in_time_from_the_story_stays_apart() -> None:
     labels = group_stories(rows, days)
     assert labels[-1] not in labels[:-1]
     assert len(set(labels[:-1])) == 1
+
+
+def test_a_lone_event_naming_a_group_s_specific_name_links_on_a_lower_similarity() -> None:
+    cosine = (STORY_NAME_THRESHOLD + STORY_NEAR_THRESHOLD) / 2
+    days = [_span(0), _span(0)]
+    named = [frozenset({"منخ"}), frozenset({"منخ"})]
+    assert len(set(group_stories(_pair(cosine), days, named))) == 1
+    assert len(set(group_stories(_pair(cosine), days))) == 2
+    far = [_span(0), _span(STORY_NEAR_DAYS + 30)]
+    assert len(set(group_stories(_pair(cosine), far, named))) == 2
+
+
+def test_two_groups_of_several_events_need_the_word_similarity_even_sharing_a_name() -> None:
+    pair = _pair((STORY_NAME_THRESHOLD + STORY_NEAR_THRESHOLD) / 2).toarray()
+    rows = sparse.csr_matrix(np.vstack([pair[0], pair[0], pair[1], pair[1]]))
+    labels = group_stories(rows, [_span(0)] * 4, [frozenset({"منخ"})] * 4)
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def _named(title: str, mentions: tuple[Mention, ...]) -> AnnotatedArticle:
+    return dataclasses.replace(make(title, title, "نص الخبر."), mentions=mentions)
+
+
+def test_story_names_are_rare_people_and_places_not_countries_nor_common_names() -> None:
+    title = "غوتيرش في ميونخ يلتقي ترامب في روسيا"
+    mentions = tuple(
+        Mention(word, kind, title.index(word), title.index(word) + len(word), in_title=True)
+        for word, kind in (("غوتيرش", "PER"), ("ميونخ", "LOC"), ("ترامب", "PER"), ("روسيا", "LOC"))
+    )
+    background = BackgroundDf(1000, {"غوتيرش": 3, "ميونخ": 5, "ترامب": 900})
+    names = story_names([_named(title, mentions)], TermExtractor(), background)
+    assert names == {actor_key("غوتيرش"), actor_key("ميونخ")}
+    assert story_names([_named(title, mentions)], TermExtractor(), None) == frozenset()
