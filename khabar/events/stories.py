@@ -79,8 +79,8 @@ Iran-deal and Israel–Iran stories of one night share some."""
 STORY_NAME_MAX_DF = 300
 """A name is specific when at most this many documents of the background corpus (29,876, the
 frequencies of khabar/events/term_df.tsv.gz) hold its term: غوتيرش 6, باركلاند 34, ميونخ 172
-are; صنعاء 507, حوث 1,477, ترامب 3,323 name too many stories (100 scores alike on the tune
-half, 300 better on the check half)."""
+are; صنعاء 507, حوث 1,477, ترامب 3,323 name too many stories (on the tune half 100 scores
+alike with khabar's events, lower with the gold events: story BCubed F1 0.885 against 0.890)."""
 
 STORY_NAME_TYPES = frozenset({"PER", "LOC"})
 """Mention types whose words can be a story's names (organisations' names are mostly common
