@@ -98,10 +98,10 @@ def _listed_norm(norm: str) -> bool:
     return norm.isalpha() and bare_form(norm) in LISTED_GIVEN_NAMES
 
 
-_LISTED_BY_NORM: dict[str, bool] = WordMemo(_listed_norm, BARE_FORM_CACHE)  # type: ignore[assignment]
+_LISTED_BY_NORM: WordMemo[bool] = WordMemo(_listed_norm, BARE_FORM_CACHE)
 """:func:`_listed_norm` of each normalised word, worked out once."""
 
-_TITLES: dict[str, bool] = WordMemo(is_title, BARE_FORM_CACHE)  # type: ignore[assignment]
+_TITLES: WordMemo[bool] = WordMemo(is_title, BARE_FORM_CACHE)
 """:func:`khabar.entities.rules.is_title` of each bare word, worked out once."""
 
 _TYPES: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TypeVar
 
 from khabar.arabic import original_length, proclitic_chars, split_clitics, strip_prefix_clitics
 from khabar.arabic.clitics import MIN_STEM_LETTERS, REST_OVER_WHOLE
@@ -75,25 +76,28 @@ def bare(token: Token) -> str:
     return bare_form(token.norm)
 
 
-class WordMemo(dict[str, object]):
+_V = TypeVar("_V")
+
+
+class WordMemo(dict[str, _V]):
     """A word's value worked out once: ``memo[word]`` computes it on the first lookup only
     (emptied at ``limit`` words). Read in loops over every token of a text, where a hit is one
     dictionary lookup made in C, with no Python call (the span rules read the bare form of each
     token in three places, about 350 thousand times each per thousand ANT articles)."""
 
-    def __init__(self, compute: Callable[[str], object], limit: int) -> None:
+    def __init__(self, compute: Callable[[str], _V], limit: int) -> None:
         super().__init__()
         self.compute = compute
         self.limit = limit
 
-    def __missing__(self, word: str) -> object:
+    def __missing__(self, word: str) -> _V:
         if len(self) >= self.limit:
             self.clear()
         value = self[word] = self.compute(word)
         return value
 
 
-BARE_FORMS: dict[str, str] = WordMemo(bare_form, BARE_FORM_CACHE)  # type: ignore[assignment]
+BARE_FORMS: WordMemo[str] = WordMemo(bare_form, BARE_FORM_CACHE)
 """:func:`bare_form` of each normalised word, as a memo: ``[BARE_FORMS[t.norm] for t in
 tokens]`` is ``[bare(t) for t in tokens]``."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.arabic import normalize, strip_prefix_clitics, tokenize
-from khabar.entities.words import bare, bare_form, clitic_chars, proclitics
+from khabar.entities.words import BARE_FORMS, WordMemo, bare, bare_form, clitic_chars, proclitics
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,22 @@ def test_a_mention_leaves_a_rare_place_names_clitic_out() -> None:
     assert clitic_chars(token) == 1
     [token] = tokenize("وزير")
     assert clitic_chars(token) == 0
+
+
+def test_word_memo_computes_each_word_once_and_empties_at_its_limit() -> None:
+    calls: list[str] = []
+
+    def compute(word: str) -> int:
+        calls.append(word)
+        return len(word)
+
+    memo = WordMemo(compute, limit=2)
+    assert [memo["ab"], memo["ab"], memo["abc"]] == [2, 2, 3]
+    assert calls == ["ab", "abc"]
+    assert memo["abcd"] == 4  # the third word empties the memo first
+    assert list(memo) == ["abcd"]
+
+
+def test_bare_forms_memo_equals_bare_form() -> None:
+    for norm in ["وبالرئيس", "وطرطوس", "بوتين", "2025", "،"]:
+        assert BARE_FORMS[norm] == bare_form(norm)
