@@ -10,6 +10,7 @@ from khabar.claims.align import align, build_items, event_maps
 from khabar.claims.contradict import (
     NEGATIVE,
     certainty_difference,
+    group_issues,
     of_another_year,
     ordinal_contradiction,
     outcome_contradictions,
@@ -113,6 +114,7 @@ def analyze_claims(
     contradictions += opposite_predicates(items, related, outlets)
     contradictions += completion_contradictions(items, related, outlets, published)
     contradictions += doubted_elsewhere(items, related, outlets, contradictions)
+    contradictions = group_issues(contradictions)
     flags: list[ArticleFlag] = []
     flags += _headline_flags(annotated, entities)
     flags += _unconfirmed_flags(annotated)

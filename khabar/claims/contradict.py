@@ -22,12 +22,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from khabar.arabic.data.months import GREGORIAN_MONTHS, LEVANTINE_MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize
 from khabar.claims.agreement import places
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
+from khabar.claims.contradiction_data import DATING_WORDS
 from khabar.claims.data import (
     ACT_CLASSES,
     ANONYMOUS_SOURCES,
+    DENIAL_VERBS,
     DOUBT_NOUNS,
     INCIDENT_NOUNS,
     NUMBER_WORDS,
@@ -38,6 +41,7 @@ from khabar.claims.data import (
     RISING_ACTS,
     SPEAKER_HEADS,
     STOP_WORDS,
+    TIME_UNITS,
     TOLL_LINK_WORDS,
 )
 from khabar.claims.proposition import (
@@ -214,14 +218,42 @@ def predicate_keys(content: str, names: frozenset[str] = frozenset()) -> frozens
     in ``names``): the act it doubts (نفت سوريا استخدام …: استخدام)."""
     keys: set[str] = set()
     taken = 0
-    for w in words(content):
-        if w.norm in _STOP or len(w.stem) < 3 or w.stem in names:
-            continue
+    ws = words(content)
+    # a denial verb still inside the content (… التي تنفي أي مسؤولية لها): the act follows it
+    after = next((i + 1 for i, w in enumerate(ws) if denial_verb(w.norm)), 0)
+    for w in ws[after:]:
+        if w.norm in _STOP or len(w.stem) < 3 or w.stem in names or dates_only(w.norm):
+            continue  # a date (في السابع من أبريل) names no act
         keys |= stem_keys(w.norm)
         taken += 1
         if taken == PREDICATE_WORDS:
             break
     return frozenset(keys)
+
+
+_DENIAL_VERBS = frozenset(normalize(w) for w in DENIAL_VERBS if " " not in w)
+_NOT_ACTS = frozenset(
+    normalize(w)
+    for w in (*TIME_UNITS, *DATING_WORDS, *GREGORIAN_MONTHS, *LEVANTINE_MONTHS, *WEEKDAYS)
+    if " " not in w
+)
+"""Words that date a happening rather than name it (أيام، أبريل، الاثنين)."""
+
+
+def denial_verb(norm: str) -> bool:
+    """Whether a normalised word is a denial verb (DENIAL_VERBS), و or ف aside."""
+    return norm in _DENIAL_VERBS or (norm[:1] in ("و", "ف") and norm[1:] in _DENIAL_VERBS)
+
+
+def dates_only(norm: str) -> bool:
+    """Whether a normalised word dates a happening and names no act: a figure, an ordinal
+    (السابع), a month, a weekday or a word of time (الماضي)."""
+    if norm in _ORDINALS or any(ch.isdigit() for ch in norm):
+        return True
+    return any(
+        norm.startswith(prefix) and norm[len(prefix) :] in _NOT_ACTS
+        for prefix in ("", "وال", "بال", "فال", "ال", "و", "ب", "ف", "ل")
+    )
 
 
 def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> list[Contradiction]:
@@ -245,6 +277,7 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         for i in items
         if i.statement.stance in POSITIVE
         and i.article not in balanced
+        and _states_act(i, doubted)
         and asserts(i.statement.content, doubted)
         and not negates(i.statement.content, doubted)
         and not negative_claim(i.statement.content)
@@ -260,6 +293,14 @@ def stance_contradiction(aligned: AlignedClaim, outlets: Mapping[str, str]) -> l
         f"{i.article} {_STANCE_WORDS[i.statement.stance]}" for i in (*passing, *doubting)
     )
     return [record("stance", aligned.claim.id, detail, aligned.claim.id, groups)]
+
+
+def _states_act(item: Item, doubted: frozenset[str]) -> bool:
+    """Whether ``item`` names the act a doubt answers (one of its stem keys): a statement of the
+    claim that does not name the denied act (the inspectors will go on with their mission,
+    against "no basis for accusing Russia of obstructing them") passes nothing on that the
+    denial denies."""
+    return any(not t.keys.isdisjoint(doubted) for t in item.terms)
 
 
 def takes_no_side(item: Item) -> bool:
@@ -589,3 +630,99 @@ def outcome_contradictions(
         detail = f"whether the {operation} succeeded: {describe(groups)}"
         out.append(record("claim", operation, detail, None, groups))
     return out
+
+
+# -- one record per issue ----------------------------------------------------------------------
+
+
+def group_issues(found: Sequence[Contradiction]) -> list[Contradiction]:
+    """Records of one issue joined into one: two records of two positions each that cite at
+    least JOIN_SHARED_SENTENCES sentences in common (the same article and text), each on the
+    corresponding position and none the other way round, answer one question found by two
+    comparisons (an outcome and a negation of it, a figure and a denial). The joined record
+    keeps the first record's kind and answers, each position gathering the sources of the
+    positions it stands with. Certainty records and records of more positions stay as they
+    are. One shared sentence is not enough: a long sentence can be a side of two issues."""
+    joinable = [n for n, c in enumerate(found) if c.kind != "certainty" and len(c.positions) == 2]
+    cited = {
+        n: [{(s.article, s.quote) for s in p.sources} for p in found[n].positions] for n in joinable
+    }
+    parent = {n: n for n in joinable}
+    flip = {n: False for n in joinable}
+
+    def find(n: int) -> tuple[int, bool]:
+        turned = False
+        while parent[n] != n:
+            turned ^= flip[n]
+            n = parent[n]
+        return n, turned
+
+    for x, a in enumerate(joinable):
+        for b in joinable[x + 1 :]:
+            same = len(cited[a][0] & cited[b][0]) + len(cited[a][1] & cited[b][1])
+            crossed = len(cited[a][0] & cited[b][1]) + len(cited[a][1] & cited[b][0])
+            if min(same, crossed) > 0:
+                continue
+            if max(same, crossed) < JOIN_SHARED_SENTENCES and not _one_denial(found[a], found[b]):
+                continue
+            (root_a, turned_a), (root_b, turned_b) = find(a), find(b)
+            if root_a != root_b:
+                parent[root_b], flip[root_b] = root_a, turned_a ^ turned_b ^ (crossed > same)
+    members: dict[int, list[tuple[int, bool]]] = {}
+    for n in joinable:
+        root, turned = find(n)
+        members.setdefault(root, []).append((n, turned))
+    out: list[Contradiction] = []
+    for n, contra in enumerate(found):
+        if n not in parent:
+            out.append(contra)
+        elif parent[n] == n:
+            out.append(_joined(found, members[n]))
+    return out
+
+
+def _one_denial(a: Contradiction, b: Contradiction) -> bool:
+    """Whether two stance records set reports against one article's denial (its headline in
+    one, a sentence of its body in the other: روسيا تصف مزاعم تورطها في تسميم الجاسوس بأنها
+    "هراء" / وصف لافروف ادعاءات بريطانيا بتورط روسيا في تسميم الجاسوس): one denier's answer
+    to one accusation, one issue."""
+    if a.kind != "stance" or b.kind != "stance":
+        return False
+    denying_a = {s.article for s in a.positions[1].sources}
+    denying_b = {s.article for s in b.positions[1].sources}
+    passing = {s.article for s in (*a.positions[0].sources, *b.positions[0].sources)}
+    return bool(denying_a & denying_b) and not (denying_a | denying_b) & passing
+
+
+JOIN_SHARED_SENTENCES = 2
+"""Sentences two records must cite in common, on corresponding positions, to be one issue."""
+
+
+def _sides_of(
+    found: Sequence[Contradiction], members: Sequence[tuple[int, bool]]
+) -> tuple[list[ClaimSource], list[ClaimSource], list[str], list[str]]:
+    """Sources and speakers of the two positions of a group of records, oriented to the first."""
+    sources: tuple[list[ClaimSource], list[ClaimSource]] = ([], [])
+    speakers: tuple[list[str], list[str]] = ([], [])
+    for n, turned in members:
+        for p, position in enumerate(found[n].positions):
+            at = p ^ int(turned)
+            for src, who in zip(position.sources, position.speakers, strict=False):
+                if all((s.article, s.quote) != (src.article, src.quote) for s in sources[at]):
+                    sources[at].append(src)
+                    speakers[at].append(who)
+    return sources[0], sources[1], speakers[0], speakers[1]
+
+
+def _joined(found: Sequence[Contradiction], members: Sequence[tuple[int, bool]]) -> Contradiction:
+    """One record of a group of records of one issue (see :func:`group_issues`)."""
+    head = found[members[0][0]]
+    if len(members) == 1:
+        return head
+    first, second, who_first, who_second = _sides_of(found, members)
+    positions = (
+        Position(head.positions[0].answer, tuple(first), tuple(who_first)),
+        Position(head.positions[1].answer, tuple(second), tuple(who_second)),
+    )
+    detail = "; ".join(dict.fromkeys(found[n].detail for n, _ in members))
+    return Contradiction(head.id, head.kind, detail, head.claim, (*first, *second), positions)

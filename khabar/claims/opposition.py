@@ -28,6 +28,8 @@ from khabar.claims.contradict import (
     NEGATIVE,
     Related,
     Side,
+    dates_only,
+    denial_verb,
     denier_keys,
     describe,
     record,
@@ -306,10 +308,14 @@ def _act_keys(item: Item) -> frozenset[str]:
     is neither a name, nor a definite noun (the subject: المواطن السعودي …), nor a word naming
     the doubt itself (صحة التقارير، تضارب الأنباء) — قُتل in «… خاشقجي قد قُتل في القنصلية»,
     منع in «الاتهامات البريطانية بمنع روسيا …»."""
-    for w in words(item.statement.content):
+    ws = words(item.statement.content)
+    # a denial verb still inside the content (… التي تنفي أي مسؤولية لها): the act follows it
+    after = next((i + 1 for i, w in enumerate(ws) if denial_verb(w.norm)), 0)
+    for w in ws[after:]:
         keys = stem_keys(w.norm)
         if (
             not content_terms(w.text)  # a function word (بأنها، التي)
+            or dates_only(w.norm)
             or len(w.norm) < MIN_ACT_CHARS
             or w.stem in item.names
             or keys & _LEXICON.doubt_nouns

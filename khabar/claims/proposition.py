@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
+from khabar.claims.contradiction_data import ALLEGED_MARKERS, ALLEGED_WINDOW, NECESSITY_MARKERS
 from khabar.claims.data import (
     ACT_CLASSES,
     ALL_QUANTIFIERS,
@@ -99,7 +101,7 @@ _ALL = frozenset(_norm(w) for w in ALL_QUANTIFIERS)
 _NEGATORS = frozenset(_norm(w) for w in NONE_NEGATORS)
 _ANY = frozenset(_norm(w) for w in ANY_WORDS)
 _OPERATIONS = frozenset(_norm(w) for w in OPERATION_NOUNS)
-_NON_ASSERTIVE = frozenset(_norm(w) for w in NON_ASSERTIVE_MARKERS)
+_NON_ASSERTIVE = frozenset(_norm(w) for w in (*NON_ASSERTIVE_MARKERS, *NECESSITY_MARKERS))
 _STOP = frozenset(_norm(w) for w in STOP_WORDS)
 _TIME = frozenset(light_stem(_norm(w)) for w in TIME_UNITS)
 _PERSONS = frozenset(f for w in PERSON_NOUNS for f in (_norm(w), light_stem(_norm(w))))
@@ -348,7 +350,8 @@ def outcomes(text: str) -> tuple[Outcome, ...]:
 def asserts(text: str, predicate_keys: frozenset[str]) -> bool:
     """Whether ``text`` states as having happened a predicate whose stem keys are given: false
     when each of its occurrences follows a purpose, a general "any" or a condition
-    (NON_ASSERTIVE_MARKERS), true when it occurs otherwise (or the keys are empty)."""
+    (NON_ASSERTIVE_MARKERS) or a need, or is called alleged after it (see :func:`stated_at`),
+    true when it occurs otherwise (or the keys are empty)."""
     if not predicate_keys:
         return True
     ws = words(text)
@@ -357,16 +360,26 @@ def asserts(text: str, predicate_keys: frozenset[str]) -> bool:
         if w.stem not in predicate_keys and _bare(w.norm) not in predicate_keys:
             continue
         seen = True
-        window = ws[max(0, i - NON_ASSERTIVE_WINDOW) : i]
-        if not any(x.norm in _NON_ASSERTIVE or _bare(x.norm) in _NON_ASSERTIVE for x in window):
+        if stated_at(ws, i):
             return True
     return not seen
+
+
+def stated_at(ws: Sequence[Word], i: int) -> bool:
+    """Whether the word at ``i`` is stated as having happened: not after a purpose, "any", a
+    condition (NON_ASSERTIVE_MARKERS) or a need (NECESSITY_MARKERS: يتطلب تفويضا), and not
+    called alleged after it (ALLEGED_MARKERS: الاستخدام المزعوم)."""
+    window = ws[max(0, i - NON_ASSERTIVE_WINDOW) : i]
+    if any(x.norm in _NON_ASSERTIVE or _bare(x.norm) in _NON_ASSERTIVE for x in window):
+        return False
+    return not any(_bare(x.norm) in _ALLEGED for x in ws[i + 1 : i + 1 + ALLEGED_WINDOW])
 
 
 NEGATION_SCOPE = 2
 """Words before an act within which a negation (لم، لن، عدم) denies it."""
 
 _ACT_NEGATIONS = frozenset(normalize(w) for w in OPPOSITION_NEGATIONS)
+_ALLEGED = frozenset(_bare(_norm(w)) for w in ALLEGED_MARKERS)
 
 
 def negates(text: str, keys: frozenset[str]) -> bool:
@@ -375,8 +388,17 @@ def negates(text: str, keys: frozenset[str]) -> bool:
     ws = words(text)
     hits = [i for i, w in enumerate(ws) if stem_keys(w.norm) & keys]
     return bool(hits) and all(
-        any(b.norm in _ACT_NEGATIONS for b in ws[max(0, i - NEGATION_SCOPE) : i]) for i in hits
+        any(is_negation(b.norm) for b in ws[max(0, i - NEGATION_SCOPE) : i]) for i in hits
     )
+
+
+def is_negation(norm: str) -> bool:
+    """Whether a normalised word is a negation (OPPOSITION_NEGATIONS), a clitic (و، ف، ب، ل)
+    aside: بعدم التدخل negates التدخل."""
+    return norm in _ACT_NEGATIONS or (norm[:1] in _CLITICS and norm[1:] in _ACT_NEGATIONS)
+
+
+_CLITICS = ("و", "ف", "ب", "ل")
 
 
 NEGATED_CLAIM_WORDS = 4
