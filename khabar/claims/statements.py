@@ -307,10 +307,21 @@ def _speaker_after(
         j += 1  # أعلن الثلاثاء الإعلام السوري …: the day before the speaker
     phrase: list[Word] = []
     linked_name = -1  # where the person named after a link word starts (السفير … في إسرائيل X)
+    quoted = False  # inside a medium's quoted name
     while j < end_index and len(phrase) < MAX_SPEAKER_TOKENS:
         word = ws[j]
-        if _gap_has(text, ws[j - 1].end, word.start, _CLAUSE_PUNCT + _QUOTE_OPEN):
-            break
+        gap_punct = _gap_has(text, ws[j - 1].end, word.start, _CLAUSE_PUNCT)
+        if quoted and not gap_punct and _gap_has(text, ws[j - 1].end, word.start, _QUOTE_CLOSE):
+            quoted = False  # the medium's name closes (… "يونهاب" للأنباء)
+        elif _gap_has(text, ws[j - 1].end, word.start, _CLAUSE_PUNCT + _QUOTE_OPEN):
+            if not (
+                phrase
+                and _unclitic(phrase[-1].norm) in _MEDIA
+                and not gap_punct
+                and _short_quote(text, ws, j, end_index)
+            ):
+                break
+            quoted = True  # … وكالة "يونهاب" للأنباء: a medium's quoted name is part of it
         if word.norm in _LEXICON.complementizers or _unclitic(word.norm) in ("ان", "بان"):
             break
         if _to_whom(word):
@@ -354,7 +365,13 @@ def _speaker_after(
         # with «its» after the last name (أعلنت الوزارة مسؤوليتها عن …: what it announced).
         last = max(m.end for m in inside)
         own = next((n for n, w in enumerate(phrase) if w.start >= last), None)
-        if own is not None and own > 0 and _owned(phrase[own]):
+        if (
+            own is not None
+            and own > 0
+            and not (_owned(phrase[own]) or any(w.norm in _RELATIVES for w in phrase[own:]))
+        ):
+            own = None
+        if own is not None:
             return _speaker_from(text, head.start, phrase[own - 1].end, head, mentions), _after(
                 ws, phrase[own - 1]
             )

@@ -282,3 +282,16 @@ def test_headline_speaker_without_whom_it_spoke_to_and_questions_of_the_outlet(
 def test_headline_subject_without_whom_it_spoke_to() -> None:
     found = _title("مصدر لـCNN يكشف تفاصيل الصفقة الجديدة")
     assert found[0].speaker == "مصدر"
+
+
+def test_quoted_name_of_a_medium_is_part_of_the_speaker() -> None:
+    body = 'ذكرت صحيفة "لوموند" الفرنسية، الأربعاء، أن الحكومة ستعلن خطتها الأسبوع المقبل.'
+    found = _body(body)
+    assert found[0].speaker == 'صحيفة "لوموند" الفرنسية'
+    assert found[0].content.startswith("الحكومة")
+
+
+def test_name_followed_by_a_relative_clause_ends_the_speaker() -> None:
+    body = "وصف البابا فرنسيس عمليات الإجهاض التي تتم بعد الفحوص بأنها سلوك مرفوض."
+    found = _body(body, {"البابا فرنسيس": "PER"})
+    assert found[0].speaker == "البابا فرنسيس"
