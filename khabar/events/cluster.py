@@ -220,11 +220,17 @@ class Doer:
 
     def announces(self, other: Doer) -> bool:
         """Whether this headline is a party's saying whose words report an act of the kind
-        the other headline names without naming its doer (مصر: الحكم بالسجن …, and a report
-        of that ruling): the party may be announcing its own act, or commenting on another's."""
+        the other headline (or, when it names no kind, its lead) names without naming its doer
+        (مصر: الحكم بالسجن …, and a report of that ruling) or naming the party itself as a doer
+        (ترمب: عملية عسكرية جارية …, and أميركا تشن هجمات …): the party may be telling of its
+        own act, or commenting on another's."""
         return bool(
-            self.says and self.actors and self.topic and not other.says and not other.actors
-        ) and (self.topic == other.family)
+            self.says
+            and self.actors
+            and self.topic
+            and not other.says
+            and (not other.actors or self.actors & other.actors)
+        ) and (self.topic == (other.family or other.lead))
 
 
 def _joint(a: Doer, b: Doer, doers: Iterable[Doer]) -> bool:

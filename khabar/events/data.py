@@ -238,6 +238,15 @@ ACTION_CUES: dict[str, tuple[str, ...]] = {
 """Words of a title or lead that say what kind of thing was done or said (a data table: the
 signature takes the first kind named in the headline, then in the lead)."""
 
+DECIDING_CUES: tuple[str, ...] = _cues("يقرر، تقرر، قرر، قررت")
+"""Decision cues (ACTION_CUES) that are verbs of deciding: an act named right after one is
+what the headline reports (الولايات المتحدة قررت ضرب سوريا is the strike, as ترامب يأمر بضرب
+سوريا is)."""
+
+DECIDED_ACTS: dict[str, str] = {"ضرب": "attack", "قصف": "attack", "مهاجمة": "attack"}
+"""Verbal nouns of acts that are no cue on their own (ضرب also means to hit or to set an
+example) but name the act after a verb of deciding (DECIDING_CUES)."""
+
 KIND_FAMILIES: dict[str, str] = {
     "casualties": "attack",
     "disaster": "attack",

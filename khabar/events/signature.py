@@ -28,6 +28,8 @@ from khabar.events.data import (
     ACTION_CUES,
     ANONYMOUS_ACTORS,
     COUNTRY_NAMES,
+    DECIDED_ACTS,
+    DECIDING_CUES,
     GENRE_CUES,
     KIND_FAMILIES,
     LEAD_GENRE_CUES,
@@ -144,6 +146,8 @@ _KINDS = re.compile(
     + ")"
     + _E
 )
+_DECIDING = frozenset(normalize(c) for c in DECIDING_CUES)
+_DECIDED_ACTS = {normalize(w): kind for w, kind in DECIDED_ACTS.items()}
 _GENRE_PATTERNS = {g: _pattern(c) for g, c in GENRE_CUES.items() if g != "analysis"}
 _ANALYSIS = frozenset(normalize(c) for c in GENRE_CUES["analysis"])
 _PART_ANALYSIS = frozenset(normalize(c) for c in PART_ANALYSIS_CUES)
@@ -442,10 +446,26 @@ def _kind(text: str) -> str | None:
     announced = False
     for m in _KINDS.finditer(text):
         kind = _CUE_KINDS[m.group("cue")]
+        if m.group("cue") in _DECIDING:
+            decided = _decided_act(text[m.end() :])
+            if decided is not None:
+                return decided
         if kind != "announcement":
             return kind
         announced = True
     return "statement" if announced else None
+
+
+def _decided_act(after: str) -> str | None:
+    """The kind of act the word after a verb of deciding names (قررت ضرب سوريا → attack;
+    يقرر الانسحاب → the decision itself), else None."""
+    words = _PUNCT.sub(" ", after).split()[:1]
+    if not words:
+        return None
+    kind = _cue_kind(words[0])
+    bare = _CLITICS.sub("", words[0])
+    kind = kind or _DECIDED_ACTS.get(words[0]) or _DECIDED_ACTS.get(bare)
+    return None if kind is None or kind in STATEMENT_KINDS else kind
 
 
 def family(kind: str | None) -> str | None:

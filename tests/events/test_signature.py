@@ -449,3 +449,28 @@ def test_one_speakers_sayings_published_on_different_days_are_kept_apart() -> No
         date(2018, 4, 15), date(2018, 4, 15), doers=(Doer(frozenset(), False, True, "attack"),)
     )
     assert not first.sayings_apart(strike)
+
+
+def test_a_decision_to_act_is_the_act_it_decides() -> None:
+    strike = signature(_titled("فوكس نيوز: الولايات المتحدة قررت ضرب سوريا", names=("فوكس",)))
+    assert strike.kind == "attack"
+    assert signature(_titled("ترامب يقرر الانسحاب من الاتفاق النووي")).kind == "decision"
+    assert signature(_titled("الحكومة تقرر تمديد حالة الطوارئ")).kind == "decision"
+
+
+def test_a_party_telling_of_its_own_act_may_be_that_act() -> None:
+    trump = Doer(frozenset({"@امريك", "ترمب"}), True, False, "saying", topic="attack")
+    american = Doer(frozenset({"@امريك"}), False, True, "attack")
+    russian = Doer(frozenset({"@روس"}), True, False, "saying", topic="attack")
+    # one party's words on a strike and a report of that party's strike: the text decides,
+    # at WEAK_CONFLICT_THRESHOLD; another party's words on it stay apart
+    assert trump.weakly_conflicts(american) and american.weakly_conflicts(trump)
+    assert russian.conflicts(american)
+
+
+def test_a_saying_of_an_act_only_a_lead_names_without_its_doer_may_be_that_act() -> None:
+    pakistan = Doer(frozenset({"@باكستان"}), True, False, "saying", topic="ruling")
+    sentence = Doer(frozenset(), False, False, None, lead="ruling")
+    strike = Doer(frozenset(), False, False, None, lead="attack")
+    assert pakistan.weakly_conflicts(sentence) and sentence.weakly_conflicts(pakistan)
+    assert pakistan.conflicts(strike)
