@@ -170,13 +170,14 @@ class Doer:
         reports its saying: the withdrawal from a deal, a former president's statement on it).
         WEAK where the signatures cannot tell: a party's saying that reports an act of the kind
         the other headline names without its doer (:meth:`announces`), or people whose country
-        no report states against countries (:meth:`unplaced`), or a headline naming no doer
-        and no kind of happening (:meth:`blank`) against a party's headline act or saying.
+        no report states against countries (:meth:`unplaced`), a headline naming no doer
+        and no kind of happening (:meth:`blank`) against a party's headline act or saying, or
+        a meeting naming none of its parties against a saying (:meth:`heard_at`).
         NONE otherwise."""
         if self.announces(other) or other.announces(self):
             return WEAK
         if self.family and other.family and self.family != other.family:
-            return STRONG
+            return WEAK if self.heard_at(other) or other.heard_at(self) else STRONG
         level = NONE
         for said, done in ((self, other), (other, self)):
             if (
@@ -202,6 +203,12 @@ class Doer:
             if blank.blank() and named.family and named.actors:
                 return max(level, WEAK)  # a feature of the crisis, and a party's happening
         return level
+
+    def heard_at(self, other: Doer) -> bool:
+        """Whether this headline is a meeting naming none of its parties and the other a
+        saying (قمة عربية في السعودية …, and القادة العرب ينددون …): what was said may be
+        the meeting's own words, or a party's elsewhere."""
+        return self.family == "meeting" and not self.actors and other.family == "saying"
 
     def blank(self) -> bool:
         """Whether the headline names no doer and no kind, nor does the lead name a kind (اليمن..

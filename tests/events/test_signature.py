@@ -474,3 +474,21 @@ def test_a_saying_of_an_act_only_a_lead_names_without_its_doer_may_be_that_act()
     strike = Doer(frozenset(), False, False, None, lead="attack")
     assert pakistan.weakly_conflicts(sentence) and sentence.weakly_conflicts(pakistan)
     assert pakistan.conflicts(strike)
+
+
+def test_a_parliament_electing_is_an_election_and_two_parties_welcoming_a_saying() -> None:
+    assert signature(_titled("البرلمان الأرمني ينتخب زعيم المعارضة رئيسا للوزراء")).kind == (
+        "election"
+    )
+    welcome = signature(_titled("السعودية والإمارات تؤيدان قرار ترامب بالانسحاب من الاتفاق"))
+    assert welcome.says and welcome.kind == "support"
+
+
+def test_a_saying_and_a_meeting_that_names_no_party_join_only_when_close() -> None:
+    summit = Doer(frozenset(), False, True, "meeting")
+    leaders = Doer(frozenset({"@سعود"}), True, False, "saying")
+    talks = Doer(frozenset({"@روس", "@امريك"}), False, True, "meeting")
+    strike = Doer(frozenset(), False, True, "attack")
+    assert summit.weakly_conflicts(leaders) and leaders.weakly_conflicts(summit)
+    assert talks.conflicts(leaders)  # the meeting names its parties: the saying is another's
+    assert strike.conflicts(leaders)
