@@ -363,21 +363,29 @@ def _title_names(annotated: AnnotatedArticle) -> list[str]:
 
 
 def _affiliation(key: str, lead: str) -> set[str]:
-    """The country a person is introduced with in the lead (الرئيس الأمريكي دونالد ترامب →
-    أمريكا): a nationality adjective among the few words before the name."""
+    """The country or listed body a person is introduced with in the lead (الرئيس الأمريكي
+    دونالد ترامب → أمريكا; الأمين العام للأمم المتحدة أنطونيو غوتيريش → the UN): a
+    nationality adjective, or a body's name, among the few words before the name."""
     words = _PUNCT.sub(" ", lead).split()
     found: set[str] = set()
     for i, word in enumerate(words):
         if skeleton(_bare(word)) != key:
             continue
-        for before in words[max(0, i - AFFILIATION_WORDS) : i]:
-            bare = _bare(before)
+        window = [_of_body(_bare(w)) for w in words[max(0, i - AFFILIATION_WORDS) : i]]
+        for j, bare in enumerate(window):
             country = _adjective_country(bare) if bare.startswith("ال") else None
             if country is not None:
                 found.add(country)
+            if (body := _organisation(window, j)) is not None:
+                found.add(body[0])
         if found:
             break
     return found
+
+
+def _of_body(word: str) -> str:
+    """A word with the ل of «of» glued to its article restored (للأمم → الأمم)."""
+    return "ال" + word[2:] if word.startswith("لل") and len(word) > 3 else word
 
 
 def _nisba_actors(text: str) -> set[str]:

@@ -492,3 +492,11 @@ def test_a_saying_and_a_meeting_that_names_no_party_join_only_when_close() -> No
     assert summit.weakly_conflicts(leaders) and leaders.weakly_conflicts(summit)
     assert talks.conflicts(leaders)  # the meeting names its parties: the saying is another's
     assert strike.conflicts(leaders)
+
+
+def test_a_person_introduced_as_a_body_s_officer_speaks_for_that_body() -> None:
+    body = "طالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بإنهاء فوري للتصعيد في سوريا."
+    chief = signature(_titled("غوتيريش يطالب بإنهاء فوري للتصعيد", body, names=("غوتيريش",)))
+    un = signature(_titled("الأمم المتحدة تحذّر من تصعيد القتال جنوب غربي سوريا"))
+    assert actor_key("الأمم المتحدة") in chief.actors
+    assert not Doer.of(chief).conflicts(Doer.of(un))
