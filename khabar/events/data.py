@@ -214,7 +214,9 @@ ACTION_CUES: dict[str, tuple[str, ...]] = {
         "يضرب، تضرب، تشن، يشن، شن، شنت، استهدفنا، قصفنا، ضربنا"
     ),
     "casualties": _cues("مقتل، مصرع، قتلى، قتيل، جرحى، إصابة، وفاة، ضحايا"),
-    "arrest": _cues("اعتقال، يعتقل، تعتقل، اعتقلت، القبض، توقيف، احتجاز، تحتجز"),
+    "arrest": _cues(
+        "اعتقال، يعتقل، تعتقل، اعتقلت، القبض، توقيف، احتجاز، تحتجز، يوقف، توقف، أوقف، أوقفت"
+    ),
     "ruling": _cues(
         "اتهام، توجيه اتهامات، لائحة اتهام، محكمة، حكم، يقضي، قضت، القضاء، بالسجن، الإعدام، إدانته"
     ),
@@ -248,6 +250,16 @@ DECIDING_CUES: tuple[str, ...] = _cues("يقرر، تقرر، قرر، قررت"
 """Decision cues (ACTION_CUES) that are verbs of deciding: an act named right after one is
 what the headline reports (الولايات المتحدة قررت ضرب سوريا is the strike, as ترامب يأمر بضرب
 سوريا is)."""
+
+DETAINING_CUES: tuple[str, ...] = _cues("يوقف، توقف، أوقف، أوقفت")
+"""Arrest cues that also mean to stop or halt (توقف المحادثات): an arrest only when the
+next word is a number or one of DETAINED_WORDS (تونس توقف شخصين …)."""
+
+DETAINED_WORDS: tuple[str, ...] = _cues(
+    "شخص، شخصا، شخصين، أشخاص، اثنين، ثلاثة، مشتبه، مشتبها، مشتبهين، متهم، متهما، متهمين، "
+    "عناصر، عنصرا، عنصرين، رجل، رجلا، امرأة، لاجئين، مهاجرين، صحفي، صحفيا، ناشط، ناشطا"
+)
+"""Words of whom an arrest is made, after a DETAINING_CUES verb."""
 
 DECIDED_ACTS: dict[str, str] = {"ضرب": "attack", "قصف": "attack", "مهاجمة": "attack"}
 """Verbal nouns of acts that are no cue on their own (ضرب also means to hit or to set an

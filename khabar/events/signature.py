@@ -30,6 +30,8 @@ from khabar.events.data import (
     COUNTRY_NAMES,
     DECIDED_ACTS,
     DECIDING_CUES,
+    DETAINED_WORDS,
+    DETAINING_CUES,
     GENRE_CUES,
     KIND_FAMILIES,
     LEAD_GENRE_CUES,
@@ -147,6 +149,8 @@ _KINDS = re.compile(
     + _E
 )
 _DECIDING = frozenset(normalize(c) for c in DECIDING_CUES)
+_DETAINING = frozenset(normalize(c) for c in DETAINING_CUES)
+_DETAINED = frozenset(normalize(w) for w in DETAINED_WORDS)
 _DECIDED_ACTS = {normalize(w): kind for w, kind in DECIDED_ACTS.items()}
 _GENRE_PATTERNS = {g: _pattern(c) for g, c in GENRE_CUES.items() if g != "analysis"}
 _ANALYSIS = frozenset(normalize(c) for c in GENRE_CUES["analysis"])
@@ -454,6 +458,8 @@ def _kind(text: str) -> str | None:
     announced = False
     for m in _KINDS.finditer(text):
         kind = _CUE_KINDS[m.group("cue")]
+        if m.group("cue") in _DETAINING and not _detained(text[m.end() :]):
+            continue  # توقف المحادثات: a halt, not an arrest
         if m.group("cue") in _DECIDING:
             decided = _decided_act(text[m.end() :])
             if decided is not None:
@@ -462,6 +468,12 @@ def _kind(text: str) -> str | None:
             return kind
         announced = True
     return "statement" if announced else None
+
+
+def _detained(after: str) -> bool:
+    """Whether the word after a verb of stopping names whom it detained (شخصين، 3)."""
+    words = _PUNCT.sub(" ", after).split()[:1]
+    return bool(words) and (words[0].isdigit() or words[0] in _DETAINED)
 
 
 def _decided_act(after: str) -> str | None:

@@ -500,3 +500,9 @@ def test_a_person_introduced_as_a_body_s_officer_speaks_for_that_body() -> None:
     un = signature(_titled("الأمم المتحدة تحذّر من تصعيد القتال جنوب غربي سوريا"))
     assert actor_key("الأمم المتحدة") in chief.actors
     assert not Doer.of(chief).conflicts(Doer.of(un))
+
+
+def test_a_verb_of_stopping_is_an_arrest_only_of_people() -> None:
+    assert signature(_titled("تونس توقف شخصين على صلة بهجوم في ألمانيا")).kind == "arrest"
+    assert signature(_titled("الشرطة توقف 3 مشتبهين في السرقة")).kind == "arrest"
+    assert signature(_titled("تركيا توقف المحادثات مع واشنطن")).kind == "meeting"
