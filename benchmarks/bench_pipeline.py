@@ -4,7 +4,7 @@ settings, peak RSS, and how often the sentence splitter, the tokeniser and the t
 per article; this tree against another (say HEAD), with the dossiers compared.
 
     python benchmarks/bench_pipeline.py articles --size 5000      # write the JSON Lines (once)
-    python benchmarks/bench_pipeline.py compare --head /tmp/khabar_head --size 1000
+    python benchmarks/bench_pipeline.py compare --head /tmp/khabar_head --size 1000 --rounds 3
         (/tmp/khabar_head: ``git archive HEAD khabar | tar -x -C /tmp/khabar_head``;
         ``--this /tmp/khabar_this`` measures a snapshot instead of this tree)
 
@@ -147,6 +147,7 @@ def run_one(tree: Path, jsonl: Path, out: Path, workers: int | None = None) -> N
         if not marks or marks[-1][0] != stage:
             marks.append((stage, time.process_time(), time.perf_counter()))
 
+    collecting = _collector_clock()
     config = Config() if workers is None else Config(run=RunConfig(workers=workers))
     wall = time.perf_counter()
     started = time.process_time()
@@ -180,10 +181,33 @@ def run_one(tree: Path, jsonl: Path, out: Path, workers: int | None = None) -> N
         "cpu": ended - started,
         "wall": wall,
         "peak": peak,
+        "gc": collecting(),
         "json": str(out_dir / "dossier.json"),
     }
     with out.open("wb") as fh:
         pickle.dump(facts, fh)
+
+
+def _collector_clock() -> Callable[[], float]:
+    """Start timing the garbage collector's runs in this process (``gc.callbacks``); the
+    returned function stops and gives their CPU seconds."""
+    import gc
+
+    spent = [0.0, 0.0]
+
+    def clock(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            spent[1] = time.process_time()
+        else:
+            spent[0] += time.process_time() - spent[1]
+
+    gc.callbacks.append(clock)
+
+    def stop() -> float:
+        gc.callbacks.remove(clock)
+        return spent[0]
+
+    return stop
 
 
 def _comparable(path: str) -> Any:
@@ -213,26 +237,44 @@ def _run(tree: Path, jsonl: Path, out: Path, workers: int | None = None) -> dict
 
 
 def compare(
-    trees: Sequence[tuple[str, Path]], size: int, keep: Path | None, reuse: bool = False
+    trees: Sequence[tuple[str, Path]],
+    size: int,
+    keep: Path | None,
+    reuse: bool = False,
+    rounds: int = 1,
 ) -> None:
-    """Run each tree once on ``size`` articles; print the tables and the ratios to the first.
-    With ``reuse``, a tree whose results of this size are in ``keep`` is not run again."""
+    """Run each tree on ``size`` articles, the trees one after another, ``rounds`` times; print
+    each round's tables and the ratios to the first tree, then the CPU ratio of every round
+    (the spread on a shared machine). With ``reuse``, a tree whose results of this size are in
+    ``keep`` is not run again."""
     jsonl = jsonl_path(size)
     if not jsonl.exists():
         write_articles(size)
+    ratios: dict[str, list[float]] = {name: [] for name, _ in trees[1:]}
     with tempfile.TemporaryDirectory() as tmp:
         where = keep or Path(tmp)
         where.mkdir(parents=True, exist_ok=True)
-        results: dict[str, dict[str, Any]] = {}
-        for name, tree in trees:
-            out = where / f"{name}-{size}.pkl"
-            if reuse and out.exists():
-                with out.open("rb") as fh:
-                    results[name] = pickle.load(fh)
-            else:
-                results[name] = _run(tree, jsonl, out)
-        dossiers = {name: _comparable(r["json"]) for name, r in results.items()}
-    report(results, dossiers)
+        for r in range(rounds):
+            results: dict[str, dict[str, Any]] = {}
+            for name, tree in trees:
+                suffix = f"-{r + 1}" if rounds > 1 else ""
+                out = where / f"{name}-{size}{suffix}.pkl"
+                if reuse and out.exists():
+                    with out.open("rb") as fh:
+                        results[name] = pickle.load(fh)
+                else:
+                    results[name] = _run(tree, jsonl, out)
+            dossiers = {name: _comparable(res["json"]) for name, res in results.items()}
+            if rounds > 1:
+                print(f"\n### round {r + 1} of {rounds} (load average {os.getloadavg()[0]:.1f})")
+            report(results, dossiers)
+            base = results[trees[0][0]]
+            for name in ratios:
+                ratios[name].append(base["cpu"] / results[name]["cpu"])
+    if rounds > 1:
+        for name, values in ratios.items():
+            listed = ", ".join(f"{v:.2f}" for v in values)
+            print(f"\n{name} against {trees[0][0]}, CPU per round: {listed}x")
 
 
 def report(results: dict[str, dict[str, Any]], dossiers: dict[str, Any]) -> None:
@@ -262,6 +304,7 @@ def report(results: dict[str, dict[str, Any]], dossiers: dict[str, Any]) -> None
         ("wall s", lambda r: r["wall"], ".1f"),
         ("wall articles/s (default settings)", lambda r: r["articles"] / r["wall"], ".1f"),
         ("peak RSS MiB", lambda r: r["peak"], ".0f"),
+        ("garbage collection CPU s", lambda r: r.get("gc", 0.0), ".1f"),
     ]
     for label, _, _ in COUNTED:
         rows.append((f"{label} per article", _per_article(label), ".2f"))
@@ -421,6 +464,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument(
         "--reuse", action="store_true", help="take a tree's results from --keep when there"
     )
+    p.add_argument("--rounds", type=int, default=1, help="run the trees in turn this many times")
     p = sub.add_parser("scale", help="one tree with 1, 2 ... local workers; wall ratios")
     p.add_argument("--tree", type=Path, default=ROOT)
     p.add_argument("--size", type=int, default=1000)
@@ -461,7 +505,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             trees.append(("this", args.this))
         if args.reuse and args.keep is None:
             parser.error("--reuse needs --keep")
-        compare(trees, args.size, args.keep, args.reuse)
+        compare(trees, args.size, args.keep, args.reuse, args.rounds)
 
 
 if __name__ == "__main__":
