@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from khabar.events import near_duplicate_groups
+import datasketch.lsh
+import pytest
+
+from khabar.events import near_duplicate_groups, neardup
 from khabar.events.text import TermExtractor
 
 ORIGINAL = (
@@ -26,3 +29,23 @@ def test_copy_and_light_rewrite_are_grouped_and_other_report_is_not() -> None:
 def test_short_texts_are_never_near_duplicates() -> None:
     extractor = TermExtractor()
     assert near_duplicate_groups([extractor.terms("عاجل"), extractor.terms("عاجل")]) == []
+
+
+
+def test_lsh_bands_are_chosen_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """datasketch integrates numerically to choose its bands; after the first index that choice
+    is reused, and it is the choice datasketch makes by default."""
+    docs = [[f"w{i + k}" for k in range(12)] for i in range(6)]
+    first = neardup.near_duplicate_groups(docs)
+    assert first == [[0, 1, 2, 3, 4, 5]]
+
+    def no_integration(*args: object, **kwargs: object) -> tuple[int, int]:
+        raise AssertionError("bands chosen again")
+
+    monkeypatch.setattr(datasketch.lsh, "_optimal_param", no_integration)
+    assert neardup.near_duplicate_groups(docs) == first
+    monkeypatch.undo()
+    default = datasketch.lsh.MinHashLSH(
+        threshold=neardup.NEAR_DUP_JACCARD, num_perm=neardup.NUM_PERM
+    )
+    assert neardup._bands() == (default.b, default.r)
