@@ -22,25 +22,30 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-DEV_SPEAKER_FLOOR = 0.90
-"""Dev: measured 0.925 (62/67; before issue 17's changes 0.343, nearest-mention baseline 0.552)."""
-DEV_STANCE_FLOOR = 0.90
-"""Dev: measured 0.925 (before 0.418, majority label 0.731)."""
+DEV_SPEAKER_FLOOR = 0.95
+"""Dev: measured 1.000 (67/67) after the sixth round, 0.925 earlier (before issue 17's changes
+0.343, nearest-mention baseline 0.552)."""
+DEV_STANCE_FLOOR = 0.93
+"""Dev: measured 0.970 after the sixth round, 0.925 earlier (before 0.418, majority label
+0.731)."""
 HELDOUT_SPEAKER_FLOOR = 0.86
 """Held-out (tuned on since the second round): measured 0.892 (first round 0.677, before issue
 17 0.292, nearest-mention baseline 0.631)."""
 HELDOUT_STANCE_FLOOR = 0.90
 """Held-out: measured 0.938 (first round 0.800, before 0.415, majority label 0.585)."""
 HELDOUT_C_SPEAKER_FLOOR = 0.88
-"""Held-out C, never tuned on: measured 0.911 (first round's code 0.821, nearest-mention
-baseline 0.536)."""
+"""Held-out C, never tuned on: measured 0.911 after the sixth round (0.929 before it: one of 56
+claims no longer found; first round's code 0.821, nearest-mention baseline 0.536)."""
 HELDOUT_C_STANCE_FLOOR = 0.88
-"""Held-out C: measured 0.911 (first round's code 0.821, majority label 0.607)."""
-HELDOUT_D_SPEAKER_FLOOR = 0.80
-"""Held-out D (dev since the fourth round): measured 0.828 (half a 0.890, half b 0.782; 0.646 at
-the round's start, nearest-mention baseline 0.531), under issue 17's goal of 0.90."""
-HELDOUT_D_STANCE_FLOOR = 0.82
-"""Held-out D: measured 0.844 (0.708 at the round's start, majority 0.641)."""
+"""Held-out C: measured 0.893 after the sixth round (0.911 before it; first round's code 0.821,
+majority label 0.607)."""
+HELDOUT_D_SPEAKER_FLOOR = 0.86
+"""Held-out D (dev since the fourth round): measured 0.885 after the sixth round (half a 1.000,
+half b 0.800), 0.828 before it (0.646 at the fourth round's start, nearest-mention baseline
+0.531), under issue 17's goal of 0.90."""
+HELDOUT_D_STANCE_FLOOR = 0.86
+"""Held-out D: measured 0.885 after the sixth round, 0.844 before it (0.708 at the fourth round's
+start, majority 0.641)."""
 HELDOUT_D_CONTRADICTION_PRECISION_FLOOR = 0.80
 """Held-out D: measured 1.00 (5/5; 0.75, 3/4 at the round's start); agreement()=="disagree"
 0.18. Issue 17's goal."""
@@ -49,15 +54,17 @@ HELDOUT_D_CONTRADICTION_RECALL_FLOOR = 0.55
 "no one was hurt", acts told as done and not yet done, obstructing against facilitating), 0.20
 (2/10) before it; agreement()=="disagree" 0.30 (3/10) at precision 0.20. Held-out E, never tuned
 on, stayed at 2/12 through that round."""
-HELDOUT_E_SPEAKER_FLOOR = 0.72
-"""Held-out E, never tuned on (labelled 2026-12-07 beside the fourth round): measured 0.738 after
-the round, 0.703 before it (nearest-mention baseline 0.598); under issue 17's goal of 0.90."""
-HELDOUT_E_STANCE_FLOOR = 0.77
-"""Held-out E: measured 0.790 after the fourth round, 0.760 before it (majority label 0.507)."""
-HELDOUT_E_CONTRADICTION_RECALL_FLOOR = 0.15
-"""Held-out E: measured 0.17 (2/12) before and after the fourth and fifth rounds, at precision
-1.00 (2/2), under issue 17's goal of 0.60; agreement()=="disagree" 0.25-0.33 (3-4/12) at
-precision 0.07-0.08."""
+HELDOUT_E_SPEAKER_FLOOR = 0.76
+"""Held-out E, never tuned on (labelled 2026-12-07 beside the fourth round): measured 0.786 after
+the sixth round, 0.738 before it, 0.703 before the fourth (nearest-mention baseline 0.598);
+under issue 17's goal of 0.90."""
+HELDOUT_E_STANCE_FLOOR = 0.79
+"""Held-out E: measured 0.817 after the sixth round, 0.790 before it, 0.760 before the fourth
+(majority label 0.507)."""
+HELDOUT_E_CONTRADICTION_RECALL_FLOOR = 0.20
+"""Held-out E: measured 0.25 (3/12, precision 3/3) after the sixth round; 0.17 (2/12, precision
+2/2) before and after the fourth and fifth rounds; under issue 17's goal of 0.60;
+agreement()=="disagree" 0.25-0.33 (3-4/12) at precision 0.07-0.08."""
 CONTRADICTION_PRECISION_FLOOR = 0.80
 """Issue 17's goal; measured 1.00 on dev (3/3), held-out (1/1), held-out b (2/2) and held-out
 C (1/1, before the third round)."""
