@@ -6,6 +6,8 @@ Usage:
     python benchmarks/bench_claims.py profile 200           # cProfile top functions
     python benchmarks/bench_claims.py dump 1000 > out.txt   # every claim, contradiction, flag
     python benchmarks/bench_claims.py statements 1000       # seconds of the statement finder
+    python benchmarks/bench_claims.py stages 1000           # cold CPU s of events and claims
+    python benchmarks/bench_claims.py compare 1000 --base /tmp/base --rounds 6
 
 ``time``, ``dump`` and ``statements`` read only the cache, so a copy of the code elsewhere (a git
 worktree at another commit, run with ``PYTHONPATH`` pointing at it) is timed and compared on the
@@ -185,12 +187,82 @@ def statements(size: int) -> None:
     print(f"{size} articles: {count} statements, best {best:.2f} CPU s, digest {digest}")
 
 
+def stages(size: int) -> None:
+    """One cold run each of build_events and analyze_claims on the cached inputs, as the
+    pipeline runs them once per process: CPU seconds and a digest of each stage's output."""
+    import hashlib
+
+    from khabar.time.extract import scanner
+
+    resolved, events, stories, entities = _load(size)
+    config = Config()
+    background_idf()
+    scanner()  # built by the per-page stages before these in a pipeline run
+    start = time.process_time()
+    found = build_events(resolved, entities, config.events)
+    events_s = time.process_time() - start
+    copies = _copies(resolved, events)
+    start = time.process_time()
+    result = analyze_claims(resolved, events, stories, entities, config.claims, copies)
+    claims_s = time.process_time() - start
+    ev = hashlib.sha1(repr(found).encode()).hexdigest()[:12]
+    cl = repr((result.claims, result.contradictions, result.flags))
+    print(f"{events_s:.3f} {claims_s:.3f} {ev} {hashlib.sha1(cl.encode()).hexdigest()[:12]}")
+
+
+def compare(size: int, base: Path, rounds: int) -> None:
+    """``stages`` in a fresh process per tree (``base``, a ``git archive`` elsewhere, and this
+    tree), the order alternating each round; CPU ratio base / this per round, outputs compared.
+    Run the base against a second copy of itself first: on this shared machine identical trees
+    differed by up to about 20 % in a round."""
+    import os
+    import statistics
+    import subprocess
+
+    trees = (base.resolve(), ROOT)
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    ratios: list[tuple[float, float]] = []
+    for r in range(rounds):
+        runs = {}
+        for tree in trees if r % 2 == 0 else trees[::-1]:
+            out = subprocess.run(
+                [sys.executable, str(tree / "benchmarks" / "bench_claims.py"), "stages", str(size)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            runs[tree] = (float(out[-4]), float(out[-3]), out[-2:])
+        b, t = runs[trees[0]], runs[trees[1]]
+        ratios.append((b[0] / t[0], b[1] / t[1]))
+        same = "equal" if b[2] == t[2] else "DIFFER"
+        print(
+            f"round {r + 1}: events {b[0]:.2f}/{t[0]:.2f} s, claims {b[1]:.2f}/{t[1]:.2f} s, "
+            f"outputs {same}",
+            flush=True,
+        )
+    for n, name in enumerate(("events", "claims")):
+        xs = [x[n] for x in ratios]
+        print(
+            f"{name}: base/this {statistics.median(xs):.2f}x (rounds {min(xs):.2f}-{max(xs):.2f})"
+        )
+
+
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("command", choices=("prepare", "time", "profile", "dump", "statements"))
+    parser.add_argument(
+        "command",
+        choices=("prepare", "time", "profile", "dump", "statements", "stages", "compare"),
+    )
     parser.add_argument("sizes", type=int, nargs="+")
+    parser.add_argument("--base", type=Path, help="compare: the other tree (git archive)")
+    parser.add_argument("--rounds", type=int, default=6, help="compare: rounds")
     args = parser.parse_args()
+    if args.command == "compare":
+        for size in args.sizes:
+            compare(size, args.base, args.rounds)
+        return
     if args.command == "time":
         print("| articles | statements | first run s | best of 3 s | claims | pairs scored |")
         print("|---:|---:|---:|---:|---:|---:|")
@@ -201,6 +273,7 @@ def main() -> None:
             "profile": profile,
             "dump": dump,
             "statements": statements,
+            "stages": stages,
         }
         run[args.command](size)
 
