@@ -15,7 +15,7 @@ import pytest
 
 from khabar.config import Config
 from khabar.events.metrics import bcubed
-from khabar.store import add_paths, open_store
+from khabar.store import add_paths, open_store, update_incremental
 from khabar.store.migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,3 +185,34 @@ def test_migration_two_links_results_already_stored_to_their_articles() -> None:
         db.execute(statement)
     assert sorted(db.execute("SELECT * FROM entity_articles")) == [("e1", "a1"), ("e1", "a2")]
     assert sorted(db.execute("SELECT * FROM claim_articles")) == [("c1", "a2"), ("c1", "a3")]
+
+
+def test_a_big_add_is_brought_up_to_date_a_chunk_of_days_at_a_time(tmp_path: Path) -> None:
+    """More pending articles than a chunk: the update goes day chunk by day chunk (as adds one
+    after the other would), every article gets its results, and the events are those of the
+    one-step update."""
+    days = [f"2024-02-{d:02d}" for d in range(1, 13)]
+    records = [
+        _record(i, days[i % len(days)], twin=twin) for i in range(36) for twin in (False, True)
+    ]
+    path = _write(tmp_path / "all.jsonl", records)
+    one, chunked = tmp_path / "one.db", tmp_path / "chunked.db"
+    add_paths(one, [path], Config())
+    add_paths(chunked, [path], Config(), update=False)
+    with open_store(chunked) as store, store.writer(60):
+        run_id = store.start_run("update", [])
+        pending = len(store.pending_ids())
+        recomputed = update_incremental(store, Config(), run_id, chunk_articles=12)
+        store.finish_run(run_id, "done", {})
+        assert not store.collection_stale()
+        assert store.pending_ids() == []
+    assert pending == len(records)
+    assert recomputed > pending  # each chunk took its window of stored days along
+    one_events, chunked_events = _events(one), _events(chunked)
+    assert sorted(a for arts in chunked_events.values() for a in arts) == sorted(
+        a for arts in one_events.values() for a in arts
+    )
+    one_labels, chunked_labels = (
+        {a: e for e, arts in found.items() for a in arts} for found in (one_events, chunked_events)
+    )
+    assert bcubed(chunked_labels, one_labels)[2] >= MIN_BATCHING_BCUBED
