@@ -60,22 +60,6 @@ def proclitics(norm: str) -> str:
     return split_clitics(norm).clitics
 
 
-@functools.lru_cache(maxsize=BARE_FORM_CACHE)
-def bare_form(norm: str) -> str:
-    """A normalised word without one-letter prefix clitics (وبالرئيس → الرئيس); numbers and
-    punctuation as they are."""
-    if not norm.isalpha():
-        return norm
-    if place_after_clitic(norm):
-        return strip_prefix_clitics(norm[1:])
-    return strip_prefix_clitics(norm)
-
-
-def bare(token: Token) -> str:
-    """A token's normalised form without one-letter prefix clitics (the article kept)."""
-    return bare_form(token.norm)
-
-
 _V = TypeVar("_V")
 
 
@@ -97,9 +81,28 @@ class WordMemo(dict[str, _V]):
         return value
 
 
-BARE_FORMS: WordMemo[str] = WordMemo(bare_form, BARE_FORM_CACHE)
-""":func:`bare_form` of each normalised word, as a memo: ``[BARE_FORMS[t.norm] for t in
-tokens]`` is ``[bare(t) for t in tokens]``."""
+def _bare_form(norm: str) -> str:
+    if not norm.isalpha():
+        return norm
+    if place_after_clitic(norm):
+        return strip_prefix_clitics(norm[1:])
+    return strip_prefix_clitics(norm)
+
+
+BARE_FORMS: WordMemo[str] = WordMemo(_bare_form, BARE_FORM_CACHE)
+""":func:`bare_form` of each normalised word, the one memo of it: ``[BARE_FORMS[t.norm] for t
+in tokens]`` is ``[bare(t) for t in tokens]``."""
+
+
+def bare_form(norm: str) -> str:
+    """A normalised word without one-letter prefix clitics (وبالرئيس → الرئيس); numbers and
+    punctuation as they are."""
+    return BARE_FORMS[norm]
+
+
+def bare(token: Token) -> str:
+    """A token's normalised form without one-letter prefix clitics (the article kept)."""
+    return BARE_FORMS[token.norm]
 
 
 def clitic_chars(token: Token) -> int:

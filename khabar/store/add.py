@@ -156,7 +156,7 @@ def update_incremental(
         # Stale with nothing pending: results written by something other than an update.
         return len(update_collection(store, config, run_id, progress, executor).articles)
     if len(pending) > chunk_articles:
-        chunks = _day_chunks(store, pending, chunk_articles)
+        chunks = _day_chunks(store.pending_days(), chunk_articles)
         if len(chunks) > 1:
             return sum(
                 _update(store, config, run_id, chunk, progress, executor) for chunk in chunks
@@ -164,15 +164,14 @@ def update_incremental(
     return _update(store, config, run_id, pending, progress, executor)
 
 
-def _day_chunks(store: Store, pending: Sequence[str], size: int) -> list[list[str]]:
-    """The pending articles in publish-date order, cut into chunks of about ``size`` between
-    days; one chunk when any is undated (it may join an event of any date)."""
-    by_day: dict[date, list[str]] = {}
-    for annotated in store.iter_annotated(pending):
-        day = annotated.article.published
+def _day_chunks(days: dict[str, str | None], size: int) -> list[list[str]]:
+    """The pending articles (id → publish day) in publish-date order, cut into chunks of about
+    ``size`` between days; one chunk when any is undated (it may join an event of any date)."""
+    by_day: dict[str, list[str]] = {}
+    for article_id, day in days.items():
         if day is None:
-            return [list(pending)]
-        by_day.setdefault(day, []).append(annotated.article.id)
+            return [list(days)]
+        by_day.setdefault(day, []).append(article_id)
     chunks: list[list[str]] = [[]]
     for day in sorted(by_day):
         if len(chunks[-1]) >= size:

@@ -227,6 +227,11 @@ class Store(ABC):
         """Ids of stored articles not yet in the collection results, in insertion order."""
 
     @abstractmethod
+    def pending_days(self) -> dict[str, str | None]:
+        """The publish day (ISO date, None when undated) of each stored article not yet in
+        the collection results, in insertion order."""
+
+    @abstractmethod
     def undated_ids(self) -> set[str]:
         """Ids of stored articles without a publish date."""
 

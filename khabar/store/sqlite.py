@@ -524,6 +524,14 @@ class SQLiteStore(Store):
         cur = self._db.execute("SELECT id FROM articles WHERE resolved IS NULL ORDER BY seq")
         return [r[0] for r in cur]
 
+    def pending_days(self) -> dict[str, str | None]:
+        """The publish day (ISO date, None when undated) of each stored article not yet in
+        the collection results, in insertion order."""
+        cur = self._db.execute(
+            "SELECT id, published FROM articles WHERE resolved IS NULL ORDER BY seq"
+        )
+        return {r[0]: r[1] for r in cur}
+
     def undated_ids(self) -> set[str]:
         """Ids of stored articles without a publish date."""
         return {r[0] for r in self._db.execute("SELECT id FROM articles WHERE published IS NULL")}

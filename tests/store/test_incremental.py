@@ -16,6 +16,7 @@ import pytest
 from khabar.config import Config
 from khabar.events.metrics import bcubed
 from khabar.store import add_paths, open_store, update_incremental
+from khabar.store.add import _day_chunks
 from khabar.store.migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -216,3 +217,10 @@ def test_a_big_add_is_brought_up_to_date_a_chunk_of_days_at_a_time(tmp_path: Pat
         {a: e for e, arts in found.items() for a in arts} for found in (one_events, chunked_events)
     )
     assert bcubed(chunked_labels, one_labels)[2] >= MIN_BATCHING_BCUBED
+
+
+def test_day_chunks_keep_a_day_whole_and_an_undated_article_takes_all() -> None:
+    days = {"a": "2024-01-02", "b": "2024-01-01", "c": "2024-01-01", "d": "2024-01-03"}
+    assert _day_chunks(days, 1) == [["b", "c"], ["a"], ["d"]]
+    assert _day_chunks(days, 3) == [["b", "c", "a"], ["d"]]
+    assert _day_chunks({**days, "e": None}, 1) == [["a", "b", "c", "d", "e"]]
