@@ -59,17 +59,25 @@ SPLITS = {
     "heldout_c": DATA / "claims_heldout_c.jsonl",
     "heldout_d": DATA / "claims_heldout_d.jsonl",
     "heldout_e": DATA / "claims_heldout_e.jsonl",
+    "heldout_g": DATA / "claims_heldout_g.jsonl",
 }
 """heldout_b (2018-04-16) labels only contradictions and the claims that are their sides;
 heldout_c (2018-10-06, 10-07, one 10-09 article) was labelled before the second round of
 speaker and contradiction work, heldout_d (eight disputes of 2018-03..08, ten contradiction
 issues) before the third, and is a dev set since the fourth (HALVES); heldout_c and heldout_e
 (labelled apart during the fourth round) are never tuned on, and only the lead scores them."""
-HALVES = {"heldout_d_a": ("heldout_d", True), "heldout_d_b": ("heldout_d", False)}
+HALVES = {
+    "heldout_d_a": ("heldout_d", True),
+    "heldout_d_b": ("heldout_d", False),
+    "heldout_g_a": ("heldout_g", True),
+    "heldout_g_b": ("heldout_g", False),
+}
 """Held-out D's disputes in two halves, a development set since issue 17's fourth round: half a
 (the Skripal poisoning, Hamdallah's convoy, the Douma inspectors: 2018-03-12..04-18, four issues)
 was tuned on, half b (the strikes near Hama, Netanyahu's archive, Morocco and the Polisario,
-Hezbollah in Yemen, the Dahyan bus: 2018-04-29..08-10, six issues) only checked."""
+Hezbollah in Yemen, the Dahyan bus: 2018-04-29..08-10, six issues) only checked. Held-out G
+(labelled before issue 17's seventh round, no issues) likewise: half a 2018-03-15..16 tuned,
+half b 2018-10-01..02 only checked."""
 HALF_A_LAST_DAY = "2018-04-18"
 OUTLET = "OUTLET"
 
