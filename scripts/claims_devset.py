@@ -59,6 +59,7 @@ SPLITS = {
     "heldout_c": DATA / "claims_heldout_c.jsonl",
     "heldout_d": DATA / "claims_heldout_d.jsonl",
     "heldout_e": DATA / "claims_heldout_e.jsonl",
+    "heldout_f": DATA / "claims_heldout_f.jsonl",
     "heldout_g": DATA / "claims_heldout_g.jsonl",
 }
 """heldout_b (2018-04-16) labels only contradictions and the claims that are their sides;
@@ -69,6 +70,8 @@ issues) before the third, and is a dev set since the fourth (HALVES); heldout_c 
 HALVES = {
     "heldout_d_a": ("heldout_d", True),
     "heldout_d_b": ("heldout_d", False),
+    "heldout_f_a": ("heldout_f", True),
+    "heldout_f_b": ("heldout_f", False),
     "heldout_g_a": ("heldout_g", True),
     "heldout_g_b": ("heldout_g", False),
 }
@@ -77,7 +80,8 @@ HALVES = {
 was tuned on, half b (the strikes near Hama, Netanyahu's archive, Morocco and the Polisario,
 Hezbollah in Yemen, the Dahyan bus: 2018-04-29..08-10, six issues) only checked. Held-out G
 (labelled before issue 17's seventh round, no issues) likewise: half a 2018-03-15..16 tuned,
-half b 2018-10-01..02 only checked."""
+half b 2018-10-01..02 only checked. Held-out F (eight contradiction issues, labelled before the
+seventh round's contradiction work): half a 2018-02-23..28 tuned, half b 2018-07-03..25 checked."""
 HALF_A_LAST_DAY = "2018-04-18"
 OUTLET = "OUTLET"
 
