@@ -15,15 +15,15 @@ from khabar.arabic.data.places import SEAT_COUNTRIES
 
 REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     # lemma: finite forms (past and present, 3rd person) that introduce a statement
-    "قال": ("قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون"),
-    "أكد": ("أكد", "أكدت", "أكدوا", "أكدا", "يؤكد", "تؤكد", "يؤكدون"),
-    "أعلن": ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن"),
+    "قال": ("قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "يقولان", "تقولان"),
+    "أكد": ("أكد", "أكدت", "أكدوا", "أكدا", "يؤكد", "تؤكد", "يؤكدون", "يؤكدان", "تؤكدان"),
+    "أعلن": ("أعلن", "أعلنت", "أعلنوا", "أعلنا", "يعلن", "تعلن", "يعلنون", "يعلنان", "تعلنان"),
     "صرح": ("صرح", "صرحت", "صرحوا", "يصرح", "تصرح"),
     "أفاد": ("أفاد", "أفادت", "أفادوا", "يفيد", "تفيد"),
     "أشار": ("أشار", "أشارت", "أشاروا", "يشير", "تشير"),
     "أوضح": ("أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح"),
     "ذكر": ("ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر"),
-    "حذر": ("حذر", "حذرت", "حذروا", "يحذر", "تحذر"),
+    "حذر": ("حذر", "حذرت", "حذروا", "يحذر", "تحذر", "يحذرون", "يحذران", "تحذران"),
     "أضاف": ("أضاف", "أضافت", "أضافوا", "يضيف", "تضيف"),
     "كشف": ("كشف", "كشفت", "كشفوا", "يكشف", "تكشف"),
     "اعتبر": ("اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر"),
@@ -32,9 +32,9 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "أعرب": ("أعرب", "أعربت", "أعربوا", "يعرب", "تعرب"),
     "زعم": ("زعم", "زعمت", "زعموا", "يزعم", "تزعم"),
     "ادعى": ("ادعى", "ادعت", "ادعوا", "يدعي", "تدعي"),
-    "نفى": ("نفى", "نفت", "نفوا", "ينفي", "تنفي"),
+    "نفى": ("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "ينفيان", "تنفيان"),
     "نقل": ("نقل", "نقلت", "نقلوا", "ينقل", "تنقل"),
-    "اتهم": ("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم"),
+    "اتهم": ("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "يتهمان", "تتهمان"),
     "رجح": ("رجح", "رجحت", "رجحوا", "يرجح", "ترجح"),
     "وصف": ("وصف", "وصفت", "وصفوا", "يصف", "تصف"),
     "رفض": ("رفض", "رفضت", "رفضوا", "يرفض", "ترفض"),
@@ -44,7 +44,9 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "أبدى": ("أبدى", "أبدت", "أبدوا", "يبدي", "تبدي"),
     "رد": ("رد", "ردت", "يرد", "ترد"),
 }
-"""Finite reporting verbs by lemma. A leading و or ف clitic is accepted on any of them. A call
+"""Finite reporting verbs by lemma (plural and dual present forms where headlines use them:
+مسؤولون ينفون …، العثيمين يزور البابا ويؤكدان …). A leading و or ف clitic is accepted on any of
+them. A call
 (دعا، طالب) is not among them: the outlet narrates it as an act (دعت الأمم المتحدة إلى تحقيق)."""
 
 CHARGE_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -197,7 +199,7 @@ FIRST_PERSON_ENDINGS: tuple[str, ...] = ("تنا", "اتنا")
 
 TITLE_LABELS: tuple[str, ...] = ("فيديو", "بالفيديو", "صور", "بالصور", "شاهد", "مباشر", "عاجل",
                                  "تقرير", "تحليل", "إنفوغراف", "انفوجراف", "حوار", "مقابلة",
-                                 "رأي", "تحقيق")  # fmt: skip
+                                 "رأي", "تحقيق", "ريبورتاج", "روبورتاج")  # fmt: skip
 """Words that label a headline by its form (فيديو: …، مباشر: …): what stands before the colon
 is no speaker."""
 
@@ -379,6 +381,14 @@ SPEAKER_HEADS: tuple[str, ...] = (
 IMPERSONAL_VERBS: tuple[str, ...] = ("يذكر",)
 """Present forms that, opening a sentence before أن, are read impersonally (يُذكر أن …، ويذكر
 أن …: it is recalled that): the outlet's own background, no one's statement."""
+
+OWN_REPORTERS: tuple[str, ...] = ("مراسلنا", "مراسلتنا", "مراسلونا", "مراسلينا", "موفدنا",
+                                 "موفدتنا")  # fmt: skip
+"""The outlet's own correspondents («our correspondent»): what they report (أفاد مراسلنا في
+اليمن بمقتل …) is the outlet's own voice, not someone it attributes a claim to."""
+
+STATEMENT_NOUNS: tuple[str, ...] = ("بيان", "بلاغ", "تصريح", "تصريحات", "تقرير", "رسالة")
+"""Nouns of a text a source issued: a trailing source «بحسب بيان لـX» is X, not the text."""
 
 MEDIA_HEADS: tuple[str, ...] = ("وكالة", "صحيفة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون")
 """Nouns of a medium: after ل (لوكالة رويترز، لصحيفة …) they say whom a source spoke to, which

@@ -65,6 +65,7 @@ from khabar.claims.data import (
     SPEAKER_LINKS,
     SPEAKER_STOP_WORDS,
     SPEAKERLESS_LEMMAS,
+    STATEMENT_NOUNS,
     TITLE_HEAD_TOPICS,
     TITLE_LABELS,
     TOPIC_OPENERS,
@@ -186,6 +187,8 @@ def _build_lexicon() -> _Lexicon:
 
 _LEXICON = _build_lexicon()
 _SOURCE_CUES = frozenset(normalize(c) for c in TRAILING_SOURCE_CUES)
+_STATEMENT_NOUNS = frozenset(normalize(w) for w in STATEMENT_NOUNS)
+_SOURCE_WITH_LAM = frozenset(normalize(w) for w in ("وفقا", "وفق", "طبقا"))
 _PART_BREAK = re.compile(r"\s*(?:\.{2,}|…)\s*")
 _LEADING_TIMES = frozenset(normalize(w) for w in SPEAKER_LEADING_TIMES)
 _OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in OBJECT_PREPOSITIONS)
@@ -746,7 +749,11 @@ def extract_statements(
     previous_speaker: _Speaker | None = None
     body = sorted((m for m in mentions if not m.in_title), key=lambda m: m.start)
     body_starts = [m.start for m in body]
-    for s_start, s_end in split_sentences(text) if sentences is None else sentences:
+    spans = list(split_sentences(text) if sentences is None else sentences)
+    taken = -1  # end of a sentence that only named the source of the one before it
+    for n, (s_start, s_end) in enumerate(spans):
+        if s_end <= taken:
+            continue
         sentence = text[s_start:s_end]
         ws = words(sentence, s_start)
         if not ws:
@@ -770,8 +777,12 @@ def extract_statements(
             continue
         stance = _voice_stance(norm_sentence, ws, sentence)
         content = sentence
-        sourced = stance in ("asserted", "hedged")
+        sourced = stance in ("asserted", "hedged", "reported")
         source = _trailing_source(text, ws, in_sentence) if sourced else None
+        if source is None and sourced and n + 1 < len(spans):
+            source = _source_sentence(text, ws, spans[n + 1], body, body_starts)
+            if source is not None:
+                taken = spans[n + 1][1]
         if source is not None:
             content = text[s_start : source[1]]
             stance = "reported" if source[0].anonymous else "attributed"
@@ -893,6 +904,18 @@ def _trailing_source(
             or any(ch.isdigit() for w in rest for ch in w.text)
         ):
             continue
+        if len(rest) > 1 and rest[0].norm in _STATEMENT_NOUNS and rest[1].text[:1] == "ل":
+            rest = rest[1:]  # بحسب بيان للقيادة المركزية: the command issued it
+        elif not rest[0].text.startswith("ل") or not (
+            ws[k].norm in _SOURCE_WITH_LAM or _unclitic(ws[k].norm) in _SOURCE_WITH_LAM
+        ):
+            speaker = _speaker_from(text, rest[0].start, rest[-1].end, rest[0], mentions)
+            return speaker, ws[k - 1].end
+        # وفقا للمرصد السوري، بيان للقيادة: the source is named without its ل
+        speaker = _speaker_from(text, rest[0].start, rest[-1].end, rest[0], mentions)
+        first = rest[0].text
+        bare = "ا" + first[1:] if first.startswith("لل") else first[1:]
+        return replace(speaker, text=bare + text[rest[0].end : rest[-1].end]), ws[k - 1].end
         speaker = _speaker_from(text, rest[0].start, rest[-1].end, rest[0], mentions)
         return speaker, ws[k - 1].end
     return None
@@ -1050,6 +1073,32 @@ def _sentence_statements(
             )
         )
     return results
+
+
+def _source_sentence(
+    text: str,
+    ws: list[Word],
+    span: tuple[int, int],
+    body: Sequence[Mention],
+    body_starts: list[int],
+) -> tuple[_Speaker, int] | None:
+    """The source of the sentence ``ws`` named alone in the next sentence ``span`` (… إلى أراض
+    خاضعة لسيطرة الجيش. وفقا للمرصد السوري لحقوق الإنسان.), or None when that sentence says
+    more than a source."""
+    nxt = words(text[span[0] : span[1]], span[0])
+    if not nxt or len(nxt) > MAX_TRAILING_SOURCE_WORDS + 2:
+        return None
+    if nxt[0].norm not in _SOURCE_CUES and _unclitic(nxt[0].norm) not in _SOURCE_CUES:
+        return None
+    if _gap_has(text, nxt[0].start, nxt[-1].end, _CLAUSE_PUNCT):
+        return None  # وفقا للمرصد، قتل …: a source opening a sentence of its own
+    both = body[
+        bisect.bisect_left(body_starts, ws[0].start) : bisect.bisect_left(body_starts, span[1])
+    ]
+    found = _trailing_source(text, [*ws, *nxt], both)
+    if found is None or found[1] != ws[-1].end:
+        return None
+    return found
 
 
 def _is_head(word: Word) -> bool:
@@ -1626,7 +1675,7 @@ def title_statements(article: Article, mentions: Sequence[Mention]) -> tuple[Sta
             )
         ):
             return inner
-    speaker_head = bool(head_words) and _unclitic(head_words[0].norm) in _LEXICON.speaker_heads
+    speaker_head = bool(head_words) and _is_head(head_words[0])  # وزير: not و + زير
     longest = MAX_TITLE_HEAD_SPEAKER_WORDS if speaker_head else MAX_TITLE_SPEAKER_WORDS
     if (
         colon
