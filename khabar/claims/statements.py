@@ -49,6 +49,7 @@ from khabar.claims.data import (
     OBJECT_LEMMAS,
     OBJECT_PREPOSITIONS,
     OPENER_ONLY_LEMMAS,
+    OWN_REPORTERS,
     POSSESSIVE_ENDINGS,
     PRESENT_PREFIXES,
     QUESTION_MARKS,
@@ -188,6 +189,7 @@ def _build_lexicon() -> _Lexicon:
 _LEXICON = _build_lexicon()
 _SOURCE_CUES = frozenset(normalize(c) for c in TRAILING_SOURCE_CUES)
 _STATEMENT_NOUNS = frozenset(normalize(w) for w in STATEMENT_NOUNS)
+_OWN_REPORTERS = frozenset(normalize(w) for w in OWN_REPORTERS)
 _SOURCE_WITH_LAM = frozenset(normalize(w) for w in ("وفقا", "وفق", "طبقا"))
 _PART_BREAK = re.compile(r"\s*(?:\.{2,}|…)\s*")
 _LEADING_TIMES = frozenset(normalize(w) for w in SPEAKER_LEADING_TIMES)
@@ -440,7 +442,26 @@ def _speaker_after(
             return _in_place(text, ws, _after(ws, phrase[-1]), end_index, head, mentions)
         phrase = phrase[:k]
         return _speaker_from(text, head.start, phrase[-1].end, head, mentions), i + 1 + k
+    if (
+        places
+        and len(phrase) <= MAX_BARE_SPEAKER_WORDS
+        and _described_before_opener(text, ws, j, end_index)
+    ):
+        # قالت جيل دوريثي، المحللة …، إن: a short subject the tagger did not name, described
+        # between commas before what it said
+        return _speaker_from(text, head.start, phrase[-1].end, head, mentions), j
     return None, i + 1
+
+
+def _described_before_opener(text: str, ws: list[Word], j: int, end_index: int) -> bool:
+    """Whether ``ws[j]`` opens a stretch set between commas whose closing comma is followed by
+    أن / إن (…، المحللة والمديرة السابقة لمكتب CNN في موسكو، إن …)."""
+    if not 0 < j < end_index or not _gap_has(text, ws[j - 1].end, ws[j].start, "،,"):
+        return False
+    for k in range(j + 1, min(end_index, j + MAX_COMPLEMENTIZER_GAP)):
+        if _gap_has(text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN):
+            return ws[k].norm in _LEXICON.complementizers
+    return False
 
 
 def _in_place(
@@ -456,6 +477,18 @@ def _in_place(
         )
         if place is not None:
             end = next((n for n in range(j + 1, end_index) if ws[n].end >= place.end - 1), j) + 1
+        elif _unclitic(head.norm) in _LEXICON.anonymous or head.norm in _LEXICON.anonymous:
+            # مسؤولون في التحالف الذي …، مصادر في الجيش: the body an unnamed source serves in
+            k = j + 1
+            while (
+                k < min(end_index, j + 1 + MAX_UNNAMED_SPEAKER_WORDS)
+                and ws[k].norm.startswith("ال")
+                and ws[k].norm not in _RELATIVES
+                and ws[k].norm not in _LEXICON.speaker_stops
+                and not _gap_has(text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN)
+            ):
+                k += 1
+            end = k if k > j + 1 else j
     return _speaker_from(text, head.start, ws[end - 1].end, head, mentions), end
 
 
@@ -955,6 +988,9 @@ def _sentence_statements(
             _is_participle(word) and i > 0 and ws[i - 1].norm not in _LEXICON.not_participle_before
         ):
             cues.append((i, None, True))
+    cues = [
+        c for c in cues if c[2] or c[0] in antecedents or not _said_inside(text, ws, c[0], cues)
+    ]
     if not cues:
         return []
     results: list[tuple[Statement, _Speaker | None]] = []
@@ -1054,6 +1090,9 @@ def _sentence_statements(
             continue
         participle_norm = _unclitic(ws[i].norm) if participle else None
         stance = _statement_stance(lemma, participle_norm, speaker, norm_sentence)
+        if speaker is not None and _own_reporter(speaker):
+            # أفاد مراسلنا في اليمن بمقتل …: the outlet's own correspondent is its own voice
+            speaker, stance = None, _voice_stance(norm_text(content), words(content), content)
         if stance in ("attributed", "reported") and calls_baseless(content):
             stance = "denied"
         results.append(
@@ -1099,6 +1138,28 @@ def _source_sentence(
     if found is None or found[1] != ws[-1].end:
         return None
     return found
+
+
+def _said_inside(
+    text: str, ws: list[Word], i: int, cues: list[tuple[int, str | None, bool]]
+) -> bool:
+    """Whether the present-tense verb at ``ws[i]`` is the verb of a clause another reporting verb
+    opened (قال X إن روسيا تعتبر موقف بريطانيا …): its subject stands between the أن / إن and
+    it, so the whole clause is what the first speaker said."""
+    if ws[i].norm != _unclitic(ws[i].norm) or ws[i].norm[:1] not in ("ي", "ت"):
+        return False
+    for c in range(i - 2, max(-1, i - 2 - MAX_SVO_SUBJECT_WORDS), -1):
+        if _gap_has(text, ws[c].end, ws[c + 1].start, _CLAUSE_PUNCT + _QUOTE_OPEN):
+            return False
+        if ws[c].norm in _LEXICON.complementizers:
+            return any(k < c and not participle for k, _, participle in cues)
+    return False
+
+
+def _own_reporter(speaker: _Speaker) -> bool:
+    """Whether the speaker is the outlet's own correspondent (مراسلنا، موفدتنا …)."""
+    first = normalize((speaker.text or "").split(maxsplit=1)[0]) if speaker.text else ""
+    return first in _OWN_REPORTERS or _unclitic(first) in _OWN_REPORTERS
 
 
 def _is_head(word: Word) -> bool:

@@ -68,3 +68,40 @@ def test_unnamed_media_after_a_reported_sentence() -> None:
     )
     found = _body(body, {"لوس أنجلوس": "LOC"})
     assert found[0].speaker == "وسائل إعلام أمريكية"
+
+
+def test_own_correspondent_is_the_outlets_voice() -> None:
+    body = "أفاد مراسلنا في ليبيا، السبت، بمقتل 12 مسلحا في اشتباكات قرب مدينة سرت الساحلية."
+    found = _body(body, {"ليبيا": "LOC", "سرت": "LOC"})
+    stmt = _with(found, "مسلحا")
+    assert stmt.speaker is None
+    assert stmt.stance == "asserted"
+
+
+def test_unnamed_officials_keep_the_body_they_serve_in() -> None:
+    body = "نفى مسؤولون في الجيش الذي يقوده الجنرال أنباء عن انسحاب القوات من المدينة."
+    found = _body(body)
+    assert found[0].speaker == "مسؤولون في الجيش"
+    assert found[0].stance == "denied"
+
+
+def test_verb_of_the_reported_clause_is_said_by_the_first_speaker() -> None:
+    body = (
+        "قال المتحدث باسم الحكومة كريم حسن، الأحد، إن الحكومة تعتبر موقف المعارضة في الأزمة "
+        '"غير مسؤول"، وإن الوزارة تعد للرد على الإجراءات.'
+    )
+    found = _body(body, {"كريم حسن": "PER"})
+    stmt = _with(found, "موقف المعارضة")
+    assert stmt.speaker is not None
+    assert "كريم حسن" in stmt.speaker
+
+
+def test_untagged_name_described_between_commas_before_what_it_said() -> None:
+    body = (
+        "بيروت، لبنان (CNN)— قالت سارة الحلبي، الباحثة والمديرة السابقة لمكتب BBC في "
+        "تونس، إن الانتخابات المقبلة ستشهد إقبالا ضعيفا."
+    )
+    found = _body(body, {"تونس": "LOC", "بيروت": "LOC", "لبنان": "LOC"})
+    stmt = _with(found, "الانتخابات")
+    assert stmt.speaker is not None
+    assert stmt.speaker.startswith("سارة الحلبي")
