@@ -161,3 +161,27 @@ def test_untuned_heldout_sets_stay_above_their_floors(split: str) -> None:
     precision, recall = _precision_recall(scores.contra)
     assert precision >= precision_floor
     assert recall >= recall_floor
+
+
+HELDOUT_G_FLOORS: dict[str, tuple[float, float]] = {
+    "heldout_g_a": (0.94, 0.94),
+    "heldout_g_b": (0.80, 0.86),
+}
+"""Held-out G (labelled before issue 17's seventh round; no contradiction issues), speaker and
+stance floors per half: half a (2018-03-15..16, tuned) measured 0.970 / 0.970 after that round,
+0.788 / 0.848 before it (nearest-mention baseline 0.712, majority 0.591); half b (2018-10-01..02,
+only checked) 0.833 / 0.889, 0.778 / 0.852 before (baselines 0.630 / 0.593)."""
+
+
+@pytest.mark.parametrize("half", sorted(HELDOUT_G_FLOORS))
+def test_heldout_g_speakers_and_stances_stay_above_floor(half: str) -> None:
+    script = _script()
+    gold = script.load_split(half)
+    records = script.load_records(gold)
+    assert script.check(gold, records) == []
+    scores = script.score(gold, records)
+    speaker, stance = HELDOUT_G_FLOORS[half]
+    assert scores.speaker_all >= speaker
+    assert scores.stance_all >= stance
+    assert scores.mid_phrase == 0
+    assert scores.speaker_all > scores.base_speaker
