@@ -15,7 +15,14 @@ from khabar.config import EventsConfig
 from khabar.events.chronology import EventFacts, reason_story
 from khabar.events.cluster import LINK_THRESHOLD, EventIndex
 from khabar.events.data import FORMAT_LABELS, TITLE_BAIT_CUES
-from khabar.events.stories import group_stories, story_id, story_names, time_key
+from khabar.events.stories import (
+    boilerplate,
+    group_stories,
+    story_id,
+    story_names,
+    story_texts,
+    time_key,
+)
 from khabar.events.vectors import merge_bags
 from khabar.model import AnnotatedArticle, EntityRecord, Event, Story
 from khabar.run.base import Executor
@@ -205,6 +212,12 @@ def _stories(
             story_names((by_id[a] for a in e.articles), index.extractor_, index.model_.background)
             for e in events
         ],
+        story_texts(
+            [[by_id[a] for a in e.articles] for e in events],
+            index.model_,
+            index.extractor_,
+            boilerplate(by_id.values()),
+        ),
     )
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -14,7 +15,7 @@ from khabar.events.cluster import ClusterState, agglomerate
 from khabar.events.search import Group, candidate_pairs
 from khabar.events.signature import actor_key
 from khabar.events.text import LEAD_CHARS, TermExtractor
-from khabar.events.vectors import BackgroundDf, prune_rows
+from khabar.events.vectors import BackgroundDf, TfidfModel, prune_rows
 from khabar.model import AnnotatedArticle
 
 STORY_THRESHOLD = 0.24
@@ -88,6 +89,27 @@ words: حزب، مجلس)."""
 
 ATTACH_CHUNK_ROWS = 512
 """Lone events compared with the stories' centroids per sparse product (bounds memory)."""
+
+STORY_TEXT_CHARS = 1500
+"""Characters of each article's body (after its title, without its outlet's boilerplate) that
+make its text vector (story_texts): the body's opening paragraphs, background included, which
+the event profiles weigh down as recap. Further down, pages carry teasers of other stories (the
+TF-IDF baseline of scripts/ant_devset.py stops at 1,500 characters for the same reason). On the
+tune half 1,000 / 1,500 / 2,000 / whole bodies scored 0.8964 / 0.8978 / 0.8948 / 0.8971 at
+threshold 0.22 (see benchmarks/results_stories.md)."""
+
+STORY_TEXT_THRESHOLD = 0.21
+"""Cosine of the text vectors (story_texts) at which a lone event, left alone by the centroid
+passes, joins the story of the nearest event published near it in time: the single reports of
+a running situation recall its background in their opening paragraphs (Lebanon's count after
+the election, the UN envoy's plan for Yemen beside the Hodeidah fighting), which the lead-heavy
+centroids leave out. Calibrated on the tune half (events_dev_a/b.tsv): story BCubed F1 0.8949 /
+0.8980 / 0.8979 / 0.8978 / 0.8964 / 0.8973 at 0.19 / 0.20 / 0.21 / 0.22 / 0.23 / 0.24, from
+0.8925 without; 0.21 is one step inside the plateau's low edge (0.19 joins unrelated news of
+one country)."""
+
+STORY_TEXT_CHUNK_ROWS = 256
+"""Lone events compared with every event's text vector per sparse product (bounds memory)."""
 
 
 def _near_edges(
@@ -181,6 +203,67 @@ def _link_names(
     return [groups[labels[item[i]]][0] for i in range(len(first))]
 
 
+def boilerplate(articles: Iterable[AnnotatedArticle]) -> frozenset[tuple[str, str]]:
+    """(outlet, paragraph) pairs an outlet prints in two or more of these articles: its
+    standing lines and teasers of its other stories (a CNN page ends with the openings of
+    other reports), not what one report says. Kept in, they tied unrelated reports of one
+    outlet: on the tune half's 2018-10-04 window, whole bodies scored 0.886 against 0.953
+    without them."""
+    seen = Counter((a.article.outlet or "", p) for a in articles for p in set(a.article.paragraphs))
+    return frozenset(key for key, n in seen.items() if n >= 2)
+
+
+def story_texts(
+    events: Sequence[Sequence[AnnotatedArticle]],
+    model: TfidfModel,
+    extractor: TermExtractor,
+    boiler: frozenset[tuple[str, str]] = frozenset(),
+) -> sparse.csr_matrix:
+    """One L2-normalised TF-IDF row per event over its articles' titles and the first
+    STORY_TEXT_CHARS characters of their bodies, every word weighed alike (``boiler``: the
+    outlets' boilerplate paragraphs, left out)."""
+    bags: list[dict[str, float]] = []
+    for members in events:
+        counts: Counter[str] = Counter()
+        for a in members:
+            outlet = a.article.outlet or ""
+            body = "\n".join(p for p in a.article.paragraphs if (outlet, p) not in boiler)
+            counts.update(extractor.terms((a.article.title or "") + "\n" + body[:STORY_TEXT_CHARS]))
+        bags.append({t: float(c) for t, c in counts.items()})
+    return _unit_rows(sparse.csr_matrix(model.transform(bags)))
+
+
+def _attach_text(
+    labels: list[int], texts: sparse.csr_matrix, days: Sequence[tuple[date, date] | None]
+) -> list[int]:
+    """Labels with each lone event (the only event of its story) joined to the story of the
+    event published near it in time whose text vector it matches best, at
+    STORY_TEXT_THRESHOLD or more. Every decision is taken against the stories as they stood,
+    and joined stories are merged whatever the order of the decisions."""
+    size = Counter(labels)
+    lone = [i for i, label in enumerate(labels) if size[label] == 1 and days[i] is not None]
+    parent = {label: label for label in size}
+
+    def root(label: int) -> int:
+        while parent[label] != label:
+            parent[label] = parent[parent[label]]
+            label = parent[label]
+        return label
+
+    for lo in range(0, len(lone), STORY_TEXT_CHUNK_ROWS):
+        chunk = lone[lo : lo + STORY_TEXT_CHUNK_ROWS]
+        sims = (texts[chunk] @ texts.T).toarray()
+        for r, event in enumerate(chunk):
+            sims[r, event] = 0.0
+            for j in np.argsort(-sims[r], kind="stable"):
+                if sims[r, j] < STORY_TEXT_THRESHOLD:
+                    break
+                if _near(days[event], days[j]):
+                    parent[root(labels[event])] = root(labels[j])
+                    break
+    return [root(label) for label in labels]
+
+
 def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -191,12 +274,15 @@ def group_stories(
     centroids: sparse.csr_matrix,
     days: Sequence[tuple[date, date] | None] = (),
     names: Sequence[frozenset[str]] = (),
+    texts: sparse.csr_matrix | None = None,
 ) -> list[int]:
     """Story label per event, from the events' L2-normalised centroid rows and, when given,
-    their publish-date spans and specific names (story_names): events near in time link at
-    STORY_NEAR_THRESHOLD first (a lone event at STORY_NAME_THRESHOLD to a group sharing a
-    name), then the groups link at STORY_THRESHOLD whatever the time between them, then lone
-    events join established stories by their centroids (_attach_lone)."""
+    their publish-date spans, specific names (story_names) and text vectors (story_texts):
+    events near in time link at STORY_NEAR_THRESHOLD first (a lone event at
+    STORY_NAME_THRESHOLD to a group sharing a name), then the groups link at STORY_THRESHOLD
+    whatever the time between them, then lone events join established stories by their
+    centroids (_attach_lone), then a lone event still alone joins the story of its nearest
+    event by text (_attach_text)."""
     n = centroids.shape[0]
     if n == 0:
         return []
@@ -215,7 +301,10 @@ def group_stories(
         sparse.csr_matrix(prune_rows(_unit_rows(member @ rows), STORY_CANDIDATE_TERMS))
     )
     second = _link(merged, STORY_THRESHOLD)
-    return _attach_lone([groups[second[index[g]]] for g in first], rows, days)
+    labels = _attach_lone([groups[second[index[g]]] for g in first], rows, days)
+    if texts is not None:
+        labels = _attach_text(labels, texts, days)
+    return labels
 
 
 def _attach_lone(
