@@ -26,7 +26,7 @@ from khabar.arabic.data.months import GREGORIAN_MONTHS, LEVANTINE_MONTHS, WEEKDA
 from khabar.arabic.normalize import normalize
 from khabar.claims.agreement import places
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
-from khabar.claims.contradiction_data import DATING_WORDS
+from khabar.claims.contradiction_data import DATING_WORDS, MILITANTS, PAST_MARKERS
 from khabar.claims.data import (
     ACT_CLASSES,
     ANONYMOUS_SOURCES,
@@ -103,6 +103,7 @@ _ACT_WORDS: dict[str, str] = {
 _ORDINALS = {normalize(k): v for k, v in ORDINALS.items()}
 _INCIDENTS = frozenset(normalize(w) for w in INCIDENT_NOUNS)
 _RECOLLECTION = frozenset(normalize(w) for w in RECOLLECTION_WORDS)
+_PAST = frozenset(normalize(w) for w in PAST_MARKERS)
 _NUMBER_WORDS = {normalize(k): float(v) for k, v in NUMBER_WORDS.items()}
 _TOLL_WORDS = frozenset(
     k
@@ -491,11 +492,12 @@ def quantity_contradictions(
                 largest[key] = max(largest.get(key, 0.0), q.amount.low)
     for key, found in readings.items():
         # A figure below another of the same quantity in its own article is a part of it (the
-        # 8 missiles Britain fired, of the 105): it is no answer to how many in all.
+        # 8 missiles Britain fired, of the 105): it is no answer to how many in all. A figure
+        # whose range reaches the other (نحو 10 beside 10) is the same figure.
         readings[key] = [
             (amount, item)
             for amount, item in found
-            if amount.word or amount.low >= largest.get((item.article, *key), 0.0)
+            if amount.word or amount.high >= largest.get((item.article, *key), 0.0)
         ]
     out = []
     for (act, thing), found in sorted(readings.items()):
@@ -513,11 +515,12 @@ def quantity_contradictions(
                     rising
                     and "none" not in (amount_a.word, amount_b.word)
                     and not fell(amount_a, a, amount_b, b)
+                    and not _settled(a, b)
                 ):
                     continue  # tolls counted at different hours
                 if _explains(a, amount_b) or _explains(b, amount_a):
                     continue  # 105 fired, 76 of them at one site
-                if thing == PEOPLE and not _one_happening(a, b):
+                if thing in (PEOPLE, MILITANTS) and not _one_happening(a, b):
                     continue  # tolls of people of two happenings (a blast, a plane) of one story
                 for amount, item in ((amount_a, a), (amount_b, b)):
                     entry = in_conflict.setdefault(amount.label(), (amount, []))
@@ -581,6 +584,26 @@ def _word_norms(text: str) -> frozenset[str]:
 def _recollects(text: str) -> bool:
     """Whether a sentence dates the happening it tells (RECOLLECTION_WORDS)."""
     return not _RECOLLECTION.isdisjoint(_word_norms(text))
+
+
+def _dated_past(text: str) -> bool:
+    """Whether a sentence dates the happening it counts before the day it is reported
+    (PAST_MARKERS: السبت الماضي)."""
+    return not _PAST.isdisjoint(_word_norms(text))
+
+
+def _settled(a: Item, b: Item) -> bool:
+    """Whether two tolls are settled counts of one happening: their articles are one event and
+    both sentences date the happening before the day they report it (قتلوا نحو 10 متطرفين
+    الأسبوع الماضي / قتل عشرات الإرهابيين السبت الماضي). Such tolls no longer rise from one
+    report to the next, so different figures are in conflict. A past happening told in an
+    article of another event (the toll of an earlier strike recalled as background) is not."""
+    return (
+        a.event is not None
+        and a.event == b.event
+        and _dated_past(a.statement.text)
+        and _dated_past(b.statement.text)
+    )
 
 
 def _names_incident(text: str) -> bool:

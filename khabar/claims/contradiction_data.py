@@ -26,3 +26,50 @@ NECESSITY_MARKERS: tuple[str, ...] = ("يتطلب", "تتطلب", "متطلبا�
                                       "يجب", "ينبغي")  # fmt: skip
 """Words of need before an act (يخضع لمتطلبات تفويض من مجلس الأمن): what is needed is not said
 to have happened (read with NON_ASSERTIVE_MARKERS of ``khabar.claims.data``)."""
+
+VAGUE_NUMERALS: dict[str, tuple[float, float]] = {
+    "عشرات": (20.0, 99.0),
+    "مئات": (200.0, 999.0),
+    "آلاف": (2000.0, 9999.0),
+    "الاف": (2000.0, 9999.0),
+}
+"""Plural numerals that give a range, not a figure (عشرات الإرهابيين: dozens, at least twenty):
+read as the tens, hundreds or thousands from two to nine (``NUMBER_WORDS`` of
+``khabar.claims.data`` reads them as one ten, one hundred, for other uses)."""
+
+COMBATANT_NOUNS: tuple[str, ...] = ("متطرف", "متطرفا", "متطرفين", "متطرفون", "إرهابي",
+                                    "إرهابيا", "إرهابيين", "إرهابيون", "مسلح", "مسلحا",
+                                    "مسلحين", "مسلحون", "متشدد", "متشددا", "متشددين",
+                                    "متشددون", "جهادي", "جهاديا", "جهاديين", "جهاديون")  # fmt: skip
+"""Nouns of armed men counted in a toll (قتلوا نحو 10 متطرفين، قتل عشرات الإرهابيين): one
+counted thing, MILITANTS, whichever word an outlet uses for them."""
+
+MILITANTS = "militants"
+"""The counted thing of COMBATANT_NOUNS in a toll."""
+
+PAST_MARKERS: tuple[str, ...] = ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم",
+                                 "المنصرمة")  # fmt: skip
+"""Words that date a happening before the day it is reported (السبت الماضي، الأسبوع
+الماضي): a toll of such a happening is a settled count, not one rising through the day."""
+
+REJECTION_VERBS: tuple[str, ...] = ("رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "يرفضون",
+                                    "رفضا")  # fmt: skip
+"""Verbs that, opening an own-voice sentence and followed by a noun of REJECTED_CLAIM_NOUNS
+(رفضت الخارجية التشيكية اتهامات أنقرة …), tell a denial of that claim; before any other object
+(رفضت المحكمة الطعن، رفضت تركيا وجود قوات) they name an act."""
+
+REJECTED_CLAIM_NOUNS: tuple[str, ...] = ("اتهام", "اتهامات", "الاتهامات", "مزاعم", "المزاعم",
+                                         "ادعاءات", "الادعاءات", "تقارير", "التقارير", "أنباء",
+                                         "الأنباء", "رواية", "الرواية")  # fmt: skip
+"""Nouns of a claim that a rejection verb denies (accusations, allegations, reports, an
+account)."""
+
+REJECTION_REACH = 7
+"""Words after a rejection verb within which its claim noun must stand (the subject between:
+رفضت وزارة الخارجية في جمهورية التشيك اتهامات)."""
+
+MORE_ACT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("دعم", "رعاية", "مساندة", "يدعم", "تدعم", "دعمت"),
+)  # fmt: skip
+"""Words that name one act, beside ``ACT_SYNONYMS`` of ``khabar.claims.data``: a denial of
+sponsoring terrorism (رعاية الإرهاب) answers a report of supporting it (دعم للإرهاب)."""

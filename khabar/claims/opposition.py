@@ -36,6 +36,12 @@ from khabar.claims.contradict import (
     side,
     takes_no_side,
 )
+from khabar.claims.contradiction_data import (
+    MORE_ACT_SYNONYMS,
+    REJECTED_CLAIM_NOUNS,
+    REJECTION_REACH,
+    REJECTION_VERBS,
+)
 from khabar.claims.data import (
     ACT_COMPLETION,
     ACT_SYNONYMS,
@@ -120,7 +126,7 @@ def _opposites() -> _Opposites:
     )
     doubt = frozenset(k for w in not_acts for k in stem_keys(normalize(w)))
     synonyms: dict[str, frozenset[str]] = {}
-    for group in ACT_SYNONYMS:
+    for group in (*ACT_SYNONYMS, *MORE_ACT_SYNONYMS):
         keys = frozenset(k for w in group for k in stem_keys(normalize(w)))
         for key in keys:
             synonyms[key] = synonyms.get(key, frozenset()) | keys
@@ -309,8 +315,12 @@ def _act_keys(item: Item) -> frozenset[str]:
     the doubt itself (صحة التقارير، تضارب الأنباء) — قُتل in «… خاشقجي قد قُتل في القنصلية»,
     منع in «الاتهامات البريطانية بمنع روسيا …»."""
     ws = words(item.statement.content)
-    # a denial verb still inside the content (… التي تنفي أي مسؤولية لها): the act follows it
-    after = next((i + 1 for i, w in enumerate(ws) if denial_verb(w.norm)), 0)
+    # a denial verb still inside the content (… التي تنفي أي مسؤولية لها): the act follows it;
+    # after a rejection of a claim, the act follows the claim noun
+    rejected = _rejected_claim(ws)
+    after = rejected + 1 if rejected is not None else None
+    if after is None:
+        after = next((i + 1 for i, w in enumerate(ws) if denial_verb(w.norm)), 0)
     for w in ws[after:]:
         keys = stem_keys(w.norm)
         if (
@@ -328,6 +338,34 @@ def _act_keys(item: Item) -> frozenset[str]:
             out |= _LEXICON.synonyms.get(key, frozenset())
         return frozenset(out)
     return frozenset()
+
+
+_REJECTION_VERBS = frozenset(normalize(w) for w in REJECTION_VERBS)
+_REJECTED = frozenset(k for w in REJECTED_CLAIM_NOUNS for k in stem_keys(normalize(w)))
+
+
+def _rejected_claim(ws: Sequence[Word]) -> int | None:
+    """Index of the claim noun a statement opening with a rejection verb rejects (رفضت
+    الخارجية التشيكية اتهامات أنقرة …: اتهامات), or None."""
+    if not ws:
+        return None
+    first = ws[0].norm
+    if first not in _REJECTION_VERBS and not (
+        first[:1] in ("و", "ف") and first[1:] in _REJECTION_VERBS
+    ):
+        return None
+    for i, w in enumerate(ws[1 : 1 + REJECTION_REACH], 1):
+        if stem_keys(w.norm) & _REJECTED:
+            return i
+    return None
+
+
+def rejects_claim(item: Item) -> bool:
+    """Whether an own-voice statement tells a rejection of a claim (رفضت وزارة الخارجية في
+    جمهورية التشيك اتهامات أنقرة لها برعاية الإرهاب): a denial by the sentence's subject, however
+    the statement's stance was read."""
+    stmt = item.statement
+    return stmt.stance == "asserted" and _rejected_claim(words(stmt.content)) is not None
 
 
 def _definite(norm: str) -> bool:
@@ -353,15 +391,20 @@ def doubted_elsewhere(
         for b in c.positions[1].sources
     }
     weight = background_idf().idf
-    doubting = [i for i in items if i.statement.stance in NEGATIVE and not takes_no_side(i)]
+    doubting = [
+        i
+        for i in items
+        if (i.statement.stance in NEGATIVE and not takes_no_side(i)) or rejects_claim(i)
+    ]
     if not doubting:
         return []
+    rejecting = {id(i) for i in doubting if i.statement.stance not in NEGATIVE}
     acts_of = {id(b): _act_keys(b) for b in doubting}
     wanted = frozenset().union(*acts_of.values())
     # firm statements indexed by the doubted acts they hold: each doubt meets only those
     holding: dict[str, list[Item]] = {}
     for item in items:
-        if item.statement.stance in FIRM:
+        if item.statement.stance in FIRM and id(item) not in rejecting:
             for key in {k for t in item.terms for k in t.keys if k in wanted}:
                 holding.setdefault(key, []).append(item)
     hedged: dict[int, bool] = {}

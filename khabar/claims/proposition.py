@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.arabic.normalize import normalize
-from khabar.claims.contradiction_data import ALLEGED_MARKERS, ALLEGED_WINDOW, NECESSITY_MARKERS
+from khabar.claims.contradiction_data import (
+    ALLEGED_MARKERS,
+    ALLEGED_WINDOW,
+    COMBATANT_NOUNS,
+    MILITANTS,
+    NECESSITY_MARKERS,
+    VAGUE_NUMERALS,
+)
 from khabar.claims.data import (
     ACT_CLASSES,
     ALL_QUANTIFIERS,
@@ -105,6 +112,8 @@ _NON_ASSERTIVE = frozenset(_norm(w) for w in (*NON_ASSERTIVE_MARKERS, *NECESSITY
 _STOP = frozenset(_norm(w) for w in STOP_WORDS)
 _TIME = frozenset(light_stem(_norm(w)) for w in TIME_UNITS)
 _PERSONS = frozenset(f for w in PERSON_NOUNS for f in (_norm(w), light_stem(_norm(w))))
+_COMBATANTS = frozenset(f for w in COMBATANT_NOUNS for f in (_norm(w), light_stem(_norm(w))))
+_VAGUE = {_norm(k): v for k, v in VAGUE_NUMERALS.items()}
 _NO_CASUALTY_HOOKS = tuple(
     sorted(
         {
@@ -203,16 +212,21 @@ def _names_operation(surface: str) -> bool:
 
 
 def _thing(word: Word, act: str) -> str:
-    """The thing a figure's noun counts: PEOPLE for a person noun of a toll (CASUALTY_ACTS)."""
-    if act in CASUALTY_ACTS and (word.norm in _PERSONS or word.stem in _PERSONS):
-        return PEOPLE
+    """The thing a figure's noun counts: PEOPLE for a person noun of a toll (CASUALTY_ACTS),
+    MILITANTS for a noun of armed men (COMBATANT_NOUNS)."""
+    if act in CASUALTY_ACTS:
+        if word.norm in _PERSONS or word.stem in _PERSONS:
+            return PEOPLE
+        if word.norm in _COMBATANTS or word.stem in _COMBATANTS:
+            return MILITANTS
     return _PLURALS.get(word.stem, word.stem)
 
 
 def _toll_act(word: Word) -> str | None:
-    """The toll act a counted noun names itself (40 قتيلا, 60 جريحا), else None."""
+    """The toll act a counted noun names itself (40 قتيلا, 60 جريحا, عشرات القتلى), else None."""
     act = act_of(word)
-    return act if act in CASUALTY_ACTS and word.norm in _PERSONS else None
+    named = word.norm in _PERSONS or _bare(word.norm) in _PERSONS
+    return act if act in CASUALTY_ACTS and named else None
 
 
 def no_casualties(text: str) -> tuple[Quantity, ...]:
@@ -296,6 +310,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     ws = _split_glued(words(text))
     out: list[Quantity] = list(none)
     for i, word in enumerate(ws):
+        vague = _VAGUE.get(word.norm)
+        if vague is not None:
+            noun = _noun_after(ws, i)
+            act = _toll_act(ws[noun]) or _act_near(ws, i, noun) if noun is not None else None
+            if noun is not None and act is not None:
+                out.append(Quantity(act, _thing(ws[noun], act), Amount(*vague)))
+            continue
         value = _value(word)
         if value is not None:
             if 1900 <= value <= 2100:
