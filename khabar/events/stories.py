@@ -254,10 +254,10 @@ def _attach_text(
         chunk = lone[lo : lo + STORY_TEXT_CHUNK_ROWS]
         sims = (texts[chunk] @ texts.T).toarray()
         for r, event in enumerate(chunk):
-            sims[r, event] = 0.0
-            for j in np.argsort(-sims[r], kind="stable"):
-                if sims[r, j] < STORY_TEXT_THRESHOLD:
-                    break
+            row = sims[r]
+            row[event] = 0.0
+            over = np.flatnonzero(row >= STORY_TEXT_THRESHOLD)
+            for j in over[np.argsort(-row[over], kind="stable")]:
                 if _near(days[event], days[j]):
                     parent[root(labels[event])] = root(labels[j])
                     break
