@@ -43,6 +43,7 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "شكك": ("شكك", "شككت", "شككوا", "يشكك", "تشكك"),
     "أبدى": ("أبدى", "أبدت", "أبدوا", "يبدي", "تبدي"),
     "رد": ("رد", "ردت", "يرد", "ترد"),
+    "أدان": ("أدان", "أدانت", "دان", "دانت", "يدين", "تدين", "ندد", "نددت", "يندد", "تندد"),
 }
 """Finite reporting verbs by lemma (plural and dual present forms where headlines use them:
 مسؤولون ينفون …، العثيمين يزور البابا ويؤكدان …). A leading و or ف clitic is accepted on any of
@@ -76,11 +77,12 @@ MAX_ACCUSER_WORDS = 14
 """Longest accuser read between an accusation verb and the accused named before its charge
 (اتهمت وفود الدول الغربية في الجلسة الطارئة للمنظمة … في لاهاي روسيا بتقويض …)."""
 
-OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد", "ادعى"})
-"""Lemmas that introduce a statement only when أن / إن / a colon opens what was said, or what
-follows names a claim (رفض الكرملين إشارات بأنه …، ترد على اتهامات: …); otherwise they name an
-act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران) or, for يدعي, are the passive يُدعى
-that gives a name (شخص يدعى ريتشارد راسل)."""
+OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد", "ادعى", "أدان"})
+"""Lemmas that introduce a statement only when أن / إن / a colon / a quote opens what was said,
+or what follows names a claim (رفض الكرملين إشارات بأنه …، ترد على اتهامات: …); otherwise they
+name an act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران), a condemnation narrated (أدانت
+الوزارة الهجوم; but دانت الخارجية "الاحتلال التركي …": the quoted words are hers) or, for يدعي,
+are the passive يُدعى that gives a name (شخص يدعى ريتشارد راسل)."""
 
 OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه"})
 """Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات

@@ -1009,6 +1009,7 @@ def _sentence_statements(
         if participle:
             speaker = (
                 _relative_subject(text, ws, i, mentions, cues[n - 1][0] if n else -1)
+                or (antecedents.get(cues[n - 1][0]) if n else None)  # حماس التي دانت … قائلة
                 or sentence_speaker
                 or (lead[1] if lead is not None else None)
                 or _first_named(text, mentions, s_start, ws[i].start)
@@ -1580,7 +1581,12 @@ def _headline_subject(
                 text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN
             ):
                 k -= 1
-    if not 0 < i - k <= MAX_TITLE_SPEAKER_WORDS:
+    named = _is_head(ws[k]) or any(
+        m.type in ("PER", "ORG") and abs(m.start - ws[k].start) <= 1 for m in mentions
+    )
+    # a name or title with its description (بوغديمون زعيم الانفصاليين في كتالونيا يرى …) may
+    # run as long as a speaker title before a colon
+    if not 0 < i - k <= (MAX_TITLE_HEAD_SPEAKER_WORDS if named else MAX_TITLE_SPEAKER_WORDS):
         return None
     start = ws[k].start + (1 if ws[k].norm.startswith("وال") else 0)  # والسلطة → السلطة
     last = next((n - 1 for n in range(k + 1, i) if _to_whom(ws[n])), i - 1)  # مصدر لـCNN يكشف

@@ -105,3 +105,32 @@ def test_untagged_name_described_between_commas_before_what_it_said() -> None:
     stmt = _with(found, "الانتخابات")
     assert stmt.speaker is not None
     assert stmt.speaker.startswith("سارة الحلبي")
+
+
+def test_headline_name_with_its_description_speaks() -> None:
+    found = _title('ماكرون رئيس الجمهورية الفرنسية في باريس يرى الاتفاق "ممكنا"', {"ماكرون": "PER"})
+    stmt = _with(found, "الاتفاق")
+    assert stmt.speaker is not None
+    assert stmt.speaker.startswith("ماكرون")
+
+
+def test_condemnation_with_quoted_words_is_the_condemners_claim() -> None:
+    body = 'دانت الخارجية الأردنية "الاعتداء السافر على السفارة في العاصمة وترويع موظفيها".'
+    found = _body(body, {"الخارجية الأردنية": "ORG"})
+    assert found[0].speaker == "الخارجية الأردنية"
+    assert "السفارة" in found[0].content
+
+
+def test_condemnation_narrated_names_no_claim() -> None:
+    found = _body("أدانت الخارجية الأردنية الاعتداء على السفارة في العاصمة عمان.")
+    assert all(s.speaker is None for s in found)
+
+
+def test_participle_after_a_condemnation_in_a_relative_clause() -> None:
+    body = (
+        "واتهمت الحكومة حركة التمرد التي دانت الهجوم قائلة إن هذه الجريمة محاولة لتخريب المفاوضات."
+    )
+    found = _body(body, {"الحكومة": "ORG", "حركة التمرد": "ORG"})
+    stmt = _with(found, "الجريمة")
+    assert stmt.speaker is not None
+    assert "حركة التمرد" in stmt.speaker
