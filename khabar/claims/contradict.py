@@ -26,7 +26,12 @@ from khabar.arabic.data.months import GREGORIAN_MONTHS, LEVANTINE_MONTHS, WEEKDA
 from khabar.arabic.normalize import normalize
 from khabar.claims.agreement import places
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
-from khabar.claims.contradiction_data import DATING_WORDS, MILITANTS, PAST_MARKERS
+from khabar.claims.contradiction_data import (
+    DATING_WORDS,
+    MILITANTS,
+    PAST_MARKERS,
+    STILL_RISING_CUES,
+)
 from khabar.claims.data import (
     ACT_CLASSES,
     ANONYMOUS_SOURCES,
@@ -104,6 +109,7 @@ _ORDINALS = {normalize(k): v for k, v in ORDINALS.items()}
 _INCIDENTS = frozenset(normalize(w) for w in INCIDENT_NOUNS)
 _RECOLLECTION = frozenset(normalize(w) for w in RECOLLECTION_WORDS)
 _PAST = frozenset(normalize(w) for w in PAST_MARKERS)
+_STILL_RISING = frozenset(normalize(w) for w in STILL_RISING_CUES)
 _NUMBER_WORDS = {normalize(k): float(v) for k, v in NUMBER_WORDS.items()}
 _TOLL_WORDS = frozenset(
     k
@@ -482,6 +488,7 @@ def quantity_contradictions(
 
     readings: dict[tuple[str, str], list[tuple[Amount, Item]]] = {}
     largest: dict[tuple[str, str, str], float] = {}
+    exact: dict[tuple[str, str, str], set[float]] = {}
     for item in items:
         if item.statement.stance not in FIRM:
             continue
@@ -490,14 +497,16 @@ def quantity_contradictions(
             if not q.amount.word:
                 key = (item.article, q.act, q.thing)
                 largest[key] = max(largest.get(key, 0.0), q.amount.low)
+                if q.amount.low == q.amount.high:
+                    exact.setdefault(key, set()).add(q.amount.low)
     for key, found in readings.items():
         # A figure below another of the same quantity in its own article is a part of it (the
-        # 8 missiles Britain fired, of the 105): it is no answer to how many in all. A figure
-        # whose range reaches the other (نحو 10 beside 10) is the same figure.
+        # 8 missiles Britain fired, of the 105): it is no answer to how many in all. An
+        # approximate figure around an exact one of its article (نحو 10 beside 10) is that one.
         readings[key] = [
             (amount, item)
             for amount, item in found
-            if amount.word or amount.high >= largest.get((item.article, *key), 0.0)
+            if amount.word or _whole(amount, (item.article, *key), largest, exact)
         ]
     out = []
     for (act, thing), found in sorted(readings.items()):
@@ -543,6 +552,19 @@ def quantity_contradictions(
             )
         )
     return out
+
+
+def _whole(
+    amount: Amount,
+    key: tuple[str, str, str],
+    largest: Mapping[tuple[str, str, str], float],
+    exact: Mapping[tuple[str, str, str], set[float]],
+) -> bool:
+    """Whether a figure of a quantity (``key``: article, act, thing) answers how many in all:
+    it is not below the article's largest figure of it, or is an approximation around that
+    figure given exactly (نحو 10 beside 10)."""
+    big = largest.get(key, 0.0)
+    return amount.low >= big or (amount.high >= big and big in exact.get(key, set()))
 
 
 TEXT_CACHE_SIZE = 1 << 14
@@ -597,13 +619,22 @@ def _settled(a: Item, b: Item) -> bool:
     both sentences date the happening before the day they report it (قتلوا نحو 10 متطرفين
     الأسبوع الماضي / قتل عشرات الإرهابيين السبت الماضي). Such tolls no longer rise from one
     report to the next, so different figures are in conflict. A past happening told in an
-    article of another event (the toll of an earlier strike recalled as background) is not."""
+    article of another event (the toll of an earlier strike recalled as background) is not, nor
+    a toll that says it still rises (the rains of last week: ارتفعت الحصيلة المؤقتة إلى 179)."""
     return (
         a.event is not None
         and a.event == b.event
         and _dated_past(a.statement.text)
         and _dated_past(b.statement.text)
+        and not _still_rising(a.statement.text)
+        and not _still_rising(b.statement.text)
     )
+
+
+def _still_rising(text: str) -> bool:
+    """Whether a toll sentence says its count still rises (STILL_RISING_CUES: ارتفعت الحصيلة
+    المؤقتة): not settled, however long ago the happening."""
+    return not _STILL_RISING.isdisjoint(_word_norms(text))
 
 
 def _names_incident(text: str) -> bool:

@@ -73,3 +73,8 @@ MORE_ACT_SYNONYMS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 """Words that name one act, beside ``ACT_SYNONYMS`` of ``khabar.claims.data``: a denial of
 sponsoring terrorism (رعاية الإرهاب) answers a report of supporting it (دعم للإرهاب)."""
+
+STILL_RISING_CUES: tuple[str, ...] = ("ارتفاع", "ارتفعت", "ارتفع", "ترتفع", "يرتفع", "مؤقتة",
+                                      "المؤقتة", "الآن")  # fmt: skip
+"""Words by which a toll says it is still being counted (ارتفعت الحصيلة المؤقتة … إلى 179،
+حتى الآن): a happening of last week whose toll still rises is not a settled count."""

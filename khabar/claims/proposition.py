@@ -38,6 +38,7 @@ from khabar.claims.data import (
     NON_ASSERTIVE_WINDOW,
     NONE_NEGATORS,
     NUMBER_LOWER_BOUNDS,
+    NUMBER_LOWER_BOUNDS_AFTER,
     NUMBER_WORDS,
     OPERATION_NOUNS,
     OPPOSITION_NEGATIONS,
@@ -71,6 +72,9 @@ ACT_WINDOW_AFTER = 2
 
 NOUN_WINDOW = 2
 """Words after a figure or a quantifier searched for the noun it counts."""
+
+BOUND_AFTER_WINDOW = 3
+"""Words after a figure searched for a lower bound written after it (10 أشخاص على الأقل)."""
 
 NEGATOR_WINDOW = 3
 """Words before a zero-count act searched for its negator (فشلت في إسقاط أي صاروخ)."""
@@ -290,7 +294,10 @@ def _act_near(ws: list[Word], i: int, noun: int) -> str | None:
 
 def _bounds(ws: list[Word], i: int, value: float) -> Amount:
     before = " ".join(w.norm for w in ws[max(0, i - 3) : i])
-    if contains_any_phrase(f" {before} ", NUMBER_LOWER_BOUNDS):
+    after = " ".join(w.norm for w in ws[i + 1 : i + 1 + BOUND_AFTER_WINDOW])
+    if contains_any_phrase(f" {before} ", NUMBER_LOWER_BOUNDS) or contains_any_phrase(
+        f" {after} ", NUMBER_LOWER_BOUNDS_AFTER
+    ):
         return Amount(value, math.inf)
     if contains_any_phrase(f" {before} ", UPPER_BOUND_CUES):
         return Amount(0.0, value)

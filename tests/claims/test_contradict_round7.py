@@ -3,6 +3,7 @@ told in the outlet's voice (khabar.claims.proposition, contradict, opposition)."
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -89,3 +90,36 @@ def test_a_rejection_told_in_the_outlets_voice_answers_a_report_of_the_act(
     )
     found = one_event_contradictions("stance", a, b)
     assert [{s.article for s in p.sources} for c in found for p in c.positions] == [{"a"}, {"b"}]
+
+
+def test_a_lower_bound_written_after_the_figure_is_read() -> None:
+    assert quantities("أصيب 10 أشخاص على الأقل في انفجار") == (
+        Quantity("injure", PEOPLE, Amount(10.0, math.inf)),
+    )
+
+
+def test_a_toll_that_says_it_still_rises_is_not_settled(
+    dated_article: Any, one_event_contradictions: Any
+) -> None:
+    tolls = {
+        "a": "أعلنت السلطات ارتفاع حصيلة ضحايا أمطار الأسبوع الماضي إلى 176 قتيلا.",
+        "b": "ارتفعت الحصيلة المؤقتة لأمطار الأسبوع الماضي إلى 179 قتيلا، بحسب السلطات.",
+    }
+    articles = [dated_article(name, text, DAY) for name, text in tolls.items()]
+    assert one_event_contradictions("number", *articles) == []
+
+
+def test_an_approximate_figure_around_its_articles_exact_one_answers_in_all(
+    dated_article: Any, one_event_contradictions: Any
+) -> None:
+    a = dated_article(
+        "a",
+        "قتل الجيش 10 متطرفين في مالي. وقال المتحدث باسم الجيش إن الجنود قتلوا نحو 10 متطرفين "
+        "السبت الماضي في مالي.",
+        DAY,
+    )
+    b = dated_article(
+        "b", "قتل الجيش عشرات الإرهابيين السبت الماضي في مالي، بحسب ما أعلنت رئاسة الأركان.", DAY
+    )
+    found = one_event_contradictions("number", a, b)
+    assert [p.answer for c in found for p in c.positions] == ["9–11", "20–99"]
