@@ -126,6 +126,9 @@ class Signature:
     topic: str | None = None
     """For a saying, the kind of act its words report (ترمب: عملية عسكرية جارية … → attack),
     else None."""
+    places: frozenset[str] = frozenset()
+    """Keys of the countries (capitals fold to theirs) and places the headline names, its
+    actors' among them (ترمب: عملية عسكرية جارية بسوريا … → سوريا، أمريكا …)."""
 
     @property
     def says(self) -> bool:
@@ -601,4 +604,26 @@ def signature(annotated: AnnotatedArticle) -> Signature:
         actors, strong, kind, topic = set(), False, None, None
     if kind is None:
         kind = _kind(lead)
-    return Signature(frozenset(actors), kind, strong, genre, topic)
+    return Signature(frozenset(actors), kind, strong, genre, topic, _places(title, annotated))
+
+
+def _places(title: str, annotated: AnnotatedArticle) -> frozenset[str]:
+    """Keys of the countries, capitals and places a normalised headline names: a country's name,
+    capital or seat of power (one to three words) as the country's key, and another place the
+    tagger marks in the title (حمص، البحر الأحمر) by the spelling-tolerant keys of its words."""
+    found = set(_countries(title))
+    for place in _title_places(annotated):
+        if not _countries(place):
+            found.add(" ".join(skeleton(_bare(w)) for w in _PUNCT.sub(" ", place).split()))
+    return frozenset(found)
+
+
+def _countries(text: str) -> set[str]:
+    """Keys of the countries a normalised text names (names, capitals, seats of power)."""
+    words = [_bare(w) for w in _PUNCT.sub(" ", text).split()]
+    return {
+        _COUNTRY[gram]
+        for i in range(len(words))
+        for n in (3, 2, 1)
+        if (gram := " ".join(words[i : i + n])) in _COUNTRY
+    }

@@ -26,7 +26,7 @@ DEV_TSVS = (DATA / "events_dev_a.tsv", DATA / "events_dev_b.tsv")
 
 FLOORS: dict[str, tuple[float, float, float]] = {
     "2018-02-17": (0.94, 0.56, 0.86),
-    "2018-04-14..2018-04-15": (0.88, 0.73, 0.91),
+    "2018-04-14..2018-04-15": (0.89, 0.78, 0.91),
     "2018-05-08..2018-05-09": (0.89, 0.73, 0.94),
     "2018-06-23": (0.95, 0.88, 0.94),
     "2018-08-03": (0.95, 0.72, 0.94),
@@ -46,7 +46,9 @@ were raised, the strikes window's story floor stays 0.91 (0.928 -> 0.911: the in
 event, now apart from the strikes, links a side story of Douma into the crisis's story).
 Sixth round (features naming no doer nor kind, bodies' names, anonymous officials' sayings):
 the strikes window 0.891 / 0.747 / 0.917, the Iran-deal window 0.906 / 0.748 / 0.956; their
-pairwise floors were raised."""
+pairwise floors were raised. Ninth round (one party's deed in one place merges at 0.20,
+AGREE_MARGIN): the strikes window 0.896 / 0.755 -> 0.902 / 0.793 (story 0.935), its event
+floors raised; the other windows unchanged."""
 
 
 def _scripts() -> tuple[ModuleType, ModuleType]:
