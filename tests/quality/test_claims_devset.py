@@ -186,3 +186,32 @@ def test_heldout_g_speakers_and_stances_stay_above_floor(half: str) -> None:
     assert scores.stance_all >= stance
     assert scores.mid_phrase == 0
     assert scores.speaker_all > scores.base_speaker
+
+
+HELDOUT_F_FLOORS: dict[str, tuple[float, float, float, float]] = {
+    "heldout_f_a": (0.82, 0.82, CONTRADICTION_PRECISION_FLOOR, 0.60),
+    "heldout_f_b": (0.72, 0.76, CONTRADICTION_PRECISION_FLOOR, 0.0),
+}
+"""Held-out F (eight cross-outlet contradiction issues, labelled before issue 17's seventh
+contradiction round), speaker, stance, contradiction precision and recall floors per half: half
+a (2018-02-23..28, tuned) measured speaker 0.850, stance 0.850, contradictions 2/2 and 2/3 after
+the round (0/0 and 0/3 at its start; agreement()=="disagree" 5/43 and 2/3); half b
+(2018-07-03..25, only checked) 0.747, 0.793, no record and 0/5 (baselines 0.517 / 0.644, 0/55
+and 0/5): no recall floor yet."""
+
+
+@pytest.mark.parametrize("half", sorted(HELDOUT_F_FLOORS))
+def test_heldout_f_speakers_stances_and_contradictions_stay_above_floor(half: str) -> None:
+    speaker, stance, precision_floor, recall_floor = HELDOUT_F_FLOORS[half]
+    script = _script()
+    gold = script.load_split(half)
+    records = script.load_records(gold)
+    unfound = script.check(gold, records)
+    scores = script.score(gold, records)
+    assert not unfound
+    assert scores.speaker_all >= speaker
+    assert scores.stance_all >= stance
+    assert scores.mid_phrase == 0
+    precision, recall = _precision_recall(scores.contra)
+    assert precision >= precision_floor
+    assert recall >= recall_floor
