@@ -712,8 +712,14 @@ HEDGE_CUES: tuple[str, ...] = (
     "إن ثبت",
     "لو ثبت",
     "في حالة",
+    "لا يستبعد",
+    "لا يُستبعد",
+    "ولا يستبعد",
+    "لا تستبعد",
+    "من غير المستبعد",
 )
-"""Phrases that mark a statement as possible, believed or conditional rather than known."""
+"""Phrases that mark a statement as possible, believed or conditional rather than known (لا
+يستبعد أن …: it is not ruled out that)."""
 
 HEDGE_QAD = "قد"
 """قد before a present-tense verb (قد يؤدي) hedges; before a past verb (قد زار) it affirms."""

@@ -134,3 +134,10 @@ def test_participle_after_a_condemnation_in_a_relative_clause() -> None:
     stmt = _with(found, "الجريمة")
     assert stmt.speaker is not None
     assert "حركة التمرد" in stmt.speaker
+
+
+def test_not_ruled_out_is_a_hedge_of_the_outlet() -> None:
+    body = "ولا يستبعد أن تصل المفاوضات في مرحلة لاحقة إلى فرض عقوبات على الشركات المخالفة."
+    found = _body(body)
+    assert found[0].speaker is None
+    assert found[0].stance == "hedged"
