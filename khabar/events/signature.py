@@ -337,6 +337,8 @@ def _title_opening_actor(
         if any_word or _VERB_LIKE.match(following) or _ACTION_WORDS.match(following):
             return {body[0]}  # a listed body's name, however long, is its subject
     names = _title_names(annotated)
+    if words and _CONJUNCT.match(words[0]) and words[0][1:] in names:
+        words[0] = words[0][1:]  # .. وبوتين يدعو …: the conjunction before a name
     for n in (1, 2, 3):
         if len(words) <= n:
             break

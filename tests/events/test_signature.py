@@ -506,3 +506,16 @@ def test_a_verb_of_stopping_is_an_arrest_only_of_people() -> None:
     assert signature(_titled("تونس توقف شخصين على صلة بهجوم في ألمانيا")).kind == "arrest"
     assert signature(_titled("الشرطة توقف 3 مشتبهين في السرقة")).kind == "arrest"
     assert signature(_titled("تركيا توقف المحادثات مع واشنطن")).kind == "meeting"
+
+
+def test_a_conjunction_before_a_segment_opening_name_is_not_part_of_the_name() -> None:
+    """«.. وبوتين يدعو …» opens its segment on the conjunction: the doer is Putin, the same
+    party as a headline naming him without it (a key «وبتن» would make them two people)."""
+    title = "القمة تنتهي دون اتفاق.. وبوتين يدعو ترامب إلى موسكو"
+    joined = signature(_titled(title, names=("بوتين", "ترامب")))  # the tagger leaves و out
+    plain = signature(_titled("بوتين يدعو ترامب إلى موسكو", names=("بوتين", "ترامب")))
+    assert actor_key("بوتين") in joined.actors
+    assert joined.actors == plain.actors
+    # a name that itself begins with the letter و keeps it when the tagger found it whole
+    walid = signature(_titled("القمة تنتهي.. وليد يعلن استقالته", names=("وليد",)))
+    assert actor_key("وليد") in walid.actors
