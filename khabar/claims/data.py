@@ -44,6 +44,7 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "أبدى": ("أبدى", "أبدت", "أبدوا", "يبدي", "تبدي"),
     "رد": ("رد", "ردت", "يرد", "ترد"),
     "أدان": ("أدان", "أدانت", "دان", "دانت", "يدين", "تدين", "ندد", "نددت", "يندد", "تندد"),
+    "نعت": ("نعت", "ينعت", "تنعت"),
 }
 """Finite reporting verbs by lemma (plural and dual present forms where headlines use them:
 مسؤولون ينفون …، العثيمين يزور البابا ويؤكدان …). A leading و or ف clitic is accepted on any of
@@ -84,9 +85,14 @@ name an act (رفضت المحكمة الطعن، ردت القوات على م�
 الوزارة الهجوم; but دانت الخارجية "الاحتلال التركي …": the quoted words are hers) or, for يدعي,
 are the passive يُدعى that gives a name (شخص يدعى ريتشارد راسل)."""
 
-OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه"})
+OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه", "نعت"})
 """Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات
 بريطانيا … بأنها "هراء": the claim is the accusations, بأنها opens the speaker's verdict)."""
+
+NAMING_LEMMAS: frozenset[str] = frozenset({"نعت"})
+"""Lemmas that describe their object only with بـ and the name given (نعت عباس السفير بـ"…"):
+without a بـ word before the next verb, نعت is the feminine past of نعى (mourned) and names no
+claim."""
 
 DOUBT_LEMMAS: frozenset[str] = frozenset({"شكك"})
 """Lemmas by which a speaker doubts what it answers: the statement is unconfirmed."""

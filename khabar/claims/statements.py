@@ -44,6 +44,7 @@ from khabar.claims.data import (
     MAX_SPEAKER_TOKENS,
     MAX_TITLE_SPEAKER_WORDS,
     MEDIA_HEADS,
+    NAMING_LEMMAS,
     NISBA_ENDINGS,
     NOT_PARTICIPLE_BEFORE,
     OBJECT_LEMMAS,
@@ -801,6 +802,7 @@ def extract_statements(
             text, ws, s_start, s_end, sentence, norm_sentence, in_sentence, previous_speaker
         )
         if found:
+            out.extend(_own_clause_before(text, ws, s_start, s_end, sentence, found[0][0]))
             out.extend(stmt for stmt, _ in found)
             last = found[-1][1]
             if last is not None:
@@ -1067,6 +1069,8 @@ def _sentence_statements(
         )
         if appositive and speaker is not None:
             speaker, j = _with_apposition(text, ws, speaker, j, stop, mentions)
+        if lemma in NAMING_LEMMAS and not any(w.norm.startswith("ب") for w in ws[j:stop]):
+            continue  # نعت without بـ: mourned, not described
         reach = 0 if lemma in OBJECT_LEMMAS else MAX_COMPLEMENTIZER_GAP
         start, end, opened = _content_span(text, ws, j, stop, s_end, appositive, reach)
         if not opened:
@@ -1113,6 +1117,25 @@ def _sentence_statements(
             )
         )
     return results
+
+
+def _own_clause_before(
+    text: str, ws: list[Word], s_start: int, s_end: int, sentence: str, first: Statement
+) -> tuple[Statement, ...]:
+    """The outlet's own clause before a sentence's first reporting verb when that verb is joined
+    to it after a comma (شن الرئيس هجوما على السفير …، ونعت …، واعتقلت الشرطة ثلاثة، مؤكدة
+    أن …): a statement in the outlet's voice; nothing when the verb opens the sentence."""
+    at = next((n for n, w in enumerate(ws) if w.text == first.verb), None)
+    if at is None or not (ws[at].norm != _unclitic(ws[at].norm) or _is_participle(ws[at])):
+        return ()
+    if not _gap_has(text, ws[at - 1].end, ws[at].start, "،,"):
+        return ()
+    opening = _after_dateline(text, ws, s_start)
+    if at - opening < MIN_ASSERTED_WORDS or first.start != s_start:
+        return ()
+    content, direct = _clean_content(text[ws[opening].start : ws[at - 1].end])
+    stance = _voice_stance(norm_text(content), ws[opening:at], content)
+    return (Statement(sentence, content, s_start, s_end, stance, direct=direct),)
 
 
 def _source_sentence(

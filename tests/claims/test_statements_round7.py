@@ -141,3 +141,21 @@ def test_not_ruled_out_is_a_hedge_of_the_outlet() -> None:
     found = _body(body)
     assert found[0].speaker is None
     assert found[0].stance == "hedged"
+
+
+def test_own_clause_before_a_joined_description_is_the_outlets() -> None:
+    body = (
+        "شن رئيس الحزب، #كريم_سالم، هجوما حادا على وزير المالية في البرلمان، ونعت سالم الوزير "
+        'على الهواء بـ"الفاشل".'
+    )
+    found = _body(body, {"كريم_سالم": "PER", "سالم": "PER"})
+    own = _with(found, "هجوما حادا")
+    assert own.speaker is None
+    described = _with(found, "الفاشل")
+    assert described.speaker is not None
+    assert described.speaker.startswith("سالم")
+
+
+def test_mourning_is_no_description() -> None:
+    found = _body("نعت الرئاسة الفنان الراحل الذي توفي أمس عن عمر ناهز ثمانين عاما.")
+    assert all(s.speaker is None for s in found)
