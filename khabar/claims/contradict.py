@@ -24,23 +24,22 @@ from datetime import date
 
 from khabar.arabic.data.months import GREGORIAN_MONTHS, LEVANTINE_MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize
-from khabar.claims.agreement import places
+from khabar.claims.agreement import place_conflict, places
 from khabar.claims.align import AlignedClaim, Item, overlap, profile
 from khabar.claims.contradiction_data import (
     DATING_WORDS,
-    MILITANTS,
     PAST_MARKERS,
     STILL_RISING_CUES,
 )
 from khabar.claims.data import (
     ACT_CLASSES,
     ANONYMOUS_SOURCES,
+    CASUALTY_ACTS,
     DENIAL_VERBS,
     DOUBT_NOUNS,
     INCIDENT_NOUNS,
     NUMBER_WORDS,
     ORDINALS,
-    PEOPLE,
     PERSON_NOUNS,
     RECOLLECTION_WORDS,
     RISING_ACTS,
@@ -529,7 +528,7 @@ def quantity_contradictions(
                     continue  # tolls counted at different hours
                 if _explains(a, amount_b) or _explains(b, amount_a):
                     continue  # 105 fired, 76 of them at one site
-                if thing in (PEOPLE, MILITANTS) and not _one_happening(a, b):
+                if act in CASUALTY_ACTS and not _one_happening(a, b):
                     continue  # tolls of people of two happenings (a blast, a plane) of one story
                 for amount, item in ((amount_a, a), (amount_b, b)):
                     entry = in_conflict.setdefault(amount.label(), (amount, []))
@@ -644,9 +643,12 @@ def _names_incident(text: str) -> bool:
 
 def _one_happening(a: Item, b: Item) -> bool:
     """Whether two tolls of people are of one happening: their articles are one event, or both
-    sentences name the happening they count (the attack, the blast)."""
+    sentences name the happening they count (the attack, the blast) and no two different
+    countries (place_conflict)."""
     if a.event is not None and a.event == b.event:
         return True
+    if place_conflict(a.statement.text, b.statement.text):
+        return False  # a blast in Jalalabad, a bombing in Peshawar: two countries
     return _names_incident(a.statement.text) and _names_incident(b.statement.text)
 
 

@@ -123,3 +123,22 @@ def test_an_approximate_figure_around_its_articles_exact_one_answers_in_all(
     )
     found = one_event_contradictions("number", a, b)
     assert [p.answer for c in found for p in c.positions] == ["9–11", "20–99"]
+
+
+def test_tolls_of_two_countries_told_by_two_events_are_two_happenings(
+    dated_article: Any,
+) -> None:
+    from khabar.claims import analyze_claims
+    from khabar.config import ClaimsConfig
+    from khabar.model import Event, Story
+
+    tolls = {
+        "a": "أصيب نحو عشرة آخرين في هجوم لمسلحين على مقر حكومي في مدينة جلال أباد شرق أفغانستان.",
+        "b": "أصيب 36 آخرين في هجوم لمسلحين على مقر حزب في مدينة بيشاور شمال غرب باكستان.",
+    }
+    days = {"a": date(2019, 3, 5), "b": DAY}  # the lower toll a day later: it "fell"
+    articles = [dated_article(name, text, days[name]) for name, text in tolls.items()]
+    events = [Event("e1", "x", ("a",), story="s"), Event("e2", "y", ("b",), story="s")]
+    stories = [Story("s", "s", ("e1", "e2"))]
+    result = analyze_claims(articles, events, stories, [], ClaimsConfig(), copies={})
+    assert [c for c in result.contradictions if c.kind == "number"] == []
