@@ -146,3 +146,17 @@ ORG_HEADS_LEFT_OUT = frozenset(_words("صحيفه جريده مجله نادي �
 نادي [الوحدة], شركة [سياك]; in ANERcorp's first nine tenths 81 outside, 6 inside; in NewsFANE's
 training split 102 outside, 26 inside). حركة and وكالة are not: the corpora disagree on them
 (ANERcorp حركة 15 outside / 4 inside, NewsFANE 8 / 24); حزب and منظمة are mostly inside."""
+
+ORG_HEADS_NAMING_NEXT = frozenset(_words("فريق نادي شركه شركتي قناه صحيفه جريده مجله"))
+"""Heads in construct with the name of the organisation they are (لفريق [الشمال]، بنادي
+[الغرافة]، شركة [سياك]، قناة [المحور]). In ANERcorp's first nine tenths the word after one of
+them is an organisation 85 times of 174 (the rest mostly descriptions: فريق الدفاع، شركة
+السيارات); tag-entities makes an untagged name-like word there one (conll._named_after_heads)."""
+
+NOT_NAMES_AFTER_HEADS = frozenset(_words("الذي التي الذين اللذين اللتين اللواتي الي علي الا"))
+"""Function words that look definite once normalised (إلى → الي، على → علي): never a name after a
+head of ORG_HEADS_NAMING_NEXT (الفريق الذي …)."""
+
+CLUB_HEADS = frozenset(_words("فريق نادي"))
+"""Of ORG_HEADS_NAMING_NEXT, the heads an indefinite word after which describes rather than
+names (فريق خطير، فريق محترم): only a definite word after them is taken as a club's name."""
