@@ -69,3 +69,21 @@ def test_agreeing_clusters_merge_below_the_link_threshold_and_others_do_not() ->
     assert len(set(agglomerate([strike, decision], between, LINK_THRESHOLD, 3))) == 1
     assert len(set(agglomerate([strike, elsewhere], between, LINK_THRESHOLD, 3))) == 2
     assert len(set(agglomerate([strike, decision], below, LINK_THRESHOLD, 3))) == 2
+
+
+def _roundup(*sigs: Signature, day: date = DAY) -> ClusterState:
+    return ClusterState(
+        pub_min=day, pub_max=day, genre="roundup", doers=tuple(Doer.of(d) for d in sigs)
+    )
+
+
+def test_roundups_of_one_day_about_one_place_agree_and_are_never_weakly_apart() -> None:
+    headline = Signature(places=frozenset({SYRIA}), genre="roundup")  # ردود فعل على ضربة سوريا
+    reactions = _roundup(headline, Signature(kind="statement", strong=True, genre="roundup"))
+    saudi = frozenset({actor_key("السعودية")})
+    gathered = Signature(saudi, "statement", True, "roundup", "attack", saudi | {SYRIA})
+    assert reactions.agrees(_roundup(gathered))
+    assert not reactions.weakly_apart(_roundup(gathered))  # a blank headline, but a roundup
+    elsewhere = Signature(saudi, "statement", True, "roundup", "attack", saudi | {YEMEN})
+    assert not reactions.agrees(_roundup(elsewhere))
+    assert not reactions.agrees(_roundup(gathered, day=date(2018, 4, 15)))
