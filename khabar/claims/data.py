@@ -45,6 +45,7 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "رد": ("رد", "ردت", "يرد", "ترد"),
     "أدان": ("أدان", "أدانت", "دان", "دانت", "يدين", "تدين", "ندد", "نددت", "يندد", "تندد"),
     "نعت": ("نعت", "ينعت", "تنعت"),
+    "أجمع": ("أجمع", "أجمعت", "أجمعوا", "يجمع", "تجمع", "يجمعون"),
 }
 """Finite reporting verbs by lemma (plural and dual present forms where headlines use them:
 مسؤولون ينفون …، العثيمين يزور البابا ويؤكدان …). A leading و or ف clitic is accepted on any of
@@ -78,11 +79,12 @@ MAX_ACCUSER_WORDS = 14
 """Longest accuser read between an accusation verb and the accused named before its charge
 (اتهمت وفود الدول الغربية في الجلسة الطارئة للمنظمة … في لاهاي روسيا بتقويض …)."""
 
-OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد", "ادعى", "أدان"})
+OPENER_ONLY_LEMMAS: frozenset[str] = frozenset({"رفض", "رد", "ادعى", "أدان", "أجمع"})
 """Lemmas that introduce a statement only when أن / إن / a colon / a quote opens what was said,
 or what follows names a claim (رفض الكرملين إشارات بأنه …، ترد على اتهامات: …); otherwise they
 name an act (رفضت المحكمة الطعن، ردت القوات على مصادر النيران), a condemnation narrated (أدانت
-الوزارة الهجوم; but دانت الخارجية "الاحتلال التركي …": the quoted words are hers) or, for يدعي,
+الوزارة الهجوم; but دانت الخارجية "الاحتلال التركي …": the quoted words are hers), a gathering
+(يجمع الأموال; but يجمع متابعون على أن …: they agree that) or, for يدعي,
 are the passive يُدعى that gives a name (شخص يدعى ريتشارد راسل)."""
 
 OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه", "نعت"})

@@ -159,3 +159,12 @@ def test_own_clause_before_a_joined_description_is_the_outlets() -> None:
 def test_mourning_is_no_description() -> None:
     found = _body("نعت الرئاسة الفنان الراحل الذي توفي أمس عن عمر ناهز ثمانين عاما.")
     assert all(s.speaker is None for s in found)
+
+
+def test_agreeing_that_is_a_claim_gathering_is_not() -> None:
+    body = "يجمع مراقبون على أن الانتخابات المقبلة ستكون الأصعب منذ عقدين."
+    found = _body(body)
+    assert found[0].speaker == "مراقبون"
+    assert "الانتخابات" in found[0].content
+    gathered = _body("يجمع المتطوعون التبرعات للأسر المتضررة من الفيضانات في القرية.")
+    assert all(s.speaker is None for s in gathered)
