@@ -1,8 +1,9 @@
-"""tag-entities' organisation names after a head (لفريق الشمال، شركة سياك، نادي قطر)."""
+"""tag-entities' rules on the tagger's output: organisation names after a head (لفريق الشمال،
+شركة سياك، نادي قطر) and family names after آل."""
 
 from __future__ import annotations
 
-from khabar.entities.conll import _named_after_heads, _nationality
+from khabar.entities.conll import _family_names, _named_after_heads, _nationality
 
 
 def test_untagged_definite_word_after_a_club_head_is_an_organisation() -> None:
@@ -55,3 +56,15 @@ def test_nationality_adjectives() -> None:
         assert _nationality(word), word
     for word in ("الشمال", "الغرافه", "الجنوبيه", "المحور", "الماني"):
         assert not _nationality(word), word
+
+
+def test_family_name_after_al_joins_the_person() -> None:
+    tokens = ["الشيخ", "محمد", "بن", "راشد", "آل", "مكتوم", "نائب"]
+    cut = ["O", "B-PER", "I-PER", "I-PER", "O", "B-PER", "O"]
+    whole = ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
+    assert _family_names(tokens, cut) == whole
+    assert _family_names(tokens, ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]) == whole
+    assert _family_names(tokens, whole) is whole
+    # آل after anything but a person is left as tagged
+    other = ["O", "O", "O", "O", "O", "B-PER", "O"]
+    assert _family_names(tokens, other) is other
