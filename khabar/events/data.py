@@ -296,7 +296,7 @@ GENRE_CUES: dict[str, tuple[str, ...]] = {
     "roundup": _cues(
         "ردود فعل، ردود الفعل، ردود أفعال، ترحيب دولي، تنديد دولي، إدانات، ردود دولية، مواقف "
         "دولية، إدانة دولية، تأييد دولي، إدانة واسعة، إدانات واسعة، تنديد واسع، غضب دولي، "
-        "ردود عربية"
+        "ردود عربية، مواقف الدول، مواقف دول"
     ),
 }
 """Headline words of pieces that report no new happening of their own (analysis, explainers,
