@@ -105,7 +105,7 @@ _PARTS = re.compile(r"\.{2,}|…|:")
 _OBJECT_KINDS = frozenset({"casualties", "arrest", "ruling"})
 """Kinds whose cue names, in a nationality after it, whom the act was done to (the victims,
 the arrested, the sentenced), not its doers."""
-_CONTEXT = frozenset({"بعد", "عقب", "قبل", "وسط", "رغم", "مع"})
+_CONTEXT = frozenset({"بعد", "عقب", "قبل", "وسط", "رغم", "مع", "بسبب"})
 _CLITICS = re.compile("^" + _CLITIC)
 """Words opening a headline segment that sets the scene (بعد قرار ترامب..), not the happening."""
 _ENDINGS = ("يا", "يه", "ا", "ي", "ه")
@@ -422,7 +422,8 @@ def _cue_kind(word: str) -> str | None:
 
 def _before_context(text: str) -> str:
     """A headline segment up to a word that sets the scene (التشاؤم يخيم على الشارع الإيراني
-    بعد انسحاب …: the withdrawal is what came before, not what is reported)."""
+    بعد انسحاب …: the withdrawal is what came before, not what is reported) or gives its cause
+    (العراق يغلق المنافذ … بسبب الانتخابات: the closing is reported, not an election)."""
     words = text.split()
     for i, word in enumerate(words[1:], start=1):
         if word in _CONTEXT:
