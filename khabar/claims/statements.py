@@ -1148,10 +1148,11 @@ def _source_sentence(
     """The source of the sentence ``ws`` named alone in the next sentence ``span`` (… إلى أراض
     خاضعة لسيطرة الجيش. وفقا للمرصد السوري لحقوق الإنسان.), or None when that sentence says
     more than a source."""
+    opener = normalize(text[span[0] : span[1]].split(maxsplit=1)[0])
+    if opener not in _SOURCE_CUES and _unclitic(opener) not in _SOURCE_CUES:
+        return None  # checked before the sentence is cut into words: most sentences stop here
     nxt = words(text[span[0] : span[1]], span[0])
     if not nxt or len(nxt) > MAX_TRAILING_SOURCE_WORDS + 2:
-        return None
-    if nxt[0].norm not in _SOURCE_CUES and _unclitic(nxt[0].norm) not in _SOURCE_CUES:
         return None
     if _gap_has(text, nxt[0].start, nxt[-1].end, _CLAUSE_PUNCT):
         return None  # وفقا للمرصد، قتل …: a source opening a sentence of its own
