@@ -79,7 +79,7 @@ HALVES = {
 (the Skripal poisoning, Hamdallah's convoy, the Douma inspectors: 2018-03-12..04-18, four issues)
 was tuned on, half b (the strikes near Hama, Netanyahu's archive, Morocco and the Polisario,
 Hezbollah in Yemen, the Dahyan bus: 2018-04-29..08-10, six issues) only checked. Held-out G
-(labelled before issue 17's seventh round, no issues) likewise: half a 2018-03-15..16, 03-19 tuned,
+(labelled before issue 17's seventh round, no issues) likewise: half a 2018-03-15..20 tuned,
 half b 2018-10-01..02 only checked. Held-out F (eight contradiction issues, labelled before the
 seventh round's contradiction work): half a 2018-02-23..28 tuned, half b 2018-07-03..25 checked."""
 HALF_A_LAST_DAY = "2018-04-18"
