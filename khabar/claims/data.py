@@ -87,6 +87,16 @@ name an act (رفضت المحكمة الطعن، ردت القوات على م�
 (يجمع الأموال; but يجمع متابعون على أن …: they agree that) or, for يدعي,
 are the passive يُدعى that gives a name (شخص يدعى ريتشارد راسل)."""
 
+SEEING_LEMMAS: frozenset[str] = frozenset({"رأى"})
+"""Lemmas that report only when أن / إن follows within SEEING_OPENER_WORDS words (رأى الوزير
+أن …); otherwise they see or find inside what someone else said (إن موسكو لا ترى حاجة إلى …،
+إنه يريد أن يرى وقفا، أن الرئيس "يرى في هذا الاتفاق خطوة …") and neither speak nor end a
+clause."""
+
+SEEING_OPENER_WORDS = 4
+"""Most words between such a verb and its أن: a subject of up to three words (يرى وزير
+الخارجية الفرنسي أن), not a clause further on (… دائم"، مضيفة أن)."""
+
 OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه", "نعت"})
 """Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات
 بريطانيا … بأنها "هراء": the claim is the accusations, بأنها opens the speaker's verdict)."""
