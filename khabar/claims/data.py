@@ -461,6 +461,29 @@ CONNECTIVES: tuple[str, ...] = (
 )
 """Words that may precede a sentence-initial verb without being its subject (كما أكد …)."""
 
+CLAUSE_TAIL_OPENERS: tuple[str, ...] = (
+    "لكن",
+    "لكنه",
+    "لكنها",
+    "لكنهم",
+    "ولكن",
+    "ولكنه",
+    "ولكنها",
+    "وإن",
+    "وأن",
+    "وإنه",
+    "وأنه",
+    "إلا",
+    "غير",
+    "فيما",
+    "بينما",
+)
+"""Words that open the next clause of a sentence (…، لكنه اتهم …، وإن موسكو تعتبر …): a few of
+them left at the end of what was said, cut there by the next clause's verb, are not part of it."""
+
+MAX_DANGLING_TAIL_WORDS = 3
+"""Most words after the last comma that are taken for such a cut-off opening (، وإن موسكو)."""
+
 CONTRAST_OPENERS: tuple[str, ...] = ("إلا", "غير", "بيد")
 """Words that, with the أن after them, open a clause without being its subject (إلا أن الرئيس
 ترمب حذر إيران: the subject is الرئيس ترمب)."""

@@ -24,6 +24,7 @@ from khabar.claims.data import (
     BASELESS_CUES,
     CHARGE_REACH,
     CHARGE_VERBS,
+    CLAUSE_TAIL_OPENERS,
     COMPLEMENTIZERS,
     CONFIRMATION_NOUNS,
     CONNECTIVES,
@@ -41,10 +42,12 @@ from khabar.claims.data import (
     HONORIFICS,
     IMPERSONAL_VERBS,
     MAX_ACCUSER_WORDS,
+    MAX_DANGLING_TAIL_WORDS,
     MAX_SPEAKER_TOKENS,
     MAX_TITLE_SPEAKER_WORDS,
     MEDIA_HEADS,
     NAMING_LEMMAS,
+    NEGATION_PARTICLES,
     NISBA_ENDINGS,
     NOT_PARTICIPLE_BEFORE,
     OBJECT_LEMMAS,
@@ -167,6 +170,8 @@ class _Lexicon:
     not_participle_before: frozenset[str]
     doubt_nouns: frozenset[str]
     honorifics: frozenset[str]
+    verb_negators: frozenset[str]
+    tail_openers: frozenset[str]
 
 
 def _build_lexicon() -> _Lexicon:
@@ -178,6 +183,8 @@ def _build_lexicon() -> _Lexicon:
         verbs=types.MappingProxyType(verbs),
         participles=frozenset(normalize(p) for p in REPORTING_PARTICIPLES),
         complementizers=frozenset(normalize(c) for c in COMPLEMENTIZERS),
+        verb_negators=frozenset(normalize(c) for c in NEGATION_PARTICLES),
+        tail_openers=frozenset(normalize(c) for c in CLAUSE_TAIL_OPENERS),
         speaker_stops=frozenset(normalize(w) for w in SPEAKER_STOP_WORDS),
         speaker_heads=frozenset(normalize(w) for w in SPEAKER_HEADS),
         anonymous=frozenset(normalize(w) for w in ANONYMOUS_SOURCES),
@@ -722,6 +729,18 @@ def _clean_content(raw: str) -> tuple[str, bool]:
     return content.strip(), direct
 
 
+def _without_dangling_tail(content: str) -> str:
+    """The content without a next clause's opening that the following verb cut short (… على
+    منشآت الطاقة، لكنه | اتهم …; … حول سبل التسوية، وإن موسكو | تعتبر …): after its last comma,
+    a clause opener and at most MAX_DANGLING_TAIL_WORDS words in all."""
+    head, comma, tail = max((content.rpartition(c) for c in "،,"), key=lambda parts: len(parts[0]))
+    words = tail.split()
+    dangling = bool(comma and head.strip() and words) and len(words) <= MAX_DANGLING_TAIL_WORDS
+    if dangling and normalize(words[0]) in _LEXICON.tail_openers:
+        return head.rstrip(" ،,")
+    return content
+
+
 def _has_qad_hedge(ws: list[Word]) -> bool:
     """True when قد stands before a present-tense verb (قد يؤدي), which hedges."""
     return any(
@@ -1011,6 +1030,10 @@ def _sentence_statements(
     opening = next((k for k, w in enumerate(ws) if k >= opening and not _is_connective(w)), len(ws))
     for n, (i, lemma, participle) in enumerate(cues):
         stop = cues[n + 1][0] if n + 1 < len(cues) else len(ws)
+        if stop < len(ws) and stop - 1 > i and ws[stop - 1].norm in _LEXICON.verb_negators:
+            stop -= 1  # …، ولم يعلن الجانب الآخر …: the next clause opens on its negation
+        if i > 0 and ws[i - 1].norm in _LEXICON.verb_negators:
+            continue  # لم يعلن أي من الطرفين موعدا: nothing was said; the clause still ends here
         speaker: _Speaker | None
         if participle:
             speaker = (
@@ -1086,6 +1109,7 @@ def _sentence_statements(
         ):
             continue  # رفضت المحكمة الطعن: an act, not an answer to a claim
         content, direct = _clean_content(text[start:end])
+        content = _without_dangling_tail(content)
         first, _, remainder = content.partition(" ")
         if normalize(first) in _OBJECT_PREPOSITIONS and remainder:
             content = remainder.strip()  # أعلنت X عن استهدافهما …: the claim is the noun phrase

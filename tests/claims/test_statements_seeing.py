@@ -1,5 +1,5 @@
-"""A verb of seeing (يرى، ترى) reports only before its أن: inside what someone said it sees or
-finds, and neither speaks nor ends the clause it stands in."""
+"""Clause edges: a verb of seeing (يرى، ترى) reports only before its أن, a negated reporting
+verb reports nothing, and the opening of the next clause is not part of what was said."""
 
 from __future__ import annotations
 
@@ -27,3 +27,27 @@ def test_seeing_before_its_that_still_reports() -> None:
     body = "ويرى وزير الخارجية الفرنسي أن الاتفاق ما زال ممكنا."
     found = _body(body)
     assert found and found[0].content == "الاتفاق ما زال ممكنا"
+
+
+def test_a_negated_reporting_verb_says_nothing() -> None:
+    body = (
+        "وتحدثت تقارير عن أن الجولة المقبلة قد تعقد في جنيف، في حين لم يعلن أي من الطرفين "
+        "موعدا رسميا لها."
+    )
+    found = _body(body)
+    assert [s.content.split()[0] for s in found] == ["الجولة"]  # no «من الطرفين …» of «أي»
+    found = _body("وأكد الوزير أن الاجتماع سيعقد غدا، ولم يعلن الجانب الآخر أي موعد.")
+    assert [(s.content, s.speaker) for s in found] == [("الاجتماع سيعقد غدا", "الوزير")]
+
+
+def test_the_next_clause_opening_is_cut_off_what_was_said() -> None:
+    body = (
+        "وقال وزير المالية خالد منصور إن الموازنة ستقدم إلى البرلمان الشهر المقبل، لكنه "
+        "حذر من عجز كبير."
+    )
+    found = _body(body, {"خالد منصور": "PER"})
+    first = next(s for s in found if "الموازنة" in s.content)
+    assert first.content == "الموازنة ستقدم إلى البرلمان الشهر المقبل"
+    body = "وقال المتحدث إن الجانبين بحثا سبل التسوية، وإن الحكومة تعتبر وقف القتال شرطا للحوار."
+    first = next(s for s in _body(body) if "التسوية" in s.content)
+    assert first.content.endswith("سبل التسوية")
