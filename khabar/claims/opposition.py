@@ -365,7 +365,13 @@ def rejects_claim(item: Item) -> bool:
     جمهورية التشيك اتهامات أنقرة لها برعاية الإرهاب): a denial by the sentence's subject, however
     the statement's stance was read."""
     stmt = item.statement
-    return stmt.stance == "asserted" and _rejected_claim(words(stmt.content)) is not None
+    if stmt.stance != "asserted":
+        return False
+    head = stmt.content.split(None, 1)
+    first = normalize(head[0]).lstrip("\"'«“(") if head else ""
+    if first not in _REJECTION_VERBS and first[1:] not in _REJECTION_VERBS:
+        return False  # a quick test on the first word as written: most statements stop here
+    return _rejected_claim(words(stmt.content)) is not None
 
 
 def _definite(norm: str) -> bool:
