@@ -39,6 +39,7 @@ from khabar.claims.data import (
     NONE_NEGATORS,
     NUMBER_LOWER_BOUNDS,
     NUMBER_LOWER_BOUNDS_AFTER,
+    NUMBER_SCALES,
     NUMBER_WORDS,
     OPERATION_NOUNS,
     OPPOSITION_NEGATIONS,
@@ -118,6 +119,7 @@ _TIME = frozenset(light_stem(_norm(w)) for w in TIME_UNITS)
 _PERSONS = frozenset(f for w in PERSON_NOUNS for f in (_norm(w), light_stem(_norm(w))))
 _COMBATANTS = frozenset(f for w in COMBATANT_NOUNS for f in (_norm(w), light_stem(_norm(w))))
 _VAGUE = {_norm(k): v for k, v in VAGUE_NUMERALS.items()}
+_SCALES = {_norm(k): v for k, v in NUMBER_SCALES.items()}
 _NO_CASUALTY_HOOKS = tuple(
     sorted(
         {
@@ -266,6 +268,15 @@ def _value(word: Word) -> float | None:
     return _NUMBER_WORDS.get(word.norm)
 
 
+def _scale_after(ws: list[Word], i: int) -> float:
+    """The factor of a scale word (NUMBER_SCALES) right after the figure at ``i``, article
+    aside (ستة آلاف: 1000; عشرات الآلاف: 1000), else 1."""
+    if i + 1 >= len(ws):
+        return 1.0
+    norm = ws[i + 1].norm
+    return _SCALES.get(norm) or _SCALES.get(_bare(norm)) or 1.0
+
+
 def _noun_after(ws: list[Word], i: int) -> int | None:
     """Index of the noun a figure or quantifier at ``i`` counts."""
     for j in range(i + 1, min(len(ws), i + 1 + NOUN_WINDOW)):
@@ -292,9 +303,11 @@ def _act_near(ws: list[Word], i: int, noun: int) -> str | None:
     return None
 
 
-def _bounds(ws: list[Word], i: int, value: float) -> Amount:
+def _bounds(ws: list[Word], i: int, value: float, last: int | None = None) -> Amount:
+    """The amount of the figure ``value`` written at ``i`` (through ``last``, its scale word)."""
+    end = i if last is None else last
     before = " ".join(w.norm for w in ws[max(0, i - 3) : i])
-    after = " ".join(w.norm for w in ws[i + 1 : i + 1 + BOUND_AFTER_WINDOW])
+    after = " ".join(w.norm for w in ws[end + 1 : end + 1 + BOUND_AFTER_WINDOW])
     if contains_any_phrase(f" {before} ", NUMBER_LOWER_BOUNDS) or contains_any_phrase(
         f" {after} ", NUMBER_LOWER_BOUNDS_AFTER
     ):
@@ -316,24 +329,36 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         return none
     ws = _split_glued(words(text))
     out: list[Quantity] = list(none)
+    scaled = -1  # the index of a scale word already folded into the figure before it
     for i, word in enumerate(ws):
+        if i == scaled:
+            continue
         vague = _VAGUE.get(word.norm)
         if vague is not None:
-            noun = _noun_after(ws, i)
+            factor = _scale_after(ws, i)
+            last = i + 1 if factor != 1.0 else i
+            scaled = last
+            noun = _noun_after(ws, last)
             act = _toll_act(ws[noun]) or _act_near(ws, i, noun) if noun is not None else None
             if noun is not None and act is not None:
-                out.append(Quantity(act, _thing(ws[noun], act), Amount(*vague)))
+                low, high = vague
+                amount = Amount(low * factor, high * factor)
+                out.append(Quantity(act, _thing(ws[noun], act), amount))
             continue
         value = _value(word)
         if value is not None:
             if 1900 <= value <= 2100:
                 continue  # a year
-            noun = _noun_after(ws, i)
+            factor = _scale_after(ws, i)
+            last = i + 1 if factor != 1.0 else i
+            scaled = last
+            noun = _noun_after(ws, last)
             if noun is None or ws[noun].stem in _TIME:
                 continue
             act = _toll_act(ws[noun]) or _act_near(ws, i, noun)
             if act is not None:
-                out.append(Quantity(act, _thing(ws[noun], act), _bounds(ws, i, value)))
+                amount = _bounds(ws, i, value * factor, last)
+                out.append(Quantity(act, _thing(ws[noun], act), amount))
             continue
         bare = _bare(word.norm)
         if word.norm in _MOST or bare in _MOST or word.norm in _ALL:
