@@ -115,10 +115,10 @@ def affected_articles(store: Store, pending: Sequence[str]) -> set[str]:
     (clustering compares them with every article), and every member of the events these belong
     to (so that no stored event is split). All articles when a pending one is undated: it may
     join an event of any date."""
-    published = [a.article.published for a in store.iter_annotated(pending)]
-    if any(day is None for day in published):
+    published = set(store.publish_days(pending).values())  # the column: no article decoded
+    if None in published:
         return set(store.article_ids())
-    days = sorted(set(published))  # type: ignore[type-var]  # no None left
+    days = sorted(date.fromisoformat(day) for day in published)  # type: ignore[arg-type]
     ranges: list[list[date]] = []
     for day in days:
         lo, hi = day - timedelta(WINDOW_DAYS), day + timedelta(WINDOW_DAYS)

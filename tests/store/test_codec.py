@@ -117,6 +117,18 @@ def test_codec_fills_fields_absent_from_older_rows_with_defaults() -> None:
     assert decode(Event, data) == dataclasses.replace(EVENT, places=(), summary=())
 
 
+def test_codec_fills_slots_of_full_rows_and_sorts_out_unknown_keys() -> None:
+    data = encode(EVENT)
+    rebuilt = decode(Event, data)
+    assert rebuilt == EVENT and hash(rebuilt) == hash(EVENT)
+    swapped = dict(data)
+    del swapped["summary"]
+    swapped["from_a_newer_khabar"] = 1  # as many keys as fields, one of them unknown
+    assert decode(Event, swapped) == dataclasses.replace(EVENT, summary=())
+    with pytest.raises(TypeError):
+        decode(Event, [1, 2])
+
+
 def test_codec_covers_every_dataclass_in_the_model() -> None:
     classes = {
         obj

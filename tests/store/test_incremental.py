@@ -15,7 +15,7 @@ import pytest
 
 from khabar.config import Config
 from khabar.events.metrics import bcubed
-from khabar.store import add_paths, open_store, update_incremental
+from khabar.store import add_paths, affected_articles, open_store, update_incremental
 from khabar.store.add import _day_chunks
 from khabar.store.migrations import MIGRATIONS
 
@@ -110,6 +110,23 @@ def test_add_next_day_report_joins_the_stored_event(tmp_path: Path) -> None:
     assert old_id in joined
     untouched = {k: v for k, v in before.items() if old_id not in v}
     assert {k: after[k] for k in untouched} == untouched
+
+
+def test_the_window_is_found_from_stored_publish_days_without_decoding_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "k.db"
+    stored = [_record(i, f"2024-03-{1 + i % 9:02d}") for i in range(9)]
+    add_paths(db, [_write(tmp_path / "a.jsonl", stored)], Config())
+    add_paths(db, [_write(tmp_path / "b.jsonl", [_record(20, "2024-03-02")])], update=False)
+    with open_store(db) as store:
+        pending = store.pending_ids()
+        near = {a.id for a in store.iter_annotated() if a.article.published.day <= 5}
+        near |= store.members_of(store.events_of(near))  # no stored event is split
+        monkeypatch.setattr(type(store), "iter_annotated", None)  # any decoding would fail
+        assert len(pending) == 1
+        assert pending[0] in near
+        assert affected_articles(store, pending) == near
 
 
 @pytest.mark.skipif(not ANT_ARCHIVE.exists(), reason=f"needs the ANT corpus at {ANT_ARCHIVE}")

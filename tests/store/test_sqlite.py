@@ -147,6 +147,10 @@ def test_store_selects_articles_by_publish_date(tmp_path: Path) -> None:
         assert store.published_between("2024-02-01", None) == {"art2"}
         assert store.published_between(None, "2024-02-01") == {"art1"}
         assert [a.id for a in store.iter_annotated(["art2", "art1"])] == ["art1", "art2"]
+        assert store.publish_days(["art3", "art1", "nope", "art1"]) == {
+            "art3": None,
+            "art1": "2024-01-01",
+        }
 
 
 def test_store_second_writer_fails_with_a_clear_message(tmp_path: Path) -> None:
