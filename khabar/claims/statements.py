@@ -1612,12 +1612,18 @@ def _headline_subject(
 ) -> _Speaker | None:
     """A headline's subject before its present-tense verb at ``ws[i]`` (بومبيو ينفي …، قائد
     جبهة الساحل الغربي يعلن …): the words from the headline's start, or from its last colon
-    or quote before the verb, when they are 1 to MAX_TITLE_SPEAKER_WORDS words."""
-    if i == 0 or _unclitic(ws[i].norm)[:1] not in PRESENT_PREFIXES:
+    or quote before the verb, when they are 1 to MAX_TITLE_SPEAKER_WORDS words. A past-tense
+    verb has its subject before it too where the words after a colon open with that subject
+    (الوكالة: الوزير حذّر السفير من …: the minister warns, the ambassador is warned)."""
+    if i == 0:
         return None
     k = i
     while k > 0 and not _gap_has(text, ws[k - 1].end, ws[k].start, _CLAUSE_PUNCT + _QUOTE_OPEN):
         k -= 1
+    if _unclitic(ws[i].norm)[:1] not in PRESENT_PREFIXES and not _subject_after_colon(
+        text, ws, k, i
+    ):
+        return None
     if ws[i].norm != _unclitic(ws[i].norm):
         # a conjoined verb (روسيا تستدعي السفير … وتصف …) shares the subject of the first verb,
         # however many quotes stand between them (ترامب يطالب … بـ"تسديد" مستحقات ويحذر …)
@@ -1650,6 +1656,25 @@ def _headline_subject(
     start = ws[k].start + (1 if ws[k].norm.startswith("وال") else 0)  # والسلطة → السلطة
     last = next((n - 1 for n in range(k + 1, i) if _to_whom(ws[n])), i - 1)  # مصدر لـCNN يكشف
     return _speaker_from(text, start, ws[last].end, ws[k], mentions)
+
+
+def _subject_after_colon(text: str, ws: list[Word], k: int, i: int) -> bool:
+    """Whether the words ``ws[k:i]`` before the past-tense verb at ``ws[i]`` follow a headline's
+    colon and open with a subject (no conjunction on the verb, no particle or complementizer
+    opening them: … بعد أن حذر is no subject)."""
+    return (
+        0 < k < i
+        and _gap_has(text, ws[k - 1].end, ws[k].start, ":")
+        and ws[i].norm == _unclitic(ws[i].norm)
+        and not any(
+            w.norm in _LEXICON.speaker_stops
+            or w.norm in _LEXICON.complementizers
+            or w.norm in _RELATIVES
+            or w.norm in _LEXICON.verb_negators
+            or _verb_lemma(w) is not None
+            for w in ws[k:i]
+        )
+    )
 
 
 def _act_before(

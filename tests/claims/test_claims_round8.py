@@ -4,6 +4,7 @@ speaker of a headline whose rest opens with a subject and its reporting verb."""
 from __future__ import annotations
 
 import pytest
+from test_statements_round4 import _title
 
 from khabar.claims.proposition import quantities
 
@@ -34,3 +35,36 @@ def test_a_scale_word_multiplies_the_figure_before_it(text: str, low: float, hig
 def test_a_scale_word_alone_is_still_read_as_before() -> None:
     assert {(lo, hi) for _, _, lo, hi in _read("قتل آلاف الأشخاص")} == {(2000, 9999)}
     assert {(lo, hi) for _, _, lo, hi in _read("قتل ألف شخص")} == {(900, 1100)}
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "speaker", "not_in_speaker"),
+    [
+        ("الوكالة: الوزير حذّر السفير من تأجيل الاتفاق", {}, "الوزير", "السفير"),
+        (
+            "رويترز: ترامب حذر إيران من استئناف برنامجها النووي",
+            {"رويترز": "ORG", "ترامب": "PER", "إيران": "LOC"},
+            "ترامب",
+            "إيران",
+        ),
+        ("مصادر: الرئيس اتهم المعارضة بتخريب الحوار", {}, "الرئيس", "المعارضة"),
+        (
+            "الصحيفة: روسيا اتهمت بريطانيا بتسميم الجاسوس",
+            {"روسيا": "LOC", "بريطانيا": "LOC"},
+            "روسيا",
+            "بريطانيا",
+        ),
+    ],
+)
+def test_subject_before_a_past_verb_after_a_headline_colon_speaks(
+    title: str, names: dict[str, str], speaker: str, not_in_speaker: str
+) -> None:
+    found = [s for s in _title(title, names) if s.verb]
+    assert found
+    assert found[0].speaker == speaker
+    assert not_in_speaker not in (found[0].speaker or "")
+
+
+def test_a_present_verb_headline_keeps_its_subject() -> None:
+    found = _title("الوكالة: بوتين يحذر الغرب من عواقب العقوبات", {"بوتين": "PER"})
+    assert [s.speaker for s in found if s.verb] == ["بوتين"]
