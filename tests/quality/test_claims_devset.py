@@ -54,13 +54,13 @@ HELDOUT_D_CONTRADICTION_RECALL_FLOOR = 0.55
 "no one was hurt", acts told as done and not yet done, obstructing against facilitating), 0.20
 (2/10) before it; agreement()=="disagree" 0.30 (3/10) at precision 0.20. Held-out E, never tuned
 on, stayed at 2/12 through that round."""
-HELDOUT_E_SPEAKER_FLOOR = 0.76
-"""Held-out E, never tuned on (labelled 2026-12-07 beside the fourth round): measured 0.786 after
-the sixth round, 0.738 before it, 0.703 before the fourth (nearest-mention baseline 0.598);
-under issue 17's goal of 0.90."""
-HELDOUT_E_STANCE_FLOOR = 0.79
-"""Held-out E: measured 0.817 after the sixth round, 0.790 before it, 0.760 before the fourth
-(majority label 0.507)."""
+HELDOUT_E_SPEAKER_FLOOR = 0.78
+"""Held-out E, never tuned on (labelled 2026-12-07 beside the fourth round): measured 0.795 after
+the seventh round, 0.786 after the sixth, 0.738 before it, 0.703 before the fourth
+(nearest-mention baseline 0.598); under issue 17's goal of 0.90."""
+HELDOUT_E_STANCE_FLOOR = 0.81
+"""Held-out E: measured 0.825 after the seventh round, 0.817 after the sixth, 0.790 before it,
+0.760 before the fourth (majority label 0.507)."""
 HELDOUT_E_CONTRADICTION_RECALL_FLOOR = 0.20
 """Held-out E: measured 0.25 (3/12, precision 3/3) after the sixth round; 0.17 (2/12, precision
 2/2) before and after the fourth and fifth rounds; under issue 17's goal of 0.60;
