@@ -216,7 +216,8 @@ class Doer:
         the other headline names without its doer (:meth:`announces`), or people whose country
         no report states against countries (:meth:`unplaced`), a headline naming no doer
         and no kind of happening (:meth:`blank`) against a party's headline act or saying, or
-        a meeting naming none of its parties against a saying (:meth:`heard_at`).
+        a meeting naming none of its parties against a saying (:meth:`heard_at`), or a headline
+        whose lead alone names the kind a party's headline act names (:meth:`unnamed_kind`).
         NONE otherwise."""
         if self.announces(other) or other.announces(self):
             return WEAK
@@ -246,7 +247,26 @@ class Doer:
         for blank, named in ((self, other), (other, self)):
             if blank.blank() and named.family and named.actors:
                 return max(level, WEAK)  # a feature of the crisis, and a party's happening
+            if blank.unnamed_kind(named):
+                return max(level, WEAK)  # a debate of the decision, and the decision
         return level
+
+    def unnamed_kind(self, other: Doer) -> bool:
+        """Whether this headline names no doer, no kind and no saying, only its lead naming a
+        kind, and the other headline names a party's act of that kind (a debate show's
+        الاتفاق النووي الإيراني.. مفاجأة تغير المعادلة؟ against واشنطن تنسحب من الاتفاق
+        النووي): the piece may be the act's report, or a debate, explainer or feature of the
+        crisis whose words the act's reports share; the text decides, at
+        WEAK_CONFLICT_THRESHOLD."""
+        return bool(
+            not self.actors
+            and self.family is None
+            and not self.says
+            and self.lead
+            and other.act
+            and other.actors
+            and other.family == self.lead
+        )
 
     def heard_at(self, other: Doer) -> bool:
         """Whether this headline is a meeting naming none of its parties and the other a

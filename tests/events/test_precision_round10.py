@@ -1,0 +1,29 @@
+"""Round 10 of issue 14: false merges — pieces that only share a crisis's words with a happening."""
+
+from __future__ import annotations
+
+from khabar.events.cluster import NONE, WEAK, Doer
+
+US = frozenset({"@امريك"})
+
+
+def test_a_headline_whose_lead_alone_names_the_kind_is_weakly_apart_from_a_partys_act() -> None:
+    # الاتفاق النووي الإيراني.. مفاجأة تغير المعادلة؟ (a debate show) and واشنطن تنسحب …
+    debate = Doer(frozenset(), False, False, None, lead="decision")
+    withdrawal = Doer(US, False, True, "decision")
+    assert debate.unnamed_kind(withdrawal)
+    assert debate.apart(withdrawal) == WEAK
+    assert withdrawal.apart(debate) == WEAK
+
+
+def test_other_kinds_unnamed_doers_and_sayings_stay_as_they_were() -> None:
+    debate = Doer(frozenset(), False, False, None, lead="decision")
+    strike = Doer(US, False, True, "attack")
+    assert not debate.unnamed_kind(strike)  # the lead names another kind
+    assert debate.apart(strike) == NONE
+    unnamed_act = Doer(frozenset(), False, True, "decision")
+    assert not debate.unnamed_kind(unnamed_act)  # no party named: any report of it would do
+    saying = Doer(US, True, False, "saying")
+    assert not debate.unnamed_kind(saying)  # a saying, not an act
+    quoted = Doer(frozenset(), True, False, None, lead="decision")
+    assert not quoted.unnamed_kind(Doer(US, False, True, "decision"))  # a saying of its own
