@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from khabar.arabic.data.places import SEAT_COUNTRIES
 from khabar.arabic.normalize import normalize
 from khabar.claims.align import Item, Profile, overlap, profile
 from khabar.claims.contradict import (
@@ -374,6 +375,32 @@ def rejects_claim(item: Item) -> bool:
     return _rejected_claim(words(stmt.content)) is not None
 
 
+def _seat_folds() -> dict[str, frozenset[str]]:
+    """Stem key of each seat of government (SEAT_COUNTRIES: أنقرة) → the keys of its country."""
+    out: dict[str, frozenset[str]] = {}
+    for seat, country in SEAT_COUNTRIES.items():
+        if " " in seat:
+            continue
+        country_keys = frozenset(k for t in content_terms(country) for k in t.keys)
+        for key in stem_keys(normalize(seat)):
+            out[key] = out.get(key, frozenset()) | country_keys
+    return out
+
+
+_SEAT_FOLDS = _seat_folds()
+
+
+def _said_by(item: Item, names: frozenset[str]) -> bool:
+    """Whether ``item``'s speaker is one of ``names`` (a seat of government standing for its
+    state): a denial of «اتهامات أنقرة» answers what Turkey's deputy prime minister said, though
+    his words name neither Ankara nor Turkey."""
+    speaker = item.statement.speaker
+    if not speaker:
+        return False
+    said = frozenset(k for t in content_terms(speaker) for k in t.keys)
+    return any(k in said or not _SEAT_FOLDS.get(k, frozenset()).isdisjoint(said) for k in names)
+
+
 def _definite(norm: str) -> bool:
     """Whether a normalised word carries the article (ال، وال، بال، لل …)."""
     bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
@@ -388,7 +415,9 @@ def doubted_elsewhere(
 ) -> list[Contradiction]:
     """One ``stance`` record per issue where one outlet passes on as true what another calls
     baseless, denies or calls unconfirmed, the two statements being in different claims (pairs
-    of articles ``covered`` by an existing stance record are left to it)."""
+    of articles ``covered`` by an existing stance record are left to it). A denial with its
+    speaker is compared by its content or by its whole sentence, whichever is nearer, and a report
+    said by whom the denial names (the accuser: اتهامات أنقرة, Turkey's minister) is about it."""
     done = {
         frozenset({a.article, b.article})
         for c in covered
@@ -415,9 +444,11 @@ def doubted_elsewhere(
                 holding.setdefault(key, []).append(item)
     hedged: dict[int, bool] = {}
     profiles: dict[int, Profile] = {}
+    sentences: dict[int, Profile] = {}
     groups = _Groups()
     for b in doubting:
         acts = acts_of[id(b)]
+        whole_sentence = b.statement.stance == "denied"
         candidates = {id(a): a for k in acts for a in holding.get(k, ())}
         for a in candidates.values():
             if (
@@ -439,20 +470,27 @@ def doubted_elsewhere(
                 or negative_claim(content)
             ):
                 continue
-            if b.names and not (b.names & (a_keys | a.names)):
-                continue  # not about the same actor or place
+            if b.names and not (b.names & (a_keys | a.names)) and not _said_by(a, b.names):
+                continue  # not about the same actor or place, nor said by whom it names
             denier = denier_keys(b)
             if denier and not (denier & (a_keys | a.names)):
                 continue  # طهران تنفي دعم الحوثيين: a report of support not naming Tehran
             for x in (a, b):
                 if id(x) not in profiles:
                     profiles[id(x)] = profile(x.terms, weight)
+            if whole_sentence and id(b) not in sentences:
+                sentences[id(b)] = profile(tuple(content_terms(b.statement.text)), weight)
             named = len(b.names & (a_keys | a.names))
             all_named = (
                 named >= DOUBT_NAMES_FOR_LOOSE_LINK and len(b.names) - named <= DOUBT_NAMES_MISSED
             )
             link = DOUBT_LINK_ALL_NAMED if all_named else DOUBT_LINK
-            if overlap(profiles[id(a)], profiles[id(b)]) < link:
+            near = overlap(profiles[id(a)], profiles[id(b)])
+            if whole_sentence:
+                # a named denial's content is only what it rejects (اتهامات أنقرة لها برعاية
+                # الإرهاب); its sentence names the denier and what the accusation was about
+                near = max(near, overlap(profiles[id(a)], sentences[id(b)]))
+            if near < link:
                 continue
             groups.join(a, 0, b, 1)
     out: list[Contradiction] = []

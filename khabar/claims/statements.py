@@ -153,6 +153,9 @@ _CLITICS = ("و", "ف")
 _QUOTE_OPEN = "\"“«„'‘"
 _QUOTE_CLOSE = "\"”»‟'’"
 _CLAUSE_PUNCT = ":،,;؛"
+_GLUE = " \u00a0#"
+"""What may stand between two parts of one name that the tagger named apart: spaces and a
+hashtag sign (جمهورية #التشيك)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,7 +489,8 @@ def _in_place(
             (m for m in mentions if m.type == "LOC" and abs(m.start - ws[j + 1].start) <= 1), None
         )
         if place is not None:
-            end = next((n for n in range(j + 1, end_index) if ws[n].end >= place.end - 1), j) + 1
+            place_end = _joined_place_end(text, place, mentions)
+            end = next((n for n in range(j + 1, end_index) if ws[n].end >= place_end - 1), j) + 1
         elif _unclitic(head.norm) in _LEXICON.anonymous or head.norm in _LEXICON.anonymous:
             # مسؤولون في التحالف الذي …، مصادر في الجيش: the body an unnamed source serves in
             k = j + 1
@@ -500,6 +504,16 @@ def _in_place(
                 k += 1
             end = k if k > j + 1 else j
     return _speaker_from(text, head.start, ws[end - 1].end, head, mentions), end
+
+
+def _joined_place_end(text: str, place: Mention, mentions: Sequence[Mention]) -> int:
+    """Where the place ``place`` ends, with the places the tagger named apart right after it,
+    only spaces and hashtag signs between (جمهورية #التشيك: one place)."""
+    end = place.end
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type == "LOC" and m.start >= end and not text[end : m.start].strip(_GLUE):
+            end = m.end
+    return end
 
 
 def _after(ws: list[Word], word: Word) -> int:
