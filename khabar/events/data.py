@@ -303,11 +303,14 @@ GENRE_CUES: dict[str, tuple[str, ...]] = {
 live pages, press reviews) or gather many parties' reactions (a roundup): each is its own event."""
 
 PART_ANALYSIS_CUES: tuple[str, ...] = _cues(
-    "ماذا، لماذا، كيف، هل، ما هي، ما هو، أبرز، من هو، من هي، من هم، إليكم، تسلسل زمني"
+    "ماذا، لماذا، كيف، هل، ما هي، ما هو، أبرز، من هو، من هي، من هم، إليكم، تسلسل زمني، "
+    "خيارات، ما أهمية، ما أهميتها"
 )
 """Questions and lists that make a piece an explainer when a later part of its headline opens
-on them (… : ما هي الصواريخ التي أطلقت؟; بعد انسحاب واشنطن.. أبرز العقوبات …): the first part
-names the happening explained. Other analysis cues (تعرف على، كل ما) count only at the start."""
+on them (… : ما هي الصواريخ التي أطلقت؟; بعد انسحاب واشنطن.. أبرز العقوبات …; الاتفاق
+النووي مع إيران: خيارات ترامب الأربعة; درنة الليبية تعود للواجهة.. فما أهميتها؟): the first
+part names the happening explained. Other analysis cues (تعرف على، كل ما) count only at the
+start. «ما القصة» was tried too: no gain on the tune half (one pair moved each way)."""
 
 LEAD_GENRE_CUES: dict[str, tuple[str, ...]] = {
     "review": _cues(

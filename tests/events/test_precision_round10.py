@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from events_support import make
+
 from khabar.events.cluster import NONE, WEAK, Doer
+from khabar.events.signature import signature
 
 US = frozenset({"@امريك"})
 
@@ -27,3 +32,14 @@ def test_other_kinds_unnamed_doers_and_sayings_stay_as_they_were() -> None:
     assert not debate.unnamed_kind(saying)  # a saying, not an act
     quoted = Doer(frozenset(), True, False, None, lead="decision")
     assert not quoted.unnamed_kind(Doer(US, False, True, "decision"))  # a saying of its own
+
+
+def test_options_and_why_it_matters_after_a_topic_make_an_explainer() -> None:
+    day = date(2018, 5, 8)
+    for title in (
+        "الاتفاق النووي مع إيران: خيارات ترامب الأربعة",
+        "درنة الليبية تعود للواجهة مجددا.. فما أهميتها الاستراتيجية؟",
+    ):
+        assert signature(make("a", title, "نص الخبر في سطر واحد.", day)).genre == "analysis"
+    report = signature(make("b", "واشنطن تنسحب من الاتفاق النووي", "نص الخبر.", day))
+    assert report.genre is None
