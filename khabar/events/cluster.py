@@ -216,8 +216,11 @@ class Doer:
         the other headline names without its doer (:meth:`announces`), or people whose country
         no report states against countries (:meth:`unplaced`), a headline naming no doer
         and no kind of happening (:meth:`blank`) against a party's headline act or saying, or
-        a meeting naming none of its parties against a saying (:meth:`heard_at`), or a headline
-        whose lead alone names the kind a party's headline act names (:meth:`unnamed_kind`).
+        a meeting naming none of its parties against a saying (:meth:`heard_at`), a headline
+        whose lead alone names the kind a party's headline act names (:meth:`unnamed_kind`), or
+        a person's saying and a saying of his country alone where only one reports an act, or
+        they report different acts (الأسد لروحاني: العدوان جاء …, and الجيش السوري: 110
+        صواريخ أطلقها "العدوان الثلاثي": a leader's words and his army's report of the strike).
         NONE otherwise."""
         if self.announces(other) or other.announces(self):
             return WEAK
@@ -239,6 +242,8 @@ class Doer:
                 # Macron and Le Drian: two Frenchmen, two sayings
                 return level if mine & theirs else STRONG
             if self.actors & other.actors:
+                if self.family == other.family == "saying" and self.topic != other.topic:
+                    return max(level, WEAK)  # a leader's words, his army's report of the strike
                 return level
             return max(level, WEAK if self.unplaced(other) else STRONG)
         for said, done in ((self, other), (other, self)):

@@ -10,6 +10,7 @@ from khabar.events.cluster import NONE, WEAK, Doer
 from khabar.events.signature import signature
 
 US = frozenset({"@امريك"})
+DAY = date(2018, 5, 8)
 
 
 def test_a_headline_whose_lead_alone_names_the_kind_is_weakly_apart_from_a_partys_act() -> None:
@@ -35,7 +36,7 @@ def test_other_kinds_unnamed_doers_and_sayings_stay_as_they_were() -> None:
 
 
 def test_options_and_why_it_matters_after_a_topic_make_an_explainer() -> None:
-    day = date(2018, 5, 8)
+    day = DAY
     for title in (
         "الاتفاق النووي مع إيران: خيارات ترامب الأربعة",
         "درنة الليبية تعود للواجهة مجددا.. فما أهميتها الاستراتيجية؟",
@@ -43,3 +44,14 @@ def test_options_and_why_it_matters_after_a_topic_make_an_explainer() -> None:
         assert signature(make("a", title, "نص الخبر في سطر واحد.", day)).genre == "analysis"
     report = signature(make("b", "واشنطن تنسحب من الاتفاق النووي", "نص الخبر.", day))
     assert report.genre is None
+
+
+
+def test_a_leaders_saying_and_his_countrys_report_of_an_act_are_weakly_apart() -> None:
+    syria = frozenset({"@سور"})
+    assad = Doer(syria | {"اسد"}, True, False, "saying")  # الأسد لروحاني: العدوان جاء …
+    army = Doer(syria, True, False, "saying", topic="attack")  # الجيش السوري: 110 صواريخ …
+    assert assad.apart(army) == WEAK and army.apart(assad) == WEAK
+    # the same words told as the country's or as its leader's (both of the strike): the text
+    assert Doer(syria | {"اسد"}, True, False, "saying", topic="attack").apart(army) == NONE
+    assert Doer(syria, True, False, "saying").apart(assad) == NONE
