@@ -986,8 +986,6 @@ def _trailing_source(
         first = rest[0].text
         bare = "ا" + first[1:] if first.startswith("لل") else first[1:]
         return replace(speaker, text=bare + text[rest[0].end : rest[-1].end]), ws[k - 1].end
-        speaker = _speaker_from(text, rest[0].start, rest[-1].end, rest[0], mentions)
-        return speaker, ws[k - 1].end
     return None
 
 
