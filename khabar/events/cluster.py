@@ -159,6 +159,8 @@ class Doer:
     its own strike while it happens)."""
     places: frozenset[str] = frozenset()
     """Countries and places the headline names other than its actors (where, or to whom)."""
+    denies: bool = False
+    """Whether the headline's own saying is a denial (دبلوماسي تركي ينفي …)."""
 
     @classmethod
     def of(cls, sig: Signature) -> Doer:
@@ -174,6 +176,7 @@ class Doer:
             lead,
             topic,
             sig.places - sig.actors,
+            sig.strong and sig.kind == "denial",
         )
 
     def deed(self) -> str | None:
@@ -220,8 +223,10 @@ class Doer:
         whose lead alone names the kind a party's headline act names (:meth:`unnamed_kind`), or
         a person's saying and a saying of his country alone where only one reports an act, or
         they report different acts (الأسد لروحاني: العدوان جاء …, and الجيش السوري: 110
-        صواريخ أطلقها "العدوان الثلاثي": a leader's words and his army's report of the strike).
-        NONE otherwise."""
+        صواريخ أطلقها "العدوان الثلاثي": a leader's words and his army's report of the strike),
+        or a party's denial and a saying that names no party (دبلوماسي تركي ينفي استخدام أسلحة
+        كيميائية …, and اتهامات للجيش التركي باستخدام غاز …: the denial answers the claim, a
+        reaction and its own happening by EVENTS.md). NONE otherwise."""
         if self.announces(other) or other.announces(self):
             return WEAK
         if self.family and other.family and self.family != other.family:
@@ -246,6 +251,9 @@ class Doer:
                     return max(level, WEAK)  # a leader's words, his army's report of the strike
                 return level
             return max(level, WEAK if self.unplaced(other) else STRONG)
+        for said, done in ((self, other), (other, self)):
+            if said.denies and said.actors and done.says and not (done.actors or done.denies):
+                return max(level, WEAK)  # a party's denial, and the claim it answers
         for said, done in ((self, other), (other, self)):
             if said.actors and said.says and done.act:
                 return STRONG if said.family == "saying" else max(level, WEAK)

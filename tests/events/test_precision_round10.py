@@ -55,3 +55,13 @@ def test_a_leaders_saying_and_his_countrys_report_of_an_act_are_weakly_apart() -
     # the same words told as the country's or as its leader's (both of the strike): the text
     assert Doer(syria | {"اسد"}, True, False, "saying", topic="attack").apart(army) == NONE
     assert Doer(syria, True, False, "saying").apart(assad) == NONE
+
+
+def test_a_partys_denial_is_weakly_apart_from_the_unnamed_claim_it_answers() -> None:
+    denial = Doer.of(
+        signature(make("a", "دبلوماسي تركي ينفي استخدام أسلحة كيميائية في عفرين", "نص.", DAY))
+    )
+    assert denial.denies and denial.actors
+    claim = Doer(frozenset(), True, False, None, lead="saying")  # اتهامات للجيش التركي …
+    assert denial.apart(claim) == WEAK and claim.apart(denial) == WEAK
+    assert not Doer(denial.actors, True, False, "saying").apart(claim)  # not a denial: the text
