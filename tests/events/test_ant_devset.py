@@ -152,7 +152,7 @@ def test_heldout_windows_score_above_floors(shared_dir: Path) -> None:
 
 UNTUNED_FLOORS: dict[str, dict[str, tuple[float, float, float]]] = {
     "events_heldout_c.tsv": {
-        "2018-05-10..2018-05-11": (0.83, 0.32, 0.87),
+        "2018-05-10..2018-05-11": (0.83, 0.34, 0.88),
         "2018-06-13..2018-06-14": (0.85, 0.45, 0.93),
         "2018-06-16..2018-06-17": (0.85, 0.48, 0.94),
     },
@@ -167,13 +167,15 @@ who does not tune, and scored by the lead at that round's start and end only
 story BCubed F1, a regression guard a little under the figures measured, far under issue 14's
 goals of 0.90 / 0.75 / 0.90.
 
-- C (fourth round), measured at the ninth round's end (2026-12-08): 0.841 / 0.328 / 0.888,
-  0.871 / 0.481 / 0.938, 0.862 / 0.512 / 0.955 (seventh round's end 0.841 / 0.328 / 0.888,
+- C (fourth round), measured at the tenth round's end (2026-12-08): 0.846 / 0.358 / 0.896,
+  0.869 / 0.478 / 0.938, 0.870 / 0.523 / 0.955 (ninth round's end 0.841 / 0.328 / 0.888,
+  0.871 / 0.481 / 0.938, 0.862 / 0.512 / 0.955; seventh round's end 0.841 / 0.328 / 0.888,
   0.871 / 0.481 / 0.942, 0.862 / 0.512 / 0.950; sixth round's end 0.844 / 0.328 / 0.872,
   0.871 / 0.481 / 0.927, 0.862 / 0.512 / 0.929; fourth round's end 0.845 / 0.352 / 0.872,
   0.852 / 0.445 / 0.922, 0.862 / 0.512 / 0.929).
-- D (labelled before the fifth round; no dense day), measured at the ninth round's end:
-  0.913 / 0.503 / 0.872, 0.892 / 0.472 / 0.911 (seventh round's end 0.913 / 0.503 / 0.872,
+- D (labelled before the fifth round; no dense day), measured at the tenth round's end:
+  0.913 / 0.505 / 0.872, 0.892 / 0.472 / 0.911 (ninth round's end 0.913 / 0.503 / 0.872,
+  0.892 / 0.472 / 0.911; seventh round's end 0.913 / 0.503 / 0.872,
   0.893 / 0.468 / 0.904; sixth round's end 0.913 / 0.498 / 0.858,
   0.891 / 0.464 / 0.889; before the fifth round 0.912 / 0.522 / 0.859, 0.890 / 0.472 / 0.889)."""
 
