@@ -181,6 +181,7 @@ goals of 0.90 / 0.75 / 0.90.
 
 
 @pytest.mark.slow
+@pytest.mark.untuned
 @pytest.mark.parametrize("name", sorted(UNTUNED_FLOORS))
 def test_untuned_heldout_windows_score_above_floors(shared_dir: Path, name: str) -> None:
     tsv = DATA / name

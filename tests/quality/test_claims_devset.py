@@ -145,6 +145,7 @@ HELDOUT_FLOORS: dict[str, tuple[float, float, float, float] | None] = {
 precision and recall (None: not set yet)."""
 
 
+@pytest.mark.untuned
 @pytest.mark.parametrize("split", sorted(HELDOUT_FLOORS))
 def test_untuned_heldout_sets_stay_above_their_floors(split: str) -> None:
     script = _script()
