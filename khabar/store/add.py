@@ -156,7 +156,7 @@ def update_incremental(
         # Stale with nothing pending: results written by something other than an update.
         return len(update_collection(store, config, run_id, progress, executor).articles)
     if len(pending) > chunk_articles:
-        chunks = _day_chunks(store.pending_days(), chunk_articles)
+        chunks = _day_chunks(store.publish_days(pending), chunk_articles)
         if len(chunks) > 1:
             return sum(
                 _update(store, config, run_id, chunk, progress, executor) for chunk in chunks
@@ -170,7 +170,7 @@ def _day_chunks(days: dict[str, str | None], size: int) -> list[list[str]]:
     by_day: dict[str, list[str]] = {}
     for article_id, day in days.items():
         if day is None:
-            return [list(days)]
+            return [sorted(days)]
         by_day.setdefault(day, []).append(article_id)
     chunks: list[list[str]] = [[]]
     for day in sorted(by_day):

@@ -227,11 +227,6 @@ class Store(ABC):
         """Ids of stored articles not yet in the collection results, in insertion order."""
 
     @abstractmethod
-    def pending_days(self) -> dict[str, str | None]:
-        """The publish day (ISO date, None when undated) of each stored article not yet in
-        the collection results, in insertion order."""
-
-    @abstractmethod
     def publish_days(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The publish day (ISO date, None when undated) of each of the stored articles
         ``ids``, read without decoding the articles."""

@@ -524,14 +524,6 @@ class SQLiteStore(Store):
         cur = self._db.execute("SELECT id FROM articles WHERE resolved IS NULL ORDER BY seq")
         return [r[0] for r in cur]
 
-    def pending_days(self) -> dict[str, str | None]:
-        """The publish day (ISO date, None when undated) of each stored article not yet in
-        the collection results, in insertion order."""
-        cur = self._db.execute(
-            "SELECT id, published FROM articles WHERE resolved IS NULL ORDER BY seq"
-        )
-        return {r[0]: r[1] for r in cur}
-
     def publish_days(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The publish day (ISO date, None when undated) of each of the stored articles
         ``ids``, read without decoding the articles."""
