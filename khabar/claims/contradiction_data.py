@@ -68,12 +68,6 @@ REJECTION_REACH = 7
 """Words after a rejection verb within which its claim noun must stand (the subject between:
 رفضت وزارة الخارجية في جمهورية التشيك اتهامات)."""
 
-MORE_ACT_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("دعم", "رعاية", "مساندة", "يدعم", "تدعم", "دعمت"),
-)  # fmt: skip
-"""Words that name one act, beside ``ACT_SYNONYMS`` of ``khabar.claims.data``: a denial of
-sponsoring terrorism (رعاية الإرهاب) answers a report of supporting it (دعم للإرهاب)."""
-
 STILL_RISING_CUES: tuple[str, ...] = ("ارتفاع", "ارتفعت", "ارتفع", "ترتفع", "يرتفع", "مؤقتة",
                                       "المؤقتة", "الآن")  # fmt: skip
 """Words by which a toll says it is still being counted (ارتفعت الحصيلة المؤقتة … إلى 179،

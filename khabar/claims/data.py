@@ -87,16 +87,6 @@ name an act (رفضت المحكمة الطعن، ردت القوات على م�
 (يجمع الأموال; but يجمع متابعون على أن …: they agree that) or, for يدعي,
 are the passive يُدعى that gives a name (شخص يدعى ريتشارد راسل)."""
 
-SEEING_LEMMAS: frozenset[str] = frozenset({"رأى"})
-"""Lemmas that, after an earlier أن / إن of the sentence and with no أن of their own within
-SEEING_OPENER_WORDS words, see or find inside what someone else said (إن موسكو لا ترى حاجة إلى …،
-إنه يريد أن يرى وقفا، أن الرئيس "يرى في هذا الاتفاق خطوة …") and neither speak nor end a
-clause; elsewhere they report (رأى الوزير أن …، بوغديمون يرى النموذج السويسري "جذابا")."""
-
-SEEING_OPENER_WORDS = 4
-"""Most words between such a verb and its أن: a subject of up to three words (يرى وزير
-الخارجية الفرنسي أن), not a clause further on (… دائم"، مضيفة أن)."""
-
 OBJECT_LEMMAS: frozenset[str] = frozenset({"وصف", "حمل", "وجه", "نعت"})
 """Lemmas whose object is what is said, however far an أن stands after it (وصف لافروف ادعاءات
 بريطانيا … بأنها "هراء": the claim is the accusations, بأنها opens the speaker's verdict)."""
@@ -1771,6 +1761,7 @@ ACT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("سيطرة", "سيطرت", "السيطرة", "يسيطر", "تسيطر"),
     ("تسليم", "سلم", "سلمت"),
     ("اعتقال", "احتجاز", "توقيف", "اعتقل", "احتجز", "أوقف"),
+    ("دعم", "رعاية", "مساندة", "يدعم", "تدعم", "دعمت"),
 )  # fmt: skip
-"""Words that name one act (عرقلة الوصول = منع الدخول): a denial of one answers a report of
-another."""
+"""Words that name one act (عرقلة الوصول = منع الدخول; رعاية الإرهاب = دعم للإرهاب): a denial of
+one answers a report of another."""

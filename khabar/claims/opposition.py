@@ -38,7 +38,6 @@ from khabar.claims.contradict import (
     takes_no_side,
 )
 from khabar.claims.contradiction_data import (
-    MORE_ACT_SYNONYMS,
     REJECTED_CLAIM_NOUNS,
     REJECTION_REACH,
     REJECTION_VERBS,
@@ -127,7 +126,7 @@ def _opposites() -> _Opposites:
     )
     doubt = frozenset(k for w in not_acts for k in stem_keys(normalize(w)))
     synonyms: dict[str, frozenset[str]] = {}
-    for group in (*ACT_SYNONYMS, *MORE_ACT_SYNONYMS):
+    for group in ACT_SYNONYMS:
         keys = frozenset(k for w in group for k in stem_keys(normalize(w)))
         for key in keys:
             synonyms[key] = synonyms.get(key, frozenset()) | keys

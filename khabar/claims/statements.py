@@ -65,8 +65,6 @@ from khabar.claims.data import (
     REPORTING_NOUNS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
-    SEEING_LEMMAS,
-    SEEING_OPENER_WORDS,
     SPEAKER_HEADS,
     SPEAKER_LEADING_TIMES,
     SPEAKER_LINKS,
@@ -1017,8 +1015,6 @@ def _sentence_statements(
             lemma = _charge_lemma(ws, i)
         if lemma is not None and (_after_source_cue(ws, i) or _impersonal(ws, i)):
             continue  # … حسبما أعلن الحرس الثوري: the sentence's source; يذكر أن: the outlet's
-        if lemma in SEEING_LEMMAS and _inside_said(ws, i):
-            continue  # إن موسكو لا ترى حاجة …: a seeing inside what is said, not its end
         if lemma is not None:
             cues.append((i, lemma, False))
         elif (
@@ -1259,18 +1255,11 @@ def _impersonal(ws: list[Word], i: int) -> bool:
     )
 
 
-def _inside_said(ws: list[Word], i: int) -> bool:
-    """Whether a verb of seeing at ``ws[i]`` stands inside what an earlier أن / إن opened and
-    has no أن of its own within SEEING_OPENER_WORDS words (قال إن موسكو لا ترى حاجة …، إنه
-    يريد أن يرى وقفا); a headline's «X يرى Y "جذابا"» still reports."""
-    return not _opens_soon(ws, i, SEEING_OPENER_WORDS) and any(
-        w.norm in _LEXICON.complementizers for w in ws[:i]
+def _opens_soon(ws: list[Word], i: int) -> bool:
+    """Whether an أن / إن opens what is said within MAX_COMPLEMENTIZER_GAP words of ``ws[i]``."""
+    return any(
+        w.norm in _LEXICON.complementizers for w in ws[i + 1 : i + 1 + MAX_COMPLEMENTIZER_GAP]
     )
-
-
-def _opens_soon(ws: list[Word], i: int, gap: int = MAX_COMPLEMENTIZER_GAP) -> bool:
-    """Whether an أن / إن opens what is said within ``gap`` words of ``ws[i]``."""
-    return any(w.norm in _LEXICON.complementizers for w in ws[i + 1 : i + 1 + gap])
 
 
 def _antecedent(text: str, ws: list[Word], r: int, mentions: Sequence[Mention]) -> _Speaker | None:

@@ -1,5 +1,7 @@
-"""Clause edges: a verb of seeing (يرى، ترى) reports only before its أن, a negated reporting
-verb reports nothing, and the opening of the next clause is not part of what was said."""
+"""Clause edges: a verb of seeing (يرى، ترى) inside what someone said neither speaks nor ends
+the clause (the present verb after another verb's أن stays in it: statements._said_inside), a
+negated reporting verb reports nothing, and the opening of the next clause is not part of what
+was said."""
 
 from __future__ import annotations
 
